@@ -1,0 +1,43 @@
+"""Money: parsing, rounding and formatting, in one place.
+
+Amounts are ``Decimal`` in the loan's ISO 4217 currency, never ``float``. Rounding happens only
+here, with one rule: to the currency's minor unit (CNY and USD 0.01, JPY 1) using banker's
+rounding (ROUND_HALF_EVEN), so that rounding many accrued amounts has no upward bias.
+"""
+
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from babel.numbers import format_currency, get_currency_precision
+
+ROUNDING = ROUND_HALF_EVEN
+ZERO = Decimal("0")
+
+# Django language codes to the CLDR locales Babel formats with.
+_BABEL_LOCALES = {"en": "en_US", "zh-hans": "zh_Hans_CN"}
+
+
+def minor_unit(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-get_currency_precision(currency))
+
+
+def round_money(amount: Decimal, currency: str) -> Decimal:
+    return amount.quantize(minor_unit(currency), rounding=ROUNDING)
+
+
+def parse_money(text: str, currency: str) -> Decimal:
+    """Parse an amount the lender sent: plain digits, a dot for decimals, no more decimals than
+    the currency has. Raises ValueError with a reason a person can act on."""
+    try:
+        amount = Decimal(str(text).strip())
+    except InvalidOperation:
+        raise ValueError("not a number") from None
+    if not amount.is_finite():
+        raise ValueError("not a number")
+    if amount != round_money(amount, currency):
+        raise ValueError(f"more decimal places than {currency} has")
+    return round_money(amount, currency)
+
+
+def format_money(amount: Decimal, currency: str, language: str = "en") -> str:
+    locale = _BABEL_LOCALES.get(language, "en_US")
+    return format_currency(amount, currency, locale=locale)

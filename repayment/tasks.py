@@ -1,0 +1,11 @@
+from datetime import date
+
+from celery import shared_task
+
+from . import servicing
+
+
+@shared_task
+def post_servicing_entries(today: str | None = None) -> int:
+    """Daily: post installments, interest and late fees that have fallen due."""
+    return servicing.service_all(today=date.fromisoformat(today) if today else None)

@@ -1,0 +1,36 @@
+from django import template
+from django.utils.translation import get_language
+
+from repayment.money import format_money
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency):
+    """``{{ amount|money:statement.currency }}`` in the page's language."""
+    if amount is None:
+        return ""
+    return format_money(amount, currency, get_language() or "en")
+
+
+@register.filter
+def unsigned(amount):
+    return abs(amount) if amount is not None else amount
+
+
+@register.filter
+def product_label(statement):
+    return statement.product_label(get_language() or "en")
+
+
+@register.filter
+def explanation(milestone):
+    return milestone.explanation(get_language() or "en")
+
+
+@register.filter
+def tel(phone):
+    """A phone number as a tel: URI: digits and a leading plus only."""
+    phone = str(phone or "")
+    return "".join(ch for i, ch in enumerate(phone) if ch.isdigit() or (ch == "+" and i == 0))

@@ -1,0 +1,46 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from portal.accounts.decorators import borrower_required
+
+from . import selectors
+from .charts import balance_chart
+from .forms import HistoryFilterForm
+from .statements import statement_for
+
+HISTORY_PAGE_SIZE = 25
+
+
+@require_GET
+@borrower_required
+def home(request):
+    statements = [
+        statement_for(loan=loan) for loan in selectors.loans_of(borrower=request.borrower)
+    ]
+    return render(
+        request, "repayment/home.html", {"borrower": request.borrower, "statements": statements}
+    )
+
+
+@require_GET
+@borrower_required
+def statement(request, reference):
+    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    form = HistoryFilterForm(request.GET or None)
+    since = form.cleaned_data.get("since") if form.is_valid() else None
+    page_number = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
+    value = statement_for(loan=loan, since=since)
+    page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(page_number)
+    return render(
+        request,
+        "repayment/statement.html",
+        {
+            "statement": value,
+            "form": form
+            if form.is_bound
+            else HistoryFilterForm(initial={"since": value.itemisation.since}),
+            "history_page": page,
+            "chart": balance_chart(value.balance_series, value.today),
+        },
+    )
