@@ -204,7 +204,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Borrower portal API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Borrower portal API",
+    "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["portal.api_schema.only_public_api"],
+}
 
 # --- Security -----------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {
@@ -244,6 +248,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools narrate every step of a PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 PORTAL_SUPPORT_PHONE = env.str("PORTAL_SUPPORT_PHONE", default="")

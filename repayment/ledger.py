@@ -13,6 +13,8 @@ Rules, in one place:
 * Entries are replayed by date, then by the order they were recorded.
 
 Everything here is plain values: no database, so tests and hypothesis can drive it directly.
+The values are named tuples rather than frozen dataclasses: just as immutable, and a statement
+builds thousands of them per request, which tuples do several times faster.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from .money import ZERO
 
@@ -37,8 +40,9 @@ CREDITS = frozenset({PAYMENT, WAIVER})
 OBLIGATIONS = frozenset({INSTALLMENT_DUE, FEE})
 
 
-@dataclass(frozen=True, slots=True)
-class Components:
+class Components(NamedTuple):
+    """A balance, or a change to one, split by what it is for. ``+`` adds component-wise."""
+
     principal: Decimal = ZERO
     interest: Decimal = ZERO
     fees: Decimal = ZERO
@@ -47,7 +51,7 @@ class Components:
     def total(self) -> Decimal:
         return self.principal + self.interest + self.fees
 
-    def __add__(self, other: Components) -> Components:
+    def __add__(self, other: Components) -> Components:  # type: ignore[override]
         return Components(
             self.principal + other.principal,
             self.interest + other.interest,
@@ -61,8 +65,7 @@ class Components:
 NOTHING = Components()
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One ledger entry as the statement needs it."""
 
     id: int
@@ -75,8 +78,7 @@ class Line:
     external_id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class AppliedLine:
+class AppliedLine(NamedTuple):
     line: Line
     change: Components
     balance: Components

@@ -30,7 +30,6 @@ class Posting:
     kind: str
     effective_date: date
     amount: Decimal
-    description: str
 
 
 def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting]:
@@ -79,15 +78,7 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
                 currency=currency,
             )
             if interest > ZERO:
-                add(
-                    Posting(
-                        interest_id,
-                        EntryKind.INTEREST,
-                        due_on,
-                        interest,
-                        f"Interest to installment {number}",
-                    )
-                )
+                add(Posting(interest_id, EntryKind.INTEREST, due_on, interest))
         installment_id = f"svc:installment:{number}"
         if installment_id not in existing:
             state = ledger.replay(ledger.lines_until(working, due_on))
@@ -96,15 +87,7 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
                 # The last installment clears whatever is not already due.
                 amount = state.balance.total - ledger.amount_due(state)
             if amount > ZERO:
-                add(
-                    Posting(
-                        installment_id,
-                        EntryKind.INSTALLMENT_DUE,
-                        due_on,
-                        amount,
-                        f"Installment {number} of {len(dates)}",
-                    )
-                )
+                add(Posting(installment_id, EntryKind.INSTALLMENT_DUE, due_on, amount))
         period_start = due_on
 
         fee_on = due_on + fee_day
@@ -121,15 +104,7 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
                     currency=currency,
                 )
                 if fee > ZERO:
-                    add(
-                        Posting(
-                            fee_id,
-                            EntryKind.FEE,
-                            fee_on,
-                            fee,
-                            f"Late fee: installment {number} unpaid after grace period",
-                        )
-                    )
+                    add(Posting(fee_id, EntryKind.FEE, fee_on, fee))
     postings.sort(key=lambda posting: posting.effective_date)
     return postings
 
@@ -160,7 +135,6 @@ def service_loan(*, loan: Loan, today: date) -> int:
                     kind=p.kind,
                     effective_date=p.effective_date,
                     amount=p.amount,
-                    description=p.description,
                     source=EntrySource.SERVICING,
                 )
                 for p in postings

@@ -11,6 +11,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -59,8 +60,7 @@ class Milestone:
         return self.explanation_en
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryLine:
+class HistoryLine(NamedTuple):
     date: date
     kind: str
     reversed_kind: str

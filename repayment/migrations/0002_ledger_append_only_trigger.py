@@ -8,7 +8,7 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION repayment_ledger_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'The ledger is append-only: post a reversal instead of %', TG_OP;
+    RAISE EXCEPTION 'The ledger is append-only: post a reversal entry instead';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER repayment_ledgerentry_append_only

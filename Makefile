@@ -1,0 +1,63 @@
+# The README's commands. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-fast e2e lint bench install install-test messages compile-messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Compiled catalogues are build output, not committed: Babel compiles them without gettext.
+compile-messages: install
+	@if [ -d locale ]; then $(BIN)/pybabel compile --statistics -d locale -D django; fi
+
+demo: install compile-messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test compile-messages
+	bash scripts/ensure-test-packages.sh
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/check_translations.py
+	$(BIN)/pytest
+
+test-fast: install-test
+	$(BIN)/pytest -m "not e2e and not integration"
+
+e2e: install-test compile-messages
+	bash scripts/ensure-test-packages.sh
+	$(BIN)/pytest -m e2e
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install-test
+	$(BIN)/python manage.py makemessages -l zh_Hans --no-obsolete --add-location file
+	$(MAKE) compile-messages
+
+bench: install-test
+	bash bench/run.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

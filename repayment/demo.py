@@ -1,0 +1,366 @@
+"""Demo lender, products and borrowers whose histories look real, relative to today.
+
+Each demo borrower's history is made the way a real one would be: the loan is paid out, the
+servicing run posts installments, interest and late fees day by day, and the borrower pays, or
+stops paying, as their story says. Used by ``manage.py load_demo``; never in production.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from . import ledger, servicing, terms
+from .ledger import Line
+from .models import (
+    Borrower,
+    ConsequenceMilestone,
+    EntryKind,
+    EntrySource,
+    LedgerEntry,
+    Lender,
+    Loan,
+    LoanProduct,
+)
+
+DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 - printed for the demo on purpose
+LENDER_NAME = "Harbour Community Finance"
+
+MILESTONES = {
+    "sme-cny": [
+        (
+            15,
+            "We will call you to check you are all right and talk about your options.",
+            "我们会致电问候您，并和您一起看看有哪些选择。",
+        ),
+        (
+            30,
+            "We report the missed payment to the credit reference agency. This can make "
+            "borrowing harder for a few years.",
+            "我们会将逾期情况报送征信机构，这可能在几年内影响您借款。",
+        ),
+        (
+            60,
+            "Your account moves to our recoveries team. They contact only you, never your "
+            "family, friends or employer.",
+            "您的账户会转到我们的还款协商团队。他们只联系您本人，绝不联系您的家人、朋友或雇主。",
+        ),
+        (
+            90,
+            "We may end the agreement and ask for the whole balance. We will write to you "
+            "first and you can still agree a plan.",
+            "我们可能终止合同并要求偿还全部余额。在此之前我们会书面通知您，您仍可以和我们商定还款计划。",
+        ),
+    ],
+    "everyday-usd": [
+        (
+            30,
+            "We report the missed payment to the credit bureaus. This can make borrowing "
+            "harder for up to seven years.",
+            "我们会将逾期情况报告给信用机构，这可能在最长七年内影响您借款。",
+        ),
+        (
+            60,
+            "We may pass the account to a collection agency. They must follow the law and "
+            "may contact you only at reasonable times.",
+            "我们可能将账户交给催收机构。他们必须守法，只能在合理时间联系您。",
+        ),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Story:
+    external_id: str
+    name: str
+    email: str
+    language: str
+    time_zone: str
+    date_of_birth: date
+    product: str
+    reference: str
+    principal: Decimal
+    installment: Decimal
+    count: int
+    # The schedule is placed so that installment number ``anchor`` fell due ``days_ago`` days
+    # before today.
+    anchor: int
+    days_ago: int
+    paid: int | None  # None: pays every installment; else stops after paying this many
+    linked: bool = True
+
+
+def _stories() -> list[Story]:
+    return [
+        Story(
+            "DEMO-B1",
+            "Amina Yusuf",
+            "amina@demo.example",
+            "en",
+            "America/New_York",
+            date(1990, 3, 14),
+            "everyday-usd",
+            "EVD-100231",
+            Decimal("1200.00"),
+            Decimal("112.00"),
+            12,
+            7,
+            6,
+            None,
+        ),
+        Story(
+            "DEMO-B2",
+            "李伟",
+            "liwei@demo.example",
+            "zh-hans",
+            "Asia/Shanghai",
+            date(1982, 8, 2),
+            "sme-cny",
+            "HCF-220417",
+            Decimal("20000.00"),
+            Decimal("1833.50"),
+            12,
+            5,
+            5,
+            4,
+        ),
+        Story(
+            "DEMO-B3",
+            "Maria Santos",
+            "maria@demo.example",
+            "en",
+            "Europe/London",
+            date(1978, 11, 23),
+            "sme-cny",
+            "HCF-220388",
+            Decimal("8000.00"),
+            Decimal("733.40"),
+            12,
+            4,
+            45,
+            3,
+        ),
+        Story(
+            "DEMO-B4",
+            "陈静",
+            "chenjing@demo.example",
+            "zh-hans",
+            "Asia/Shanghai",
+            date(1975, 1, 9),
+            "sme-cny",
+            "HCF-219902",
+            Decimal("15000.00"),
+            Decimal("1375.10"),
+            12,
+            4,
+            120,
+            3,
+        ),
+        Story(
+            "DEMO-B5",
+            "Tom Baker",
+            "tom@demo.example",
+            "en",
+            "Europe/London",
+            date(1969, 6, 30),
+            "everyday-usd",
+            "EVD-099876",
+            Decimal("600.00"),
+            Decimal("107.00"),
+            6,
+            6,
+            20,
+            None,
+        ),
+        Story(
+            "DEMO-B6",
+            "Grace Okafor",
+            "grace@demo.example",
+            "en",
+            "Africa/Lagos",
+            date(1994, 9, 5),
+            "everyday-usd",
+            "EVD-100402",
+            Decimal("900.00"),
+            Decimal("84.00"),
+            12,
+            1,
+            3,
+            None,
+            linked=False,
+        ),
+    ]
+
+
+def _products() -> dict[str, LoanProduct]:
+    lender, _ = Lender.objects.get_or_create(
+        name=LENDER_NAME,
+        defaults={
+            "legal_name": "Harbour Community Finance Ltd.",
+            "phone": "+1 800 555 0199",
+            "email": "help@harbour.example",
+            "website": "https://harbour.example",
+            "address": "12 Quay Street, Harbour Town",
+        },
+    )
+    products = {
+        "sme-cny": {
+            "name": "Small business loan",
+            "name_zh_hans": "小微经营贷",
+            "currency": "CNY",
+            "installment_frequency": "monthly",
+            "annual_interest_rate": Decimal("15.6"),
+            "interest_method": "declining",
+            "day_count_basis": "actual/365",
+            "grace_days": 5,
+            "late_fee_fixed": Decimal("50.00"),
+            "late_fee_percent": Decimal("0"),
+        },
+        "everyday-usd": {
+            "name": "Everyday loan",
+            "name_zh_hans": "日常贷款",
+            "currency": "USD",
+            "installment_frequency": "fortnightly",
+            "annual_interest_rate": Decimal("19.9"),
+            "interest_method": "declining",
+            "day_count_basis": "actual/365",
+            "grace_days": 3,
+            "late_fee_fixed": Decimal("0"),
+            "late_fee_percent": Decimal("5.0"),
+            "late_fee_cap": Decimal("15.00"),
+        },
+    }
+    made = {}
+    for code, fields in products.items():
+        product, created = LoanProduct.objects.get_or_create(
+            code=code, defaults={"lender": lender, **fields}
+        )
+        if created:
+            for days, text_en, text_zh in MILESTONES[code]:
+                ConsequenceMilestone.objects.create(
+                    product=product,
+                    days_past_due=days,
+                    explanation=text_en,
+                    explanation_zh_hans=text_zh,
+                )
+        made[code] = product
+    return made
+
+
+def _step(product: LoanProduct) -> timedelta | None:
+    return (
+        None
+        if product.installment_frequency == "monthly"
+        else timedelta(days=7 if product.installment_frequency == "weekly" else 14)
+    )
+
+
+def _first_due_date(story: Story, product: LoanProduct, today: date) -> date:
+    anchor_date = today - timedelta(days=story.days_ago)
+    step = _step(product)
+    if step is None:
+        return terms.add_months(anchor_date, -(story.anchor - 1))
+    return anchor_date - step * (story.anchor - 1)
+
+
+def _lines(loan: Loan) -> list[Line]:
+    rows = LedgerEntry.objects.filter(loan=loan).values_list(
+        "id",
+        "kind",
+        "effective_date",
+        "amount",
+        "component",
+        "reverses_id",
+        "description",
+        "external_id",
+    )
+    return [Line(*row) for row in rows]
+
+
+def _live_story(loan: Loan, story: Story, today: date) -> None:
+    dates = [
+        d
+        for d in terms.due_dates(
+            loan.first_due_date, loan.product.installment_frequency, loan.installment_count
+        )
+        if d <= today
+    ]
+    for number, due_on in enumerate(dates, start=1):
+        servicing.service_loan(loan=loan, today=due_on)
+        keeps_paying = story.paid is None or number <= story.paid
+        if not keeps_paying:
+            continue
+        state = ledger.replay(_lines(loan))
+        owed = ledger.amount_due(state)
+        if owed > 0:
+            # Most people pay on the day or a day or two early.
+            paid_on = due_on - timedelta(days=number % 3)
+            LedgerEntry.objects.create(
+                loan=loan,
+                external_id=f"demo-pay-{number}",
+                kind=EntryKind.PAYMENT,
+                effective_date=max(paid_on, loan.disbursed_on + timedelta(days=1)),
+                amount=owed,
+                source=EntrySource.LENDER,
+            )
+    servicing.service_loan(loan=loan, today=today)
+
+
+@transaction.atomic
+def load_demo(*, today: date) -> list[tuple[Story, bool]]:
+    """Create the demo data once; returns the stories and whether each was new."""
+    products = _products()
+    User = get_user_model()
+    out = []
+    for story in _stories():
+        if Borrower.objects.filter(external_id=story.external_id).exists():
+            out.append((story, False))
+            continue
+        product = products[story.product]
+        user = None
+        if story.linked:
+            user = User.objects.create_user(
+                username=story.email, email=story.email, password=DEMO_PASSWORD
+            )
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=user, email=story.email, verified=True, primary=True)
+        borrower = Borrower.objects.create(
+            external_id=story.external_id,
+            full_name=story.name,
+            email=story.email,
+            phone="+1 555 0100",
+            date_of_birth=story.date_of_birth,
+            preferred_language=story.language,
+            time_zone=story.time_zone,
+            user=user,
+        )
+        first_due = _first_due_date(story, product, today)
+        step = _step(product)
+        disbursed = terms.add_months(first_due, -1) if step is None else first_due - step
+        loan = Loan.objects.create(
+            borrower=borrower,
+            product=product,
+            external_id=f"DEMO-{story.reference}",
+            reference=story.reference,
+            principal=story.principal,
+            disbursed_on=disbursed,
+            first_due_date=first_due,
+            installment_count=story.count,
+            installment_amount=story.installment,
+        )
+        LedgerEntry.objects.create(
+            loan=loan,
+            external_id="demo-disbursement",
+            kind=EntryKind.DISBURSEMENT,
+            effective_date=disbursed,
+            amount=story.principal,
+            source=EntrySource.LENDER,
+        )
+        _live_story(loan, story, today)
+        out.append((story, True))
+    return out

@@ -1,0 +1,34 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from repayment.demo import DEMO_PASSWORD, load_demo
+from repayment.models import Borrower
+from repayment.statements import statement_for
+
+
+class Command(BaseCommand):
+    help = "Load the demo lender, products and borrowers (once), and print the demo logins."
+
+    def handle(self, *args, **options):
+        stories = load_demo(today=timezone.localdate())
+        self.stdout.write(
+            self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
+        )
+        for story, _created in stories:
+            borrower = Borrower.objects.get(external_id=story.external_id)
+            loan = borrower.loans.select_related("product__lender", "borrower").get()
+            statement = statement_for(loan=loan)
+            situation = (
+                f"{statement.days_past_due} days late"
+                if statement.days_past_due
+                else statement.status
+            )
+            login = (
+                story.email
+                if story.linked
+                else (
+                    f"(no login yet: sign up, then link with loan {story.reference} "
+                    f"and date of birth {story.date_of_birth.isoformat()})"
+                )
+            )
+            self.stdout.write(f"  {story.name:<14} {situation:<14} {story.language:<8} {login}")

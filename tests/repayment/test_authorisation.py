@@ -1,0 +1,71 @@
+"""Every borrower URL, tried as another borrower, a stranger, and a login with no borrower:
+404 or a sign-in page, never the data."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import BorrowerFactory, LoanFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOAN_URLS = ["loan_statement", "loan_statement_pdf"]
+
+
+@pytest.fixture
+def victim_loan():
+    return LoanFactory(
+        reference="SECRET-0001",
+        borrower=BorrowerFactory(full_name="Victoria Private", user=UserFactory()),
+    )
+
+
+@pytest.mark.parametrize("name", LOAN_URLS)
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_another_borrowers_loan_is_not_found(client, victim_loan, name, language):
+    intruder = UserFactory()
+    LoanFactory(borrower=BorrowerFactory(user=intruder))
+    client.force_login(intruder)
+    url = reverse(name, args=[victim_loan.reference]).replace("/en/", f"/{language}/")
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"Victoria" not in response.content
+    assert b"SECRET-0001" not in response.content
+
+
+def test_home_lists_only_the_borrowers_own_loans(client, victim_loan):
+    me = UserFactory()
+    mine = LoanFactory(borrower=BorrowerFactory(user=me))
+    client.force_login(me)
+    html = client.get(reverse("borrower_home")).content.decode()
+    assert mine.reference in html
+    assert victim_loan.reference not in html
+
+
+@pytest.mark.parametrize("name", LOAN_URLS)
+def test_a_stranger_is_sent_to_sign_in(client, victim_loan, name):
+    url = reverse(name, args=[victim_loan.reference])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_stranger_is_sent_to_sign_in_from_home(client):
+    response = client.get(reverse("borrower_home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("name", LOAN_URLS)
+def test_a_login_not_linked_to_any_borrower_sees_no_loan(client, victim_loan, name):
+    client.force_login(UserFactory())
+    response = client.get(reverse(name, args=[victim_loan.reference]))
+    assert response.status_code == 302
+    assert response.url == reverse("link_borrower")
+
+
+def test_staff_without_a_borrower_link_cannot_open_a_borrowers_statement(client, victim_loan):
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    response = client.get(reverse("loan_statement", args=[victim_loan.reference]))
+    assert response.status_code == 302
+    assert b"SECRET-0001" not in response.content
