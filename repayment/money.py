@@ -6,8 +6,10 @@ rounding (ROUND_HALF_EVEN), so that rounding many accrued amounts has no upward 
 """
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import format_currency, get_currency_precision
+from django.utils.translation import gettext as _
 
 ROUNDING = ROUND_HALF_EVEN
 ZERO = Decimal("0")
@@ -16,6 +18,7 @@ ZERO = Decimal("0")
 _BABEL_LOCALES = {"en": "en_US", "zh-hans": "zh_Hans_CN"}
 
 
+@lru_cache(maxsize=64)
 def minor_unit(currency: str) -> Decimal:
     return Decimal(1).scaleb(-get_currency_precision(currency))
 
@@ -30,11 +33,11 @@ def parse_money(text: str, currency: str) -> Decimal:
     try:
         amount = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ValueError("not a number") from None
+        raise ValueError(_("not a number")) from None
     if not amount.is_finite():
-        raise ValueError("not a number")
+        raise ValueError(_("not a number"))
     if amount != round_money(amount, currency):
-        raise ValueError(f"more decimal places than {currency} has")
+        raise ValueError(_("more decimal places than %(currency)s has") % {"currency": currency})
     return round_money(amount, currency)
 
 

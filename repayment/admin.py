@@ -1,0 +1,87 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Borrower, ConsequenceMilestone, LedgerEntry, Lender, Loan, LoanProduct
+
+
+class MilestoneInline(admin.TabularInline):
+    model = ConsequenceMilestone
+    extra = 1
+
+
+@admin.register(Lender)
+class LenderAdmin(admin.ModelAdmin):
+    list_display = ["name", "phone", "email"]
+
+
+@admin.register(LoanProduct)
+class LoanProductAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "code",
+        "lender",
+        "currency",
+        "installment_frequency",
+        "annual_interest_rate",
+        "servicing_enabled",
+    ]
+    list_filter = ["lender", "currency", "servicing_enabled"]
+    inlines = [MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["lender", "code", "name", "name_zh_hans", "currency"]}),
+        (
+            _("Schedule and interest"),
+            {
+                "fields": [
+                    "installment_frequency",
+                    "annual_interest_rate",
+                    "interest_method",
+                    "day_count_basis",
+                ]
+            },
+        ),
+        (
+            _("Late payments"),
+            {
+                "fields": [
+                    "grace_days",
+                    "late_fee_fixed",
+                    "late_fee_percent",
+                    "late_fee_cap",
+                ]
+            },
+        ),
+        (_("Servicing"), {"fields": ["servicing_enabled"]}),
+    ]
+
+
+@admin.register(Borrower)
+class BorrowerAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "external_id", "preferred_language", "user"]
+    search_fields = ["full_name", "external_id", "email", "phone"]
+    raw_id_fields = ["user"]
+
+
+class LedgerEntryInline(admin.TabularInline):
+    """Read-only: the ledger is append-only; corrections arrive as reversal entries."""
+
+    model = LedgerEntry
+    fk_name = "loan"
+    fields = ["effective_date", "kind", "amount", "component", "external_id", "source"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ["-effective_date", "-id"]
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Loan)
+class LoanAdmin(admin.ModelAdmin):
+    list_display = ["reference", "borrower", "product", "principal", "disbursed_on"]
+    search_fields = ["reference", "external_id", "borrower__full_name"]
+    list_select_related = ["borrower", "product"]
+    raw_id_fields = ["borrower"]
+    inlines = [LedgerEntryInline]

@@ -1,0 +1,574 @@
+"""Checking a whole batch against itself and against what is already stored.
+
+Pure: raw records and the stored rows they name (``lookups.Existing``) in, a ``Plan`` of clean
+immutable values out, or ``BatchRejected`` with every problem found, each naming the row, the
+field and the reason. One pass over the records in batch order, plain code per field (no form
+per row), so a batch of 100,000 entries is checked in a second or two.
+
+Rules beyond the obvious field checks:
+
+* Borrowers and loans are matched by the lender's id: new ones are created, changed ones
+  updated, identical ones left alone. A loan keeps its borrower and its product (its currency
+  and its ledger depend on them), and a reference belongs to one loan.
+* Entries are append-only. One already stored with identical values is skipped, so a batch
+  sent twice posts nothing twice; one stored with different values is refused: the lender
+  corrects by reversal.
+* A reversal cancels one earlier entry of the same loan, stored or earlier in the batch, that
+  is not a reversal and is not already reversed; it carries that entry's amount and is not
+  dated before it (``ledger.replay`` ignores a reversal dated before its entry).
+* Where the portal's servicing posts installments and interest for a product, the lender's own
+  would count them twice, so they are refused.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from repayment.models import Component, EntryKind, Language
+from repayment.money import parse_money
+
+from .lookups import Existing, ExistingProduct
+from .records import (
+    BORROWER,
+    ENTRY,
+    FIELDS,
+    LOAN,
+    BatchRejected,
+    CleanBorrower,
+    CleanEntry,
+    CleanLoan,
+    ImportResult,
+    Plan,
+    RawRecord,
+    RowError,
+    text_of,
+)
+
+# Model limits (repayment.models), checked here so a long value is a row error, not a crash.
+ID_LENGTH = 100
+NAME_LENGTH = 200
+EMAIL_LENGTH = 254
+PHONE_LENGTH = 40
+REFERENCE_LENGTH = 40
+TIME_ZONE_LENGTH = 64
+DESCRIPTION_LENGTH = 200
+MONEY_LIMIT = Decimal(10) ** 12  # DecimalField(max_digits=14, decimal_places=2)
+COUNT_LIMIT = 32767  # PositiveSmallIntegerField
+
+SERVICED_KINDS = frozenset({EntryKind.INSTALLMENT_DUE, EntryKind.INTEREST})
+KINDS = frozenset(EntryKind.values)
+COMPONENTS = frozenset(Component.values)
+LANGUAGES = frozenset(Language.values)
+
+
+@lru_cache(maxsize=1024)
+def is_time_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def parse_day(value: object) -> date | None:
+    """An ISO date, YYYY-MM-DD, or None. (``date.fromisoformat`` alone would also take forms
+    such as 2026W021 that a lender's system does not mean to send.)"""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+class _Fields:
+    """Reads one record's fields, noting each problem and carrying on, so that one pass
+    reports everything wrong with the row."""
+
+    __slots__ = ("errors", "fields", "ok", "row")
+
+    def __init__(self, record: RawRecord, errors: list[RowError]):
+        self.row = record.row
+        self.fields = record.fields
+        self.errors = errors
+        self.ok = True
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.append(RowError(self.row, name, message))
+        self.ok = False
+
+    def text(self, name: str, *, max_length: int, required: bool = False) -> str:
+        value = self.fields.get(name)
+        if value is None:
+            if required:
+                self.error(name, _("required"))
+            return ""
+        text = text_of(value)
+        if text is None:
+            self.error(name, _("must be text"))
+            return ""
+        if required and not text:
+            self.error(name, _("required"))
+        elif len(text) > max_length:
+            self.error(name, _("longer than %(limit)d characters") % {"limit": max_length})
+        return text
+
+    def day(self, name: str) -> date | None:
+        value = self.fields.get(name)
+        if value is None:
+            self.error(name, _("required"))
+            return None
+        day = parse_day(value)
+        if day is None:
+            self.error(name, _("%(value)s is not a date; use YYYY-MM-DD") % {"value": value})
+        return day
+
+    def money(self, name: str, currency: str | None) -> Decimal | None:
+        """A positive amount in ``currency``; with no currency (the loan or product is
+        unknown, reported elsewhere) the amount is only required."""
+        value = self.fields.get(name)
+        if value is None:
+            self.error(name, _("required"))
+            return None
+        if isinstance(value, float | bool):
+            self.error(name, _("send amounts as text or decimals, never as floating point"))
+            return None
+        if currency is None:
+            self.ok = False  # the record cannot be used, for a reason reported on another row
+            return None
+        try:
+            amount = parse_money(str(value), currency)
+        except ValueError as exc:
+            self.error(
+                name,
+                _("%(value)s is not a valid %(currency)s amount (%(reason)s)")
+                % {"value": value, "currency": currency, "reason": exc},
+            )
+            return None
+        if amount <= 0:
+            self.error(name, _("must be more than zero"))
+            return None
+        if amount >= MONEY_LIMIT:
+            self.error(name, _("too large"))
+            return None
+        return amount
+
+    def count(self, name: str) -> int | None:
+        value = self.fields.get(name)
+        if value is None:
+            self.error(name, _("required"))
+            return None
+        text = text_of(value)
+        if text is None or not text.isascii() or not text.isdigit():
+            self.error(name, _("%(value)s is not a whole number") % {"value": value})
+            return None
+        number = int(text)
+        if not 1 <= number <= COUNT_LIMIT:
+            self.error(name, _("must be between 1 and %(limit)d") % {"limit": COUNT_LIMIT})
+            return None
+        return number
+
+    def choice(self, name: str, choices: Collection[str], *, default: str = "") -> str:
+        text = self.text(name, max_length=50, required=not default).lower()
+        if not text:
+            return default
+        if text not in choices:
+            self.error(
+                name,
+                _("%(value)s is not one of: %(choices)s")
+                % {"value": text, "choices": ", ".join(sorted(choices))},
+            )
+        return text
+
+    def unknown_fields(self, allowed: frozenset[str], kind: str) -> None:
+        for name in self.fields.keys() - allowed:
+            self.error(name, _("not a field of %(record)s records") % {"record": kind})
+
+
+class _Batch:
+    """What earlier rows of the batch established, for the rows after them."""
+
+    def __init__(self, records: Sequence[RawRecord], existing: Existing, today: date):
+        self.existing = existing
+        self.today = today
+        self.errors: list[RowError] = []
+        # Every id the batch defines, valid or not, so that a row that depends on a bad row
+        # is not reported a second time.
+        self.borrower_ids = set()
+        self.loan_products: dict[str, ExistingProduct | None] = {}
+        self.entry_keys = set()
+        for record in records:
+            fields = record.fields
+            if record.kind == BORROWER:
+                self.borrower_ids.add(text_of(fields.get("external_id")))
+            elif record.kind == LOAN:
+                code = text_of(fields.get("product_code"))
+                self.loan_products[text_of(fields.get("external_id"))] = existing.products.get(code)
+            elif record.kind == ENTRY:
+                self.entry_keys.add(
+                    (text_of(fields.get("loan_external_id")), text_of(fields.get("external_id")))
+                )
+        self.borrower_rows: dict[str, str] = {}
+        self.loan_rows: dict[str, str] = {}
+        self.reference_rows: dict[str, str] = {}
+        # (loan, entry) -> (row, clean entry or None when the row was bad)
+        self.entries: dict[tuple[str, str], tuple[str, CleanEntry | None]] = {}
+        self.reversed_in_batch: dict[tuple[str, str], str] = {}
+        self.borrowers: list[CleanBorrower] = []
+        self.loans: list[CleanLoan] = []
+        self.new_entries: list[CleanEntry] = []
+        self.counts = dict.fromkeys(
+            (
+                "borrowers_created",
+                "borrowers_updated",
+                "borrowers_unchanged",
+                "loans_created",
+                "loans_updated",
+                "loans_unchanged",
+                "entries_created",
+                "entries_skipped",
+            ),
+            0,
+        )
+
+    def product_of_loan(self, loan_external_id: str) -> ExistingProduct | None:
+        if loan_external_id in self.loan_products:
+            return self.loan_products[loan_external_id]
+        stored = self.existing.loans.get(loan_external_id)
+        return stored.product if stored else None
+
+    def knows_loan(self, loan_external_id: str) -> bool:
+        return loan_external_id in self.loan_products or loan_external_id in self.existing.loans
+
+
+def _borrower(f: _Fields, batch: _Batch) -> None:
+    external_id = f.text("external_id", max_length=ID_LENGTH, required=True)
+    full_name = f.text("full_name", max_length=NAME_LENGTH, required=True)
+    email = f.text("email", max_length=EMAIL_LENGTH)
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            f.error("email", _("%(value)s is not an e-mail address") % {"value": email})
+    phone = f.text("phone", max_length=PHONE_LENGTH)
+    date_of_birth = f.day("date_of_birth")
+    if date_of_birth and date_of_birth > batch.today:
+        f.error("date_of_birth", _("is in the future"))
+    language = f.choice("preferred_language", LANGUAGES, default=Language.ENGLISH)
+    time_zone = f.text("time_zone", max_length=TIME_ZONE_LENGTH) or "UTC"
+    if not is_time_zone(time_zone):
+        f.error(
+            "time_zone",
+            _("%(value)s is not a time zone; use an IANA name such as Asia/Shanghai")
+            % {"value": time_zone},
+        )
+    if external_id:
+        first = batch.borrower_rows.setdefault(external_id, f.row)
+        if first != f.row:
+            f.error(
+                "external_id",
+                _("borrower %(id)s appears twice in the batch (first at %(row)s)")
+                % {"id": external_id, "row": first},
+            )
+    if not f.ok:
+        return
+    clean = CleanBorrower(
+        external_id=external_id,
+        full_name=full_name,
+        email=email,
+        phone=phone,
+        date_of_birth=date_of_birth,
+        preferred_language=language,
+        time_zone=time_zone,
+    )
+    stored = batch.existing.borrowers.get(external_id)
+    if stored == clean:
+        batch.counts["borrowers_unchanged"] += 1
+        return
+    batch.counts["borrowers_created" if stored is None else "borrowers_updated"] += 1
+    batch.borrowers.append(clean)
+
+
+def _loan(f: _Fields, batch: _Batch) -> None:
+    existing = batch.existing
+    external_id = f.text("external_id", max_length=ID_LENGTH, required=True)
+    borrower_id = f.text("borrower_external_id", max_length=ID_LENGTH, required=True)
+    if (
+        borrower_id
+        and borrower_id not in batch.borrower_ids
+        and borrower_id not in existing.borrowers
+    ):
+        f.error(
+            "borrower_external_id",
+            _("no borrower %(id)s in this batch or already imported") % {"id": borrower_id},
+        )
+    code = f.text("product_code", max_length=50, required=True)
+    product = existing.products.get(code)
+    if code and product is None:
+        f.error("product_code", _("no loan product with code %(code)s") % {"code": code})
+    currency = product.currency if product else None
+    reference = f.text("reference", max_length=REFERENCE_LENGTH, required=True)
+    principal = f.money("principal", currency)
+    disbursed_on = f.day("disbursed_on")
+    first_due_date = f.day("first_due_date")
+    if disbursed_on and first_due_date and first_due_date <= disbursed_on:
+        f.error("first_due_date", _("must be after disbursed_on"))
+    installment_count = f.count("installment_count")
+    installment_amount = f.money("installment_amount", currency)
+
+    if external_id:
+        first = batch.loan_rows.setdefault(external_id, f.row)
+        if first != f.row:
+            f.error(
+                "external_id",
+                _("loan %(id)s appears twice in the batch (first at %(row)s)")
+                % {"id": external_id, "row": first},
+            )
+    if reference:
+        holder = existing.loan_by_reference.get(reference)
+        if holder is not None and holder != external_id:
+            f.error(
+                "reference",
+                _("reference %(reference)s belongs to another loan, %(loan)s")
+                % {"reference": reference, "loan": holder},
+            )
+        first = batch.reference_rows.setdefault(reference, f.row)
+        if first != f.row:
+            f.error(
+                "reference",
+                _("reference %(reference)s appears twice in the batch (first at %(row)s)")
+                % {"reference": reference, "row": first},
+            )
+    stored = existing.loans.get(external_id)
+    if stored is not None:
+        # A loan's ledger is in its product's currency and belongs to its borrower.
+        if product is not None and stored.product.id != product.id:
+            f.error(
+                "product_code",
+                _("loan %(id)s was imported with product %(code)s; a loan cannot change product")
+                % {"id": external_id, "code": stored.product.code},
+            )
+        if borrower_id and stored.values.borrower_external_id != borrower_id:
+            f.error(
+                "borrower_external_id",
+                _("loan %(id)s belongs to borrower %(borrower)s; a loan cannot change borrower")
+                % {"id": external_id, "borrower": stored.values.borrower_external_id},
+            )
+    if not f.ok:
+        return
+    clean = CleanLoan(
+        external_id=external_id,
+        borrower_external_id=borrower_id,
+        product_id=product.id,
+        reference=reference,
+        principal=principal,
+        disbursed_on=disbursed_on,
+        first_due_date=first_due_date,
+        installment_count=installment_count,
+        installment_amount=installment_amount,
+    )
+    if stored is not None and stored.values == clean:
+        batch.counts["loans_unchanged"] += 1
+        return
+    batch.counts["loans_created" if stored is None else "loans_updated"] += 1
+    batch.loans.append(clean)
+
+
+def _entry(f: _Fields, batch: _Batch) -> None:
+    existing = batch.existing
+    loan_id = f.text("loan_external_id", max_length=ID_LENGTH, required=True)
+    product = None
+    if loan_id:
+        if batch.knows_loan(loan_id):
+            product = batch.product_of_loan(loan_id)
+        else:
+            f.error(
+                "loan_external_id",
+                _("no loan %(id)s in this batch or already imported") % {"id": loan_id},
+            )
+    external_id = f.text("external_id", max_length=ID_LENGTH, required=True)
+    kind = f.choice("kind", KINDS)
+    effective_date = f.day("effective_date")
+    amount = f.money("amount", product.currency if product else None)
+    component = f.text("component", max_length=20).lower()
+    if kind == EntryKind.WAIVER:
+        if not component:
+            f.error("component", _("a waiver must say what it waives: principal, interest or fees"))
+        elif component not in COMPONENTS:
+            f.error(
+                "component",
+                _("%(value)s is not one of: %(choices)s")
+                % {"value": component, "choices": ", ".join(sorted(COMPONENTS))},
+            )
+    elif component:
+        f.error("component", _("only a waiver names a component; leave it blank"))
+    reverses = f.text("reverses_external_id", max_length=ID_LENGTH)
+    if kind == EntryKind.REVERSAL and not reverses:
+        f.error("reverses_external_id", _("a reversal must name the entry it reverses"))
+    elif kind != EntryKind.REVERSAL and reverses:
+        f.error("reverses_external_id", _("only a reversal names an entry to reverse"))
+    description = f.text("description", max_length=DESCRIPTION_LENGTH)
+    if product is not None and product.servicing_enabled and kind in SERVICED_KINDS:
+        f.error(
+            "kind",
+            _(
+                "the portal posts %(kind)s entries for product %(code)s itself; leave them out, "
+                "or switch off portal servicing for the product"
+            )
+            % {"kind": kind, "code": product.code},
+        )
+
+    key = (loan_id, external_id)
+    if loan_id and external_id:
+        first = batch.entries.get(key)
+        if first is not None:
+            f.error(
+                "external_id",
+                _("entry %(id)s of loan %(loan)s appears twice in the batch (first at %(row)s)")
+                % {"id": external_id, "loan": loan_id, "row": first[0]},
+            )
+    stored = existing.entries.get(key)
+    reverses_id = None
+    if kind == EntryKind.REVERSAL and reverses and loan_id and batch.knows_loan(loan_id):
+        reverses_id = _check_reversal(
+            f,
+            batch,
+            loan_id=loan_id,
+            external_id=external_id,
+            reverses=reverses,
+            effective_date=effective_date,
+            amount=amount,
+        )
+
+    clean = None
+    if f.ok:
+        clean = CleanEntry(
+            loan_external_id=loan_id,
+            external_id=external_id,
+            kind=kind,
+            effective_date=effective_date,
+            amount=amount,
+            component=component,
+            description=description,
+            reverses_external_id=reverses,
+            reverses_id=reverses_id,
+        )
+    batch.entries.setdefault(key, (f.row, clean))
+    if clean is None:
+        return
+    if stored is not None:
+        if stored.values == clean:
+            batch.counts["entries_skipped"] += 1
+            return
+        f.error(
+            "external_id",
+            _(
+                "entry %(id)s was already imported with different values (%(fields)s); "
+                "send a reversal instead"
+            )
+            % {"id": external_id, "fields": ", ".join(_differences(stored.values, clean))},
+        )
+        return
+    batch.counts["entries_created"] += 1
+    batch.new_entries.append(clean)
+
+
+def _differences(stored: CleanEntry, clean: CleanEntry) -> list[str]:
+    names = ["kind", "effective_date", "amount", "component", "description"]
+    changed = [name for name in names if getattr(stored, name) != getattr(clean, name)]
+    if stored.reverses_external_id != clean.reverses_external_id:
+        changed.append("reverses_external_id")
+    return changed
+
+
+def _check_reversal(
+    f: _Fields,
+    batch: _Batch,
+    *,
+    loan_id: str,
+    external_id: str,
+    reverses: str,
+    effective_date: date | None,
+    amount: Decimal | None,
+) -> int | None:
+    """Check the entry a reversal cancels; returns its pk when it is already stored."""
+    key = (loan_id, reverses)
+    stored = batch.existing.entries.get(key)
+    earlier = batch.entries.get(key)
+    if reverses == external_id:
+        f.error("reverses_external_id", _("an entry cannot reverse itself"))
+        return None
+    if stored is None and earlier is None:
+        if key in batch.entry_keys:
+            message = _("entry %(id)s comes later in the batch; list it before its reversal")
+        else:
+            message = _("no entry %(id)s on loan %(loan)s, in this batch or already imported")
+        f.error("reverses_external_id", message % {"id": reverses, "loan": loan_id})
+        return None
+    target = stored.values if stored is not None else earlier[1]
+    reversed_by = batch.reversed_in_batch.get(key) or batch.existing.reversed_by.get(key)
+    batch.reversed_in_batch.setdefault(key, external_id)
+    if target is None:  # the entry's own row is bad and already reported
+        return None
+    if target.kind == EntryKind.REVERSAL:
+        f.error(
+            "reverses_external_id",
+            _("entry %(id)s is itself a reversal; a reversal cannot be reversed")
+            % {"id": reverses},
+        )
+    elif reversed_by is not None and reversed_by != external_id:
+        f.error(
+            "reverses_external_id",
+            _("entry %(id)s is already reversed by entry %(by)s")
+            % {"id": reverses, "by": reversed_by},
+        )
+    if effective_date and effective_date < target.effective_date:
+        f.error(
+            "effective_date",
+            _("before the entry it reverses, dated %(date)s")
+            % {"date": target.effective_date.isoformat()},
+        )
+    if amount is not None and amount != target.amount:
+        f.error(
+            "amount",
+            _("must equal the amount of the entry it reverses, %(amount)s")
+            % {"amount": target.amount},
+        )
+    return stored.id if stored is not None else None
+
+
+_CHECKS = {BORROWER: _borrower, LOAN: _loan, ENTRY: _entry}
+
+
+def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: date) -> Plan:
+    """The plan for ``records``, or ``BatchRejected`` listing every problem in batch order."""
+    batch = _Batch(records, existing, today)
+    errors = batch.errors
+    unknown_kind = _("%(value)s is not a record type; use borrower, loan or entry")
+    for record in records:
+        check = _CHECKS.get(record.kind)
+        if check is None:
+            message = unknown_kind % {"value": record.kind} if record.kind else _("required")
+            errors.append(RowError(record.row, "record", message))
+            continue
+        fields = _Fields(record, errors)
+        fields.unknown_fields(FIELDS[record.kind], record.kind)
+        check(fields, batch)
+    if errors:
+        raise BatchRejected(errors)
+    return Plan(
+        borrowers=tuple(batch.borrowers),
+        loans=tuple(batch.loans),
+        entries=tuple(batch.new_entries),
+        result=ImportResult(**batch.counts),
+    )

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from repayment.importing.parse import FORMATS, parse_file
+from repayment.importing.records import BatchRejected
+from repayment.importing.service import import_batch
+
+
+class Command(BaseCommand):
+    # Plain strings: argparse formats help text itself and takes no lazy translations.
+    help = (
+        "Import a lender's batch of borrowers, loans and ledger entries from a CSV or JSON "
+        "file (see docs/import-format.md). A batch with any bad row is rejected whole."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--format",
+            dest="file_format",
+            choices=FORMATS,
+            help="csv or json; by default the file's extension decides.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Check the batch and report what it would do; write nothing.",
+        )
+
+    def handle(self, *args, file: Path, file_format: str | None, dry_run: bool, **options):
+        if not file.is_file():
+            raise CommandError(_("No such file: %(path)s") % {"path": file})
+        try:
+            records = parse_file(path=file, file_format=file_format)
+            result = import_batch(records=records, dry_run=dry_run)
+        except BatchRejected as rejected:
+            raise CommandError(rejected.summary()) from None
+        if dry_run:
+            self.stdout.write(_("Dry run: the batch is valid; nothing was written."))
+        self.stdout.write(result.summary())
