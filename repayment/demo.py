@@ -310,10 +310,27 @@ def _live_story(loan: Loan, story: Story, today: date) -> None:
     servicing.service_loan(loan=loan, today=today)
 
 
+ADMIN_EMAIL = "admin@demo.example"
+
+
+def _admin() -> None:
+    """A superuser for the Wagtail and Django admin; staff must set up MFA on first visit."""
+    from allauth.account.models import EmailAddress
+
+    User = get_user_model()
+    if User.objects.filter(email=ADMIN_EMAIL).exists():
+        return
+    admin = User.objects.create_superuser(
+        username=ADMIN_EMAIL, email=ADMIN_EMAIL, password=DEMO_PASSWORD
+    )
+    EmailAddress.objects.create(user=admin, email=ADMIN_EMAIL, verified=True, primary=True)
+
+
 @transaction.atomic
 def load_demo(*, today: date) -> list[tuple[Story, bool]]:
     """Create the demo data once; returns the stories and whether each was new."""
     products = _products()
+    _admin()
     User = get_user_model()
     out = []
     for story in _stories():

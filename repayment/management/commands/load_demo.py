@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from repayment.demo import DEMO_PASSWORD, load_demo
+from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo
 from repayment.models import Borrower
 from repayment.statements import statement_for
 
@@ -32,3 +32,8 @@ class Command(BaseCommand):
                 )
             )
             self.stdout.write(f"  {story.name:<14} {situation:<14} {story.language:<8} {login}")
+        self.stdout.write(
+            self.style.SUCCESS("\nStaff: ")
+            + f"{ADMIN_EMAIL} (same password) at /cms/ (Wagtail) and /django-admin/; "
+            "you will be asked to set up an authenticator app first."
+        )

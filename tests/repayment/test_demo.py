@@ -1,0 +1,49 @@
+"""`make demo` loads borrowers in the situations the README promises, with working logins."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from repayment.demo import DEMO_PASSWORD
+from repayment.models import Borrower, LedgerEntry
+from repayment.statements import LATE, PAID_OFF, UP_TO_DATE, statement_for
+
+pytestmark = pytest.mark.django_db
+
+
+def situation(external_id):
+    loan = (
+        Borrower.objects.get(external_id=external_id)
+        .loans.select_related("product__lender", "borrower")
+        .get()
+    )
+    return statement_for(loan=loan)
+
+
+def test_demo_borrowers_cover_every_situation_and_loading_twice_changes_nothing():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    entries = LedgerEntry.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert LedgerEntry.objects.count() == entries
+
+    assert situation("DEMO-B1").status == UP_TO_DATE
+    assert situation("DEMO-B2").days_past_due == 5
+    assert situation("DEMO-B3").days_past_due == 45
+    very_late = situation("DEMO-B4")
+    assert very_late.status == LATE
+    assert 115 <= very_late.days_past_due <= 125
+    assert very_late.balance.fees > 0
+    assert situation("DEMO-B5").status == PAID_OFF
+    assert Borrower.objects.filter(preferred_language="zh-hans", user__isnull=False).exists()
+    assert Borrower.objects.get(external_id="DEMO-B6").user is None
+
+
+def test_printed_demo_logins_work_and_land_in_the_borrowers_language(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for email, language in [("maria@demo.example", "en"), ("liwei@demo.example", "zh-hans")]:
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}, follow=True
+        )
+        assert response.status_code == 200
+        assert response.redirect_chain[-1][0] == f"/{language}/my/"
+        client.logout()
