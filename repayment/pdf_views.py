@@ -1,13 +1,37 @@
+import re
+
 from django.http import HttpResponse
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.accounts.decorators import borrower_required
 
 from . import selectors
+from .forms import HistoryFilterForm
+from .pdf import render_statement_pdf
+from .statements import statement_for
+
+_UNSAFE_IN_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+@never_cache
 @require_GET
 @borrower_required
 def statement_pdf(request, reference):
-    selectors.loan_of(borrower=request.borrower, reference=reference)
-    return HttpResponse(status=501)
+    """The statement page as a PDF download, in the page's language. Takes the same optional
+    ``since`` as the page; without it the itemisation starts where the page's does."""
+    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    form = HistoryFilterForm(request.GET or None)
+    since = form.cleaned_data.get("since") if form.is_valid() else None
+    statement = statement_for(loan=loan, since=since)
+    pdf = render_statement_pdf(statement=statement, language=translation.get_language())
+    filename = "statement-{}-{}.pdf".format(
+        _UNSAFE_IN_FILENAME.sub("-", statement.reference), statement.today.isoformat()
+    )
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )

@@ -25,3 +25,13 @@ def _fast_and_isolated(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked():
+    """A request in Chinese leaves Chinese active in the thread; each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
