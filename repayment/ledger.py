@@ -35,7 +35,6 @@ PAYMENT = "payment"
 WAIVER = "waiver"
 REVERSAL = "reversal"
 
-CHARGES = frozenset({INTEREST, FEE})
 CREDITS = frozenset({PAYMENT, WAIVER})
 OBLIGATIONS = frozenset({INSTALLMENT_DUE, FEE})
 
@@ -60,9 +59,6 @@ class Components(NamedTuple):
 
     def __neg__(self) -> Components:
         return Components(-self.principal, -self.interest, -self.fees)
-
-
-NOTHING = Components()
 
 
 class Line(NamedTuple):
@@ -90,38 +86,14 @@ class AppliedLine(NamedTuple):
 
 def allocate_payment(balance: Components, amount: Decimal) -> Components:
     """Split a payment over fees, then interest, then principal; returns the (negative) change."""
-    remaining = amount
-    to_fees = min(max(balance.fees, ZERO), remaining)
-    remaining -= to_fees
-    to_interest = min(max(balance.interest, ZERO), remaining)
-    remaining -= to_interest
-    return Components(principal=-remaining, interest=-to_interest, fees=-to_fees)
+    to_principal, to_interest, to_fees = _split_payment(balance.interest, balance.fees, amount)
+    return Components(-to_principal, -to_interest, -to_fees)
 
 
-def _change_for(line: Line, balance: Components, applied: dict[int, AppliedLine]) -> Components:
-    if line.kind == DISBURSEMENT:
-        return Components(principal=line.amount)
-    if line.kind == INTEREST:
-        return Components(interest=line.amount)
-    if line.kind == FEE:
-        return Components(fees=line.amount)
-    if line.kind == PAYMENT:
-        return allocate_payment(balance, line.amount)
-    if line.kind == WAIVER:
-        return -Components(**{line.component: line.amount})
-    if line.kind == REVERSAL:
-        return -applied[line.reverses_id].change
-    return NOTHING
-
-
-def _due_change_for(line: Line, applied: dict[int, AppliedLine]) -> Decimal:
-    if line.kind in OBLIGATIONS:
-        return line.amount
-    if line.kind in CREDITS:
-        return -line.amount
-    if line.kind == REVERSAL:
-        return -applied[line.reverses_id].due_change
-    return ZERO
+def _split_payment(interest: Decimal, fees: Decimal, amount: Decimal):
+    to_fees = min(max(fees, ZERO), amount)
+    to_interest = min(max(interest, ZERO), amount - to_fees)
+    return amount - to_fees - to_interest, to_interest, to_fees
 
 
 @dataclass(frozen=True)
@@ -138,34 +110,76 @@ def ordered(lines: Iterable[Line]) -> list[Line]:
 
 def replay(lines: Iterable[Line]) -> Replay:
     """Apply entries in order. A reversal whose entry is missing (or later) is ignored rather
-    than guessed at; validation on the way in refuses such batches."""
-    balance = NOTHING
-    due = ZERO
+    than guessed at; validation on the way in refuses such batches.
+
+    The loop keeps the running balance in plain locals and builds each tuple once: a statement
+    replays thousands of entries per request."""
+    principal = interest = fees = due = ZERO
     applied: dict[int, AppliedLine] = {}
     out: list[AppliedLine] = []
     sequence = ordered(lines)
     reversed_ids = frozenset(
         line.reverses_id for line in sequence if line.kind == REVERSAL and line.reverses_id
     )
+    make = tuple.__new__
     for line in sequence:
-        if line.kind == REVERSAL and line.reverses_id not in applied:
-            continue
-        change = _change_for(line, balance, applied)
-        due_change = _due_change_for(line, applied)
-        balance = balance + change
+        kind, amount = line.kind, line.amount
+        reversed_kind = ""
+        d_principal = d_interest = d_fees = due_change = ZERO
+        if kind == PAYMENT:
+            paid = _split_payment(interest, fees, amount)
+            d_principal, d_interest, d_fees = -paid[0], -paid[1], -paid[2]
+            due_change = -amount
+        elif kind == INSTALLMENT_DUE:
+            due_change = amount
+        elif kind == INTEREST:
+            d_interest = amount
+        elif kind == FEE:
+            d_fees = due_change = amount
+        elif kind == DISBURSEMENT:
+            d_principal = amount
+        elif kind == WAIVER:
+            due_change = -amount
+            if line.component == "principal":
+                d_principal = -amount
+            elif line.component == "interest":
+                d_interest = -amount
+            else:
+                d_fees = -amount
+        elif kind == REVERSAL:
+            target = applied.get(line.reverses_id)
+            if target is None:
+                continue
+            d_principal, d_interest, d_fees = (
+                -target.change[0],
+                -target.change[1],
+                -target.change[2],
+            )
+            due_change = -target.due_change
+            reversed_kind = target.line.kind
+        principal += d_principal
+        interest += d_interest
+        fees += d_fees
         due += due_change
-        reversed_kind = applied[line.reverses_id].line.kind if line.kind == REVERSAL else ""
-        entry = AppliedLine(
-            line=line,
-            change=change,
-            balance=balance,
-            due_change=due_change,
-            reversed=line.id in reversed_ids,
-            reversed_kind=reversed_kind,
+        entry = make(
+            AppliedLine,
+            (
+                line,
+                make(Components, (d_principal, d_interest, d_fees)),
+                make(Components, (principal, interest, fees)),
+                due_change,
+                line.id in reversed_ids,
+                reversed_kind,
+            ),
         )
         applied[line.id] = entry
         out.append(entry)
-    return Replay(lines=tuple(out), balance=balance, due=due, reversed_ids=reversed_ids)
+    return Replay(
+        lines=tuple(out),
+        balance=Components(principal, interest, fees),
+        due=due,
+        reversed_ids=reversed_ids,
+    )
 
 
 def amount_due(result: Replay) -> Decimal:

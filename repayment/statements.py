@@ -1,18 +1,27 @@
 """The account statement: computed from the ledger, never stored.
 
-``statement_for`` reads a loan with three queries whatever the length of its ledger and returns
-one immutable ``Statement``. The page, the PDF, the API and reminders all render that value, so
-a borrower sees the same figures everywhere.
+``statement_for`` reads a loan with a fixed number of queries whatever the length of its ledger
+and returns one immutable ``Statement``. The page, the PDF, the API and reminders all render
+that value, so a borrower sees the same figures everywhere.
+
+Computed statements are cached. Because the ledger is append-only (the database refuses UPDATE
+and DELETE), the count and highest id of the entries up to today identify its content exactly:
+any new entry, reversal included, changes them. The cache key also holds every term the
+statement reads (loan, product, lender, milestones, time zone), so an edit to those is seen at
+once; nothing has to be invalidated by hand.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from . import ledger, terms
@@ -160,11 +169,39 @@ def statement_for(
     own time zone. ``loan`` should come with ``product__lender`` and ``borrower`` selected."""
     as_of = as_of or timezone.now()
     today = local_today(as_of, loan.borrower.time_zone)
-    lines = _lines_for(loan, today)
     milestones = list(loan.product.milestones.all())
-    return build_statement(
+    key = _cache_key(loan=loan, milestones=milestones, today=today, since=since)
+    cached = cache.get(key)
+    if cached is not None:
+        return replace(cached, as_of=as_of)
+    lines = _lines_for(loan, today)
+    statement = build_statement(
         loan=loan, lines=lines, milestones=milestones, as_of=as_of, today=today, since=since
     )
+    cache.set(key, statement, CACHE_SECONDS)
+    return statement
+
+
+CACHE_SECONDS = 60 * 60 * 24
+
+
+def _cache_key(*, loan: Loan, milestones: list, today: date, since: date | None) -> str:
+    ledger_state = LedgerEntry.objects.filter(loan=loan, effective_date__lte=today).aggregate(
+        count=Count("id"), last=Max("id")
+    )
+    product, lender = loan.product, loan.product.lender
+    terms_read = (
+        [getattr(loan, f.attname) for f in loan._meta.concrete_fields],
+        [getattr(product, f.attname) for f in product._meta.concrete_fields],
+        [getattr(lender, f.attname) for f in lender._meta.concrete_fields],
+        [(m.days_past_due, m.explanation, m.explanation_zh_hans) for m in milestones],
+        loan.borrower.time_zone,
+        ledger_state,
+        today,
+        since,
+    )
+    digest = hashlib.blake2b(repr(terms_read).encode(), digest_size=16).hexdigest()
+    return f"statement:v1:{loan.pk}:{digest}"
 
 
 def build_statement(

@@ -170,11 +170,29 @@ def test_statement_page_query_count_does_not_grow_with_the_ledger(
     _bulk_ledger(loan, entries)
     client.force_login(user)
     url = reverse("loan_statement", args=[loan.reference])
-    # session, user, borrower, loan, milestones, entries
+    # user, borrower, loan, milestones, ledger fingerprint, entries (the session is cached)
     with django_assert_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
     assert loan.reference in response.content.decode()
+    # Computed once: the next view reads the fingerprint, not the entries.
+    with django_assert_num_queries(5):
+        assert client.get(url).status_code == 200
+
+
+def test_a_cached_statement_shows_a_new_entry_or_changed_terms_at_once(late_loan):
+    first = statement_for(loan=fetch(late_loan), as_of=NOON_SHANGHAI)
+    entry(late_loan, "payment", "100.00", dt.date(2026, 5, 19))
+    after_payment = statement_for(loan=fetch(late_loan), as_of=NOON_SHANGHAI)
+    assert after_payment.amount_due == first.amount_due - D("100.00")
+
+    late_loan.product.lender.phone = "+86 400 999 0000"
+    late_loan.product.lender.save()
+    assert statement_for(loan=fetch(late_loan), as_of=NOON_SHANGHAI).lender.phone == (
+        "+86 400 999 0000"
+    )
+    later = dt.datetime(2026, 5, 21, 4, 0, tzinfo=dt.UTC)
+    assert statement_for(loan=fetch(late_loan), as_of=later).days_past_due == 41
 
 
 @time_machine.travel(NOON_SHANGHAI, tick=False)

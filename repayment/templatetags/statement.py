@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from repayment.money import format_money
 
@@ -34,3 +35,27 @@ def tel(phone):
     """A phone number as a tel: URI: digits and a leading plus only."""
     phone = str(phone or "")
     return "".join(ch for i, ch in enumerate(phone) if ch.isdigit() or (ch == "+" and i == 0))
+
+
+_ENTRY_LABELS = {
+    "disbursement": _("Loan paid out to you"),
+    "installment_due": _("Installment fell due"),
+    "interest": _("Interest charged"),
+    "fee": _("Fee charged"),
+    "payment": _("Payment received, thank you"),
+    "waiver": _("Amount waived"),
+}
+_CORRECTION_LABELS = {
+    "payment": _("Correction: payment reversed"),
+    "fee": _("Correction: fee removed"),
+    "interest": _("Correction: interest removed"),
+    "installment_due": _("Correction: installment cancelled"),
+}
+
+
+@register.filter
+def entry_label(line):
+    """What a history line was, in the borrower's words."""
+    if line.kind == "reversal":
+        return _CORRECTION_LABELS.get(line.reversed_kind, _("Correction"))
+    return _ENTRY_LABELS.get(line.kind, line.kind)
