@@ -167,6 +167,10 @@ ACCOUNT_RATE_LIMITS = {
     # Guessing a loan reference and date of birth must stay slow (see accounts.linking).
     "link_borrower": "5/h/user,20/h/ip",
 }
+ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"
+# Behind a load balancer, allauth must know which address is the client's, or every visitor
+# shares one IP and its per-IP rate limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "borrower_home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -1,7 +1,18 @@
-from django.views.decorators.http import require_POST
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from repayment.models import Borrower, Language
+
+from . import linking
+from .forms import LinkByDetailsForm
+from .ratelimits import consume_link_attempt, minutes_to_wait
 
 
 @require_POST
@@ -15,3 +26,88 @@ def set_language(request):
             preferred_language=language
         )
     return response
+
+
+def _linked(request, borrower: Borrower):
+    with translation.override(borrower.preferred_language):
+        messages.success(request, _("Your account is now linked to your loans."))
+    return redirect(linking.home_path(borrower=borrower))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def link_borrower(request):
+    """Link this login by a loan reference and date of birth."""
+    borrower = linking.borrower_of(user=request.user)
+    if borrower is not None:
+        return redirect(linking.home_path(borrower=borrower))
+    form = LinkByDetailsForm(request.POST or None)
+    context = {"form": form, "staff": request.user.is_staff or request.user.is_superuser}
+    if request.method == "POST" and form.is_valid() and not context["staff"]:
+        wait = consume_link_attempt(request)
+        if wait is not None:
+            context["minutes_to_wait"] = minutes_to_wait(wait)
+            return render(
+                request,
+                "accounts/link_borrower.html",
+                context,
+                status=HTTPStatus.TOO_MANY_REQUESTS,
+            )
+        try:
+            borrower = linking.link_by_details(
+                user=request.user,
+                loan_reference=form.cleaned_data["loan_reference"],
+                date_of_birth=form.cleaned_data["date_of_birth"],
+            )
+        except linking.AlreadyLinked:
+            return redirect("link_borrower")
+        except linking.NoMatch:
+            context["no_match"] = True
+        else:
+            return _linked(request, borrower)
+    return render(request, "accounts/link_borrower.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def link_borrower_invitation(request, token):
+    """An invitation from the lender: explain who is asking, then link on a confirming POST.
+
+    Signed out, the page offers sign-in and sign-up, both coming back here afterwards."""
+    borrower = linking.borrower_of(user=request.user)
+    if borrower is not None:
+        if not linking.invitation_is_for(token=token, borrower=borrower):
+            messages.info(
+                request,
+                _(
+                    "You are signed in with an account that is already linked to loans, so "
+                    "the invitation was not used. If it is for someone else, sign out and "
+                    "open it again."
+                ),
+            )
+        return redirect(linking.home_path(borrower=borrower))
+    try:
+        invited = linking.borrower_for_invitation(token=token)
+    except linking.InvitationError as exc:
+        return _unusable_invitation(request, exc)
+    context = {"lenders": list(linking.lenders_of(borrower=invited)), "next": request.path}
+    if not request.user.is_authenticated:
+        return render(request, "accounts/invitation_signed_out.html", context)
+    if request.user.is_staff or request.user.is_superuser:
+        return render(request, "accounts/invitation_staff.html", context, status=403)
+    if request.method == "POST":
+        try:
+            borrower = linking.link_by_invitation(user=request.user, token=token)
+        except linking.InvitationError as exc:
+            return _unusable_invitation(request, exc)
+        except linking.AlreadyLinked:
+            return redirect(request.path)
+        return _linked(request, borrower)
+    return render(request, "accounts/invitation_confirm.html", context)
+
+
+def _unusable_invitation(request, exc: linking.InvitationError):
+    reason, status = {
+        linking.InvitationExpired: ("expired", HTTPStatus.GONE),
+        linking.InvitationUsed: ("used", HTTPStatus.GONE),
+    }.get(type(exc), ("invalid", HTTPStatus.NOT_FOUND))
+    return render(request, "accounts/invitation_unusable.html", {"reason": reason}, status=status)

@@ -15,6 +15,7 @@ LOAN_URLS = ["loan_statement", "loan_statement_pdf"]
 def victim_loan():
     return LoanFactory(
         reference="SECRET-0001",
+        principal="7777.77",
         borrower=BorrowerFactory(full_name="Victoria Private", user=UserFactory()),
     )
 
@@ -28,8 +29,9 @@ def test_another_borrowers_loan_is_not_found(client, victim_loan, name, language
     url = reverse(name, args=[victim_loan.reference]).replace("/en/", f"/{language}/")
     response = client.get(url)
     assert response.status_code == 404
+    # The 404 page may echo the address typed, never the loan's data.
     assert b"Victoria" not in response.content
-    assert b"SECRET-0001" not in response.content
+    assert b"7,777.77" not in response.content
 
 
 def test_home_lists_only_the_borrowers_own_loans(client, victim_loan):
@@ -68,4 +70,4 @@ def test_staff_without_a_borrower_link_cannot_open_a_borrowers_statement(client,
     client.force_login(staff)
     response = client.get(reverse("loan_statement", args=[victim_loan.reference]))
     assert response.status_code == 302
-    assert b"SECRET-0001" not in response.content
+    assert b"Victoria" not in response.content
