@@ -24,7 +24,7 @@ install-test: $(VENV)/.installed-test
 
 # Compiled catalogues are build output, not committed: Babel compiles them without gettext.
 compile-messages: install
-	@if [ -d locale ]; then $(BIN)/pybabel compile --statistics -d locale -D django; fi
+	@for dir in locale locale_overrides; do $(BIN)/pybabel compile --statistics -d $$dir -D django || exit 1; done
 
 demo: install compile-messages
 	$(BIN)/python manage.py migrate --no-input

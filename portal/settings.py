@@ -120,7 +120,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Languages and time -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own messages first, then our wording of messages from Django and allauth.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
