@@ -4,7 +4,9 @@
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# Not `fc-list | grep -q`: grep quitting early fails the pipeline under pipefail.
+fonts="$(fc-list : family 2>/dev/null || true)"
+[[ "$fonts" == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
