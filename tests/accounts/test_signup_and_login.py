@@ -177,3 +177,15 @@ def test_unlinked_login_opening_borrower_pages_is_sent_to_link(client, user):
     response = client.get("/en/my/")
 
     assert response["Location"] == "/en/accounts/link/"
+
+
+@pytest.mark.django_db
+def test_the_signed_in_message_is_in_the_borrowers_language(client):
+    user = factories.UserFactory()
+    factories.BorrowerFactory(user=user, preferred_language="zh-hans")
+    response = client.post(
+        "/en/accounts/login/", {"login": user.email, "password": factories.PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/zh-hans/my/"
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown and all("Successfully" not in text for text in shown)
