@@ -264,7 +264,7 @@ def build_statement(
         oldest_unpaid_due_date=oldest if dpd > 0 else None,
         next_due=next_due,
         status=status,
-        itemisation=_itemise(result, since),
+        itemisation=itemise(result, since),
         history=_history(result, since),
         timeline=timeline,
         timeline_is_hypothetical=hypothetical,
@@ -331,7 +331,7 @@ def _timeline(*, product, milestones, oldest, dpd, next_due, status, overdue_now
     return tuple(steps), hypothetical
 
 
-def _itemise(result: ledger.Replay, since: date) -> Itemisation:
+def itemise(result: ledger.Replay, since: date) -> Itemisation:
     start = ZERO
     buckets = {"borrowed": ZERO, "interest": ZERO, "fees": ZERO, "payments": ZERO, "credits": ZERO}
     bucket_of = {

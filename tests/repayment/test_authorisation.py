@@ -4,11 +4,19 @@
 import pytest
 from django.urls import reverse
 
+from repayment import urls as borrower_urls
 from tests.factories import BorrowerFactory, LoanFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOAN_URLS = ["loan_statement", "loan_statement_pdf"]
+# Every borrower page, read from the URLconf: a page added later is tried here too.
+LOAN_URLS = [p.name for p in borrower_urls.urlpatterns if "reference" in p.pattern.converters]
+OTHER_URLS = [p.name for p in borrower_urls.urlpatterns if not p.pattern.converters]
+
+
+def test_every_borrower_url_is_covered():
+    assert len(LOAN_URLS) + len(OTHER_URLS) == len(borrower_urls.urlpatterns)
+    assert {"loan_statement", "loan_statement_pdf", "borrower_home"} <= {*LOAN_URLS, *OTHER_URLS}
 
 
 @pytest.fixture
@@ -51,8 +59,9 @@ def test_a_stranger_is_sent_to_sign_in(client, victim_loan, name):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_a_stranger_is_sent_to_sign_in_from_home(client):
-    response = client.get(reverse("borrower_home"))
+@pytest.mark.parametrize("name", OTHER_URLS)
+def test_a_stranger_is_sent_to_sign_in_from_every_other_page(client, name):
+    response = client.get(reverse(name))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 

@@ -180,3 +180,23 @@ def test_payments_never_leave_a_fee_or_interest_component_below_zero(lines):
     result = ledger.replay(no_waivers)
     assert result.balance.fees >= 0
     assert result.balance.interest >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers(), st.integers(min_value=0, max_value=420))
+def test_itemisation_reconciles_from_any_date(lines, days):
+    """What was owed at the start, plus every movement since, is what is owed now."""
+    from repayment.statements import itemise
+
+    result = ledger.replay(lines)
+    items = itemise(result, START + timedelta(days=days))
+    assert (
+        items.balance_at_start
+        + items.borrowed
+        + items.interest
+        + items.fees
+        - items.payments
+        - items.credits
+        == items.balance_now
+        == result.balance.total
+    )
