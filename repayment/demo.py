@@ -15,7 +15,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from . import ledger, servicing, terms
-from .ledger import Line
 from .models import (
     Borrower,
     ConsequenceMilestone,
@@ -26,6 +25,7 @@ from .models import (
     Loan,
     LoanProduct,
 )
+from .statements import ledger_lines
 
 DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 - printed for the demo on purpose
 LENDER_NAME = "Harbour Community Finance"
@@ -267,20 +267,6 @@ def _first_due_date(story: Story, product: LoanProduct, today: date) -> date:
     return anchor_date - step * (story.anchor - 1)
 
 
-def _lines(loan: Loan) -> list[Line]:
-    rows = LedgerEntry.objects.filter(loan=loan).values_list(
-        "id",
-        "kind",
-        "effective_date",
-        "amount",
-        "component",
-        "reverses_id",
-        "description",
-        "external_id",
-    )
-    return [Line(*row) for row in rows]
-
-
 def _live_story(loan: Loan, story: Story, today: date) -> None:
     dates = [
         d
@@ -294,7 +280,7 @@ def _live_story(loan: Loan, story: Story, today: date) -> None:
         keeps_paying = story.paid is None or number <= story.paid
         if not keeps_paying:
             continue
-        state = ledger.replay(_lines(loan))
+        state = ledger.replay(ledger_lines(loan=loan))
         owed = ledger.amount_due(state)
         if owed > 0:
             # Most people pay on the day or a day or two early.

@@ -21,7 +21,7 @@ from . import ledger, terms
 from .ledger import Line
 from .models import EntryKind, EntrySource, LedgerEntry, Loan
 from .money import ZERO
-from .statements import local_today
+from .statements import ledger_lines, local_today
 
 
 @dataclass(frozen=True)
@@ -115,18 +115,7 @@ def service_loan(*, loan: Loan, today: date) -> int:
         # One servicing run per loan at a time; a second concurrent run waits, then finds
         # everything posted.
         Loan.objects.select_for_update().filter(pk=loan.pk).first()
-        rows = LedgerEntry.objects.filter(loan=loan).values_list(
-            "id",
-            "kind",
-            "effective_date",
-            "amount",
-            "component",
-            "reverses_id",
-            "description",
-            "external_id",
-        )
-        lines = [Line(*row) for row in rows]
-        postings = plan_postings(loan=loan, lines=lines, today=today)
+        postings = plan_postings(loan=loan, lines=ledger_lines(loan=loan), today=today)
         LedgerEntry.objects.bulk_create(
             [
                 LedgerEntry(

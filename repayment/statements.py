@@ -135,8 +135,12 @@ class Statement:
         return self.status == LATE
 
 
-def _lines_for(loan: Loan, today: date) -> list[Line]:
-    rows = LedgerEntry.objects.filter(loan=loan, effective_date__lte=today).values_list(
+def ledger_lines(*, loan: Loan, until: date | None = None) -> list[Line]:
+    """The loan's entries as plain values, up to and including ``until`` if given."""
+    entries = LedgerEntry.objects.filter(loan=loan)
+    if until is not None:
+        entries = entries.filter(effective_date__lte=until)
+    rows = entries.values_list(
         "id",
         "kind",
         "effective_date",
@@ -174,7 +178,7 @@ def statement_for(
     cached = cache.get(key)
     if cached is not None:
         return replace(cached, as_of=as_of)
-    lines = _lines_for(loan, today)
+    lines = ledger_lines(loan=loan, until=today)
     statement = build_statement(
         loan=loan, lines=lines, milestones=milestones, as_of=as_of, today=today, since=since
     )
