@@ -134,6 +134,11 @@ class Statement:
     def is_behind(self) -> bool:
         return self.status == LATE
 
+    @property
+    def timeline_steps_passed(self) -> int:
+        """How many timeline steps have happened: where "today" sits in the timeline."""
+        return sum(1 for step in self.timeline if step.happened)
+
 
 def ledger_lines(*, loan: Loan, until: date | None = None) -> list[Line]:
     """The loan's entries as plain values, up to and including ``until`` if given."""

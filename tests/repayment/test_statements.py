@@ -209,6 +209,8 @@ def test_statement_page_leads_with_the_amount_due_and_links_the_lender_phone(cli
     assert 'href="tel:+864008001234"' in html
     assert 'data-term="principal"' in html
     assert "40 days past due" in html
+    # "Today" sits after the steps that have happened (fee, credit bureau) and before the rest.
+    assert html.index("has happened") < html.index('aria-current="step"')
 
 
 @time_machine.travel(NOON_SHANGHAI, tick=False)
