@@ -24,38 +24,13 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repayment.importing.parse import CSV_HEADER  # noqa: E402 - after the path is set
+from repayment.terms import add_months  # noqa: E402
+
 LIMIT_SECONDS = 30.0
 ENTRIES_PER_LOAN = 100
-COLUMNS = [
-    "record",
-    "external_id",
-    "full_name",
-    "email",
-    "phone",
-    "date_of_birth",
-    "preferred_language",
-    "time_zone",
-    "borrower_external_id",
-    "product_code",
-    "reference",
-    "principal",
-    "disbursed_on",
-    "first_due_date",
-    "installment_count",
-    "installment_amount",
-    "loan_external_id",
-    "kind",
-    "effective_date",
-    "amount",
-    "component",
-    "reverses_external_id",
-    "description",
-]
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    return day.replace(year=day.year + index // 12, month=index % 12 + 1)
 
 
 def loan_entries(loan_id: str, start: dt.date) -> list[dict]:
@@ -140,7 +115,7 @@ def make_batch(*, prefix: str, loans: int, product_code: str) -> dict:
 
 def write_csv(batch: dict, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+        writer = csv.DictWriter(stream, fieldnames=CSV_HEADER)
         writer.writeheader()
         for record, key in (("borrower", "borrowers"), ("loan", "loans"), ("entry", "entries")):
             for row in batch[key]:
@@ -158,7 +133,6 @@ def main() -> int:
     )
     options = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 

@@ -24,7 +24,9 @@ JSON = "json"
 FORMATS = (CSV, JSON)
 
 RECORD_COLUMN = "record"
-CSV_COLUMNS = frozenset({RECORD_COLUMN}).union(*FIELDS.values())
+# A header that names every column, in the documented order (external_id appears once).
+CSV_HEADER = tuple(dict.fromkeys((RECORD_COLUMN, *(f for names in FIELDS.values() for f in names))))
+CSV_COLUMNS = frozenset(CSV_HEADER)
 # JSON batch keys, in the order their records are validated and reported.
 JSON_LISTS = {"borrowers": BORROWER, "loans": LOAN, "entries": ENTRY}
 

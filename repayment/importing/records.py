@@ -15,41 +15,36 @@ LOAN = "loan"
 ENTRY = "entry"
 RECORD_TYPES = (BORROWER, LOAN, ENTRY)
 
-BORROWER_FIELDS = frozenset(
-    {
-        "external_id",
-        "full_name",
-        "email",
-        "phone",
-        "date_of_birth",
-        "preferred_language",
-        "time_zone",
-    }
+# The fields of each record type, in the order the format documents them.
+BORROWER_FIELDS = (
+    "external_id",
+    "full_name",
+    "email",
+    "phone",
+    "date_of_birth",
+    "preferred_language",
+    "time_zone",
 )
-LOAN_FIELDS = frozenset(
-    {
-        "external_id",
-        "borrower_external_id",
-        "product_code",
-        "reference",
-        "principal",
-        "disbursed_on",
-        "first_due_date",
-        "installment_count",
-        "installment_amount",
-    }
+LOAN_FIELDS = (
+    "external_id",
+    "borrower_external_id",
+    "product_code",
+    "reference",
+    "principal",
+    "disbursed_on",
+    "first_due_date",
+    "installment_count",
+    "installment_amount",
 )
-ENTRY_FIELDS = frozenset(
-    {
-        "loan_external_id",
-        "external_id",
-        "kind",
-        "effective_date",
-        "amount",
-        "component",
-        "reverses_external_id",
-        "description",
-    }
+ENTRY_FIELDS = (
+    "loan_external_id",
+    "external_id",
+    "kind",
+    "effective_date",
+    "amount",
+    "component",
+    "reverses_external_id",
+    "description",
 )
 FIELDS = {BORROWER: BORROWER_FIELDS, LOAN: LOAN_FIELDS, ENTRY: ENTRY_FIELDS}
 

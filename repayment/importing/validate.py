@@ -190,7 +190,7 @@ class _Fields:
             )
         return text
 
-    def unknown_fields(self, allowed: frozenset[str], kind: str) -> None:
+    def unknown_fields(self, allowed: Collection[str], kind: str) -> None:
         for name in self.fields.keys() - allowed:
             self.error(name, _("not a field of %(record)s records") % {"record": kind})
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from repayment.importing.parse import parse_json, records_from_batch
+from repayment.importing.parse import CSV_HEADER, parse_json, records_from_batch
 from repayment.importing.records import BatchRejected
 from repayment.importing.service import import_batch
 from repayment.models import Borrower, LedgerEntry, Loan
@@ -21,31 +21,6 @@ from tests.factories import BorrowerFactory, LoanFactory, LoanProductFactory
 
 pytestmark = pytest.mark.django_db
 
-COLUMNS = [
-    "record",
-    "external_id",
-    "full_name",
-    "email",
-    "phone",
-    "date_of_birth",
-    "preferred_language",
-    "time_zone",
-    "borrower_external_id",
-    "product_code",
-    "reference",
-    "principal",
-    "disbursed_on",
-    "first_due_date",
-    "installment_count",
-    "installment_amount",
-    "loan_external_id",
-    "kind",
-    "effective_date",
-    "amount",
-    "component",
-    "reverses_external_id",
-    "description",
-]
 RECORD = {"borrowers": "borrower", "loans": "loan", "entries": "entry"}
 AS_OF = dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC)
 
@@ -123,7 +98,7 @@ def csv_line(batch, key, index):
 def write_csv(tmp_path, batch, name="batch.csv"):
     path = tmp_path / name
     with path.open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+        writer = csv.DictWriter(stream, fieldnames=CSV_HEADER)
         writer.writeheader()
         for key, record in RECORD.items():
             for row in batch[key]:
