@@ -251,20 +251,9 @@ def _products() -> dict[str, LoanProduct]:
     return made
 
 
-def _step(product: LoanProduct) -> timedelta | None:
-    return (
-        None
-        if product.installment_frequency == "monthly"
-        else timedelta(days=7 if product.installment_frequency == "weekly" else 14)
-    )
-
-
 def _first_due_date(story: Story, product: LoanProduct, today: date) -> date:
     anchor_date = today - timedelta(days=story.days_ago)
-    step = _step(product)
-    if step is None:
-        return terms.add_months(anchor_date, -(story.anchor - 1))
-    return anchor_date - step * (story.anchor - 1)
+    return terms.add_periods(anchor_date, product.installment_frequency, -(story.anchor - 1))
 
 
 def _live_story(loan: Loan, story: Story, today: date) -> None:
@@ -343,8 +332,7 @@ def load_demo(*, today: date) -> list[tuple[Story, bool]]:
             user=user,
         )
         first_due = _first_due_date(story, product, today)
-        step = _step(product)
-        disbursed = terms.add_months(first_due, -1) if step is None else first_due - step
+        disbursed = terms.add_periods(first_due, product.installment_frequency, -1)
         loan = Loan.objects.create(
             borrower=borrower,
             product=product,

@@ -12,7 +12,7 @@ Rules, in one place:
 * A reversal cancels exactly the effect its entry had, on the day of the reversal.
 * Entries are replayed by date, then by the order they were recorded.
 
-Everything here is plain values: no database, so tests and hypothesis can drive it directly.
+Everything here is plain values: no queries, so tests and hypothesis can drive it directly.
 The values are named tuples rather than frozen dataclasses: just as immutable, and a statement
 builds thousands of them per request, which tuples do several times faster.
 """
@@ -25,15 +25,17 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from .models import Component, EntryKind
 from .money import ZERO
 
-DISBURSEMENT = "disbursement"
-INSTALLMENT_DUE = "installment_due"
-INTEREST = "interest"
-FEE = "fee"
-PAYMENT = "payment"
-WAIVER = "waiver"
-REVERSAL = "reversal"
+# Plain strings, not the enum members: replay compares kinds thousands of times a request.
+DISBURSEMENT = EntryKind.DISBURSEMENT.value
+INSTALLMENT_DUE = EntryKind.INSTALLMENT_DUE.value
+INTEREST = EntryKind.INTEREST.value
+FEE = EntryKind.FEE.value
+PAYMENT = EntryKind.PAYMENT.value
+WAIVER = EntryKind.WAIVER.value
+REVERSAL = EntryKind.REVERSAL.value
 
 CREDITS = frozenset({PAYMENT, WAIVER})
 OBLIGATIONS = frozenset({INSTALLMENT_DUE, FEE})
@@ -82,12 +84,6 @@ class AppliedLine(NamedTuple):
     due_change: Decimal
     reversed: bool = False
     reversed_kind: str = ""
-
-
-def allocate_payment(balance: Components, amount: Decimal) -> Components:
-    """Split a payment over fees, then interest, then principal; returns the (negative) change."""
-    to_principal, to_interest, to_fees = _split_payment(balance.interest, balance.fees, amount)
-    return Components(-to_principal, -to_interest, -to_fees)
 
 
 def _split_payment(interest: Decimal, fees: Decimal, amount: Decimal):
@@ -140,9 +136,9 @@ def replay(lines: Iterable[Line]) -> Replay:
             d_principal = amount
         elif kind == WAIVER:
             due_change = -amount
-            if line.component == "principal":
+            if line.component == Component.PRINCIPAL.value:
                 d_principal = -amount
-            elif line.component == "interest":
+            elif line.component == Component.INTEREST.value:
                 d_interest = -amount
             else:
                 d_fees = -amount
@@ -214,11 +210,11 @@ def oldest_unpaid_due_date(result: Replay) -> date | None:
     return None
 
 
-def days_past_due(result: Replay, today: date) -> int:
-    oldest = oldest_unpaid_due_date(result)
-    if oldest is None or oldest >= today:
+def days_late(oldest_unpaid: date | None, today: date) -> int:
+    """Days past due counted from the oldest unpaid due date; none on the due date itself."""
+    if oldest_unpaid is None or oldest_unpaid >= today:
         return 0
-    return (today - oldest).days
+    return (today - oldest_unpaid).days
 
 
 def lines_until(lines: Sequence[Line], day: date) -> list[Line]:

@@ -131,10 +131,6 @@ class Statement:
         return self.product_name
 
     @property
-    def is_behind(self) -> bool:
-        return self.status == LATE
-
-    @property
     def timeline_steps_passed(self) -> int:
         """How many timeline steps have happened: where "today" sits in the timeline."""
         return sum(1 for step in self.timeline if step.happened)
@@ -227,7 +223,7 @@ def build_statement(
     balance = result.balance
     due = ledger.amount_due(result)
     oldest = ledger.oldest_unpaid_due_date(result)
-    dpd = ledger.days_past_due(result, today)
+    dpd = ledger.days_late(oldest, today)
     next_due = _next_due(loan, today, balance, due)
 
     if balance.total < ZERO:

@@ -6,26 +6,27 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
+from .models import DayCountBasis, Frequency
 from .money import ZERO, round_money
 
-WEEKLY = "weekly"
-FORTNIGHTLY = "fortnightly"
-MONTHLY = "monthly"
 
-
-def add_months(day: date, months: int, anchor_day: int | None = None) -> date:
-    """Same day of the month, months later; the 31st becomes the month's last day."""
+def add_months(day: date, months: int) -> date:
+    """Same day of the month, months later (or earlier); the 31st becomes the month's last
+    day."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    wanted = anchor_day or day.day
-    return date(year, month, min(wanted, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_periods(day: date, frequency: str, periods: int) -> date:
+    """``periods`` installment periods after ``day`` (before it, if negative)."""
+    if frequency == Frequency.MONTHLY:
+        return add_months(day, periods)
+    return day + timedelta(days=7 if frequency == Frequency.WEEKLY else 14) * periods
 
 
 def due_dates(first: date, frequency: str, count: int) -> tuple[date, ...]:
-    if frequency == MONTHLY:
-        return tuple(add_months(first, n, anchor_day=first.day) for n in range(count))
-    step = timedelta(days=7 if frequency == WEEKLY else 14)
-    return tuple(first + step * n for n in range(count))
+    return tuple(add_periods(first, frequency, n) for n in range(count))
 
 
 def _days_30_360(start: date, end: date) -> int:
@@ -36,10 +37,10 @@ def _days_30_360(start: date, end: date) -> int:
 
 
 def year_fraction(start: date, end: date, basis: str) -> Decimal:
-    if basis == "30/360":
+    if basis == DayCountBasis.THIRTY_360:
         return Decimal(_days_30_360(start, end)) / Decimal(360)
     days = Decimal((end - start).days)
-    return days / (Decimal(360) if basis == "actual/360" else Decimal(365))
+    return days / (Decimal(360) if basis == DayCountBasis.ACTUAL_360 else Decimal(365))
 
 
 def period_interest(

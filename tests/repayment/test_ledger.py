@@ -65,7 +65,7 @@ def test_days_past_due_counts_from_the_oldest_unpaid_installment():
     )
     today = START + timedelta(days=70)
     assert ledger.oldest_unpaid_due_date(result) == START + timedelta(days=59)
-    assert ledger.days_past_due(result, today) == 11
+    assert ledger.days_late(ledger.oldest_unpaid_due_date(result), today) == 11
     assert ledger.amount_due(result) == D("100.00")
 
 
@@ -73,8 +73,8 @@ def test_nothing_is_past_due_on_the_due_date_itself():
     result = ledger.replay(
         [line(1, "disbursement", "500.00"), line(2, "installment_due", "50.00", 10)]
     )
-    assert ledger.days_past_due(result, START + timedelta(days=10)) == 0
-    assert ledger.days_past_due(result, START + timedelta(days=11)) == 1
+    assert ledger.days_late(ledger.oldest_unpaid_due_date(result), START + timedelta(days=10)) == 0
+    assert ledger.days_late(ledger.oldest_unpaid_due_date(result), START + timedelta(days=11)) == 1
 
 
 def test_waiver_lowers_the_component_it_names():
