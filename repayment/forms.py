@@ -12,3 +12,8 @@ class HistoryFilterForm(forms.Form):
         ),
     )
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def chosen(self, name: str):
+        """The value the borrower asked for, or None when absent or not valid: a bad date in
+        the address shows the default period rather than an error page."""
+        return self.cleaned_data.get(name) if self.is_valid() else None

@@ -23,9 +23,9 @@ def statement_pdf(request, reference):
     """The statement page as a PDF download, in the page's language. Takes the same optional
     ``since`` as the page; without it the itemisation starts where the page's does."""
     loan = selectors.loan_of(borrower=request.borrower, reference=reference)
-    form = HistoryFilterForm(request.GET or None)
-    since = form.cleaned_data.get("since") if form.is_valid() else None
-    statement = statement_for(loan=loan, since=since)
+    statement = statement_for(
+        loan=loan, since=HistoryFilterForm(request.GET or None).chosen("since")
+    )
     pdf = render_statement_pdf(statement=statement, language=translation.get_language())
     filename = "statement-{}-{}.pdf".format(
         _UNSAFE_IN_FILENAME.sub("-", statement.reference), statement.today.isoformat()

@@ -28,10 +28,8 @@ def home(request):
 def statement(request, reference):
     loan = selectors.loan_of(borrower=request.borrower, reference=reference)
     form = HistoryFilterForm(request.GET or None)
-    since = form.cleaned_data.get("since") if form.is_valid() else None
-    page_number = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
-    value = statement_for(loan=loan, since=since)
-    page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(page_number)
+    value = statement_for(loan=loan, since=form.chosen("since"))
+    page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(form.chosen("page") or 1)
     return render(
         request,
         "repayment/statement.html",

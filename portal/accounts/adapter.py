@@ -14,7 +14,7 @@ def landing_path(*, user: User) -> str:
     """Where a login goes after signing in: staff to the CMS; a borrower to their home, in
     their own language whatever page they signed in from; a login not linked yet to the page
     that links it."""
-    if user.is_staff or user.is_superuser:
+    if linking.is_staff_login(user=user):
         return reverse("wagtailadmin_home")
     borrower = linking.borrower_of(user=user)
     if borrower is None:

@@ -3,7 +3,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
-from repayment.models import Borrower
+from .linking import borrower_of
 
 
 def borrower_required(view):
@@ -13,7 +13,7 @@ def borrower_required(view):
     @wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        borrower = Borrower.objects.filter(user=request.user).first()
+        borrower = borrower_of(user=request.user)
         if borrower is None:
             return redirect("link_borrower")
         request.borrower = borrower

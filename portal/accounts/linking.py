@@ -69,6 +69,11 @@ class InvitationUsed(InvitationError):
     """The borrower it was for is already linked to a login."""
 
 
+def is_staff_login(*, user: User) -> bool:
+    """Staff logins see borrowers only through the console, never as a linked borrower."""
+    return bool(user.is_staff or user.is_superuser)
+
+
 def borrower_of(*, user: User | AnonymousUser) -> Borrower | None:
     """The borrower this login is linked to, if any."""
     if not user.is_authenticated:
@@ -167,7 +172,7 @@ def link_by_details(*, user: User, loan_reference: str, date_of_birth: dt.date) 
 
 
 def _check_can_link(*, user: User) -> None:
-    if user.is_staff or user.is_superuser:
+    if is_staff_login(user=user):
         raise StaffLogin
     if Borrower.objects.filter(user=user).exists():
         raise AlreadyLinked

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .linking import is_staff_login
 from .models import User
 
 # Every part of the site from which staff can see borrower data. Matched with or without a
@@ -31,7 +32,7 @@ def _unprefixed(path: str) -> str:
 
 def needs_mfa(*, user: User) -> bool:
     """Staff and superusers; Wagtail editors too, since /cms/ lets them in without is_staff."""
-    return bool(user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    return is_staff_login(user=user) or user.has_perm("wagtailadmin.access_admin")
 
 
 def has_totp(*, user: User) -> bool:

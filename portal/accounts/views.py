@@ -42,7 +42,7 @@ def link_borrower(request):
     if borrower is not None:
         return redirect(linking.home_path(borrower=borrower))
     form = LinkByDetailsForm(request.POST or None)
-    context = {"form": form, "staff": request.user.is_staff or request.user.is_superuser}
+    context = {"form": form, "staff": linking.is_staff_login(user=request.user)}
     if request.method == "POST" and form.is_valid() and not context["staff"]:
         wait = consume_link_attempt(request)
         if wait is not None:
@@ -92,7 +92,7 @@ def link_borrower_invitation(request, token):
     context = {"lenders": list(linking.lenders_of(borrower=invited)), "next": request.path}
     if not request.user.is_authenticated:
         return render(request, "accounts/invitation_signed_out.html", context)
-    if request.user.is_staff or request.user.is_superuser:
+    if linking.is_staff_login(user=request.user):
         return render(request, "accounts/invitation_staff.html", context, status=403)
     if request.method == "POST":
         try:
