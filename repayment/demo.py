@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -288,17 +289,19 @@ def _live_story(loan: Loan, story: Story, today: date) -> None:
 ADMIN_EMAIL = "admin@demo.example"
 
 
+def _login(email: str, *, superuser: bool = False):
+    """A login with a verified e-mail, as allauth requires before it lets anyone sign in."""
+    User = get_user_model()
+    make = User.objects.create_superuser if superuser else User.objects.create_user
+    user = make(username=email, email=email, password=DEMO_PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
 def _admin() -> None:
     """A superuser for the Wagtail and Django admin; staff must set up MFA on first visit."""
-    from allauth.account.models import EmailAddress
-
-    User = get_user_model()
-    if User.objects.filter(email=ADMIN_EMAIL).exists():
-        return
-    admin = User.objects.create_superuser(
-        username=ADMIN_EMAIL, email=ADMIN_EMAIL, password=DEMO_PASSWORD
-    )
-    EmailAddress.objects.create(user=admin, email=ADMIN_EMAIL, verified=True, primary=True)
+    if not get_user_model().objects.filter(email=ADMIN_EMAIL).exists():
+        _login(ADMIN_EMAIL, superuser=True)
 
 
 @transaction.atomic
@@ -306,21 +309,13 @@ def load_demo(*, today: date) -> list[tuple[Story, bool]]:
     """Create the demo data once; returns the stories and whether each was new."""
     products = _products()
     _admin()
-    User = get_user_model()
     out = []
     for story in _stories():
         if Borrower.objects.filter(external_id=story.external_id).exists():
             out.append((story, False))
             continue
         product = products[story.product]
-        user = None
-        if story.linked:
-            user = User.objects.create_user(
-                username=story.email, email=story.email, password=DEMO_PASSWORD
-            )
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.create(user=user, email=story.email, verified=True, primary=True)
+        user = _login(story.email) if story.linked else None
         borrower = Borrower.objects.create(
             external_id=story.external_id,
             full_name=story.name,
