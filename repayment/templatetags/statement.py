@@ -1,5 +1,5 @@
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from repayment.money import format_money
@@ -59,3 +59,14 @@ def entry_label(line):
     if line.kind == "reversal":
         return _CORRECTION_LABELS.get(line.reversed_kind, _("Correction"))
     return _ENTRY_LABELS.get(line.kind, line.kind)
+
+
+@register.filter
+def change_label(line, currency):
+    """How a history line moved what is owed: "+ ¥50.00", "− ¥733.40", or for an installment
+    falling due (which moves nothing) "¥733.40 due"."""
+    if line.kind == "installment_due":
+        return gettext("%(amount)s due") % {"amount": money(line.became_due, currency)}
+    if line.change < 0:
+        return f"− {money(-line.change, currency)}"
+    return f"+ {money(line.change, currency)}"
