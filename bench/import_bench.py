@@ -25,8 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-from repayment.importing.parse import CSV_HEADER  # noqa: E402 - after the path is set
+import django  # noqa: E402 - the project's modules need the path and settings first
+
+django.setup()
+
+from repayment.importing.parse import CSV_HEADER  # noqa: E402
 from repayment.terms import add_months  # noqa: E402
 
 LIMIT_SECONDS = 30.0
@@ -133,10 +138,6 @@ def main() -> int:
     )
     options = parser.parse_args()
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    import django
-
-    django.setup()
     from django.core.management import call_command
     from django.db import connection
 

@@ -190,6 +190,13 @@ class _Fields:
             )
         return text
 
+    def once(self, name: str, key: str, seen: dict[str, str], message: str, **values) -> None:
+        """Remember the row where ``key`` first appeared; a later row with the same key is an
+        error that points back there (``message`` gets the values and that ``row``)."""
+        first = seen.setdefault(key, self.row)
+        if first != self.row:
+            self.error(name, message % {**values, "row": first})
+
     def unknown_fields(self, allowed: Collection[str], kind: str) -> None:
         for name in self.fields.keys() - allowed:
             self.error(name, _("not a field of %(record)s records") % {"record": kind})
@@ -273,13 +280,13 @@ def _borrower(f: _Fields, batch: _Batch) -> None:
             % {"value": time_zone},
         )
     if external_id:
-        first = batch.borrower_rows.setdefault(external_id, f.row)
-        if first != f.row:
-            f.error(
-                "external_id",
-                _("borrower %(id)s appears twice in the batch (first at %(row)s)")
-                % {"id": external_id, "row": first},
-            )
+        f.once(
+            "external_id",
+            external_id,
+            batch.borrower_rows,
+            _("borrower %(id)s appears twice in the batch (first at %(row)s)"),
+            id=external_id,
+        )
     if not f.ok:
         return
     clean = CleanBorrower(
@@ -327,13 +334,13 @@ def _loan(f: _Fields, batch: _Batch) -> None:
     installment_amount = f.money("installment_amount", currency)
 
     if external_id:
-        first = batch.loan_rows.setdefault(external_id, f.row)
-        if first != f.row:
-            f.error(
-                "external_id",
-                _("loan %(id)s appears twice in the batch (first at %(row)s)")
-                % {"id": external_id, "row": first},
-            )
+        f.once(
+            "external_id",
+            external_id,
+            batch.loan_rows,
+            _("loan %(id)s appears twice in the batch (first at %(row)s)"),
+            id=external_id,
+        )
     if reference:
         holder = existing.loan_by_reference.get(reference)
         if holder is not None and holder != external_id:
@@ -342,13 +349,13 @@ def _loan(f: _Fields, batch: _Batch) -> None:
                 _("reference %(reference)s belongs to another loan, %(loan)s")
                 % {"reference": reference, "loan": holder},
             )
-        first = batch.reference_rows.setdefault(reference, f.row)
-        if first != f.row:
-            f.error(
-                "reference",
-                _("reference %(reference)s appears twice in the batch (first at %(row)s)")
-                % {"reference": reference, "row": first},
-            )
+        f.once(
+            "reference",
+            reference,
+            batch.reference_rows,
+            _("reference %(reference)s appears twice in the batch (first at %(row)s)"),
+            reference=reference,
+        )
     stored = existing.loans.get(external_id)
     if stored is not None:
         # A loan's ledger is in its product's currency and belongs to its borrower.

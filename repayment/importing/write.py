@@ -9,6 +9,7 @@ reversals go in after the entries they cancel, once those have primary keys.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
 
 from django.db import connection
 from django.db.backends.postgresql.psycopg_any import is_psycopg3
@@ -21,22 +22,13 @@ from .records import CleanBorrower, CleanEntry, CleanLoan, Plan
 
 BATCH_SIZE = 5000
 
-BORROWER_UPDATES = [
-    "full_name",
-    "email",
-    "phone",
-    "date_of_birth",
-    "preferred_language",
-    "time_zone",
-]
-# Not borrower or product: validation refuses to move a loan (its ledger depends on them).
+# Every field the lender sends, except the id the upsert matches on. A loan's borrower and
+# product are not updated: validation refuses to move a loan (its ledger depends on them).
+BORROWER_UPDATES = [f.name for f in fields(CleanBorrower) if f.name != "external_id"]
 LOAN_UPDATES = [
-    "reference",
-    "principal",
-    "disbursed_on",
-    "first_due_date",
-    "installment_count",
-    "installment_amount",
+    f.name
+    for f in fields(CleanLoan)
+    if f.name not in ("external_id", "borrower_external_id", "product_id")
 ]
 
 
@@ -49,51 +41,30 @@ def ids_by_external_id(*, model: type[Borrower | Loan], external_ids: Iterable[s
     return ids
 
 
-def upsert_borrowers(*, borrowers: Sequence[CleanBorrower]) -> None:
-    Borrower.objects.bulk_create(
-        [
-            Borrower(
-                external_id=b.external_id,
-                full_name=b.full_name,
-                email=b.email,
-                phone=b.phone,
-                date_of_birth=b.date_of_birth,
-                preferred_language=b.preferred_language,
-                time_zone=b.time_zone,
-            )
-            for b in borrowers
-        ],
+def _upsert(model: type[Borrower | Loan], rows: list, update_fields: list[str]) -> None:
+    model.objects.bulk_create(
+        rows,
         batch_size=BATCH_SIZE,
         update_conflicts=True,
         unique_fields=["external_id"],
-        update_fields=BORROWER_UPDATES,
+        update_fields=update_fields,
     )
+
+
+def upsert_borrowers(*, borrowers: Sequence[CleanBorrower]) -> None:
+    _upsert(Borrower, [Borrower(**asdict(b)) for b in borrowers], BORROWER_UPDATES)
 
 
 def upsert_loans(*, loans: Sequence[CleanLoan]) -> None:
     borrower_ids = ids_by_external_id(
         model=Borrower, external_ids=(loan.borrower_external_id for loan in loans)
     )
-    Loan.objects.bulk_create(
-        [
-            Loan(
-                external_id=loan.external_id,
-                borrower_id=borrower_ids[loan.borrower_external_id],
-                product_id=loan.product_id,
-                reference=loan.reference,
-                principal=loan.principal,
-                disbursed_on=loan.disbursed_on,
-                first_due_date=loan.first_due_date,
-                installment_count=loan.installment_count,
-                installment_amount=loan.installment_amount,
-            )
-            for loan in loans
-        ],
-        batch_size=BATCH_SIZE,
-        update_conflicts=True,
-        unique_fields=["external_id"],
-        update_fields=LOAN_UPDATES,
-    )
+    rows = []
+    for loan in loans:
+        values = asdict(loan)
+        borrower_id = borrower_ids[values.pop("borrower_external_id")]
+        rows.append(Loan(borrower_id=borrower_id, **values))
+    _upsert(Loan, rows, LOAN_UPDATES)
 
 
 ENTRY_COLUMNS = [
