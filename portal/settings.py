@@ -29,7 +29,6 @@ else:
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
     DATABASES = {"default": env.db("DATABASE_URL")}
 
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -265,5 +264,3 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-
-PORTAL_SUPPORT_PHONE = env.str("PORTAL_SUPPORT_PHONE", default="")
