@@ -179,7 +179,8 @@ BORROWER_INVITATION_MAX_AGE_DAYS = env.int("BORROWER_INVITATION_MAX_AGE_DAYS", d
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Borrower portal"
-WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 # No calls to third parties from the admin: staff e-mail hashes are not sent to Gravatar, and
@@ -203,6 +204,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "repayment.tasks.post_servicing_entries",
         # After midnight in the earliest borrower time zones; the task is idempotent per day.
         "schedule": crontab(minute=15, hour="*/6"),
+    },
+    "keep-plans-on-track": {
+        "task": "repayment.tasks.keep_plans_on_track",
+        # After servicing, so the day's payments and dues are in the ledger; idempotent.
+        "schedule": crontab(minute=45, hour="*/6"),
     },
 }
 

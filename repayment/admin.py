@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .models import Borrower, ConsequenceMilestone, LedgerEntry, Lender, Loan, LoanProduct
@@ -85,3 +86,22 @@ class LoanAdmin(admin.ModelAdmin):
     list_select_related = ["borrower", "product"]
     raw_id_fields = ["borrower"]
     inlines = [LedgerEntryInline]
+    readonly_fields = ["risk_segment"]
+
+    @admin.display(description=_("risk segment, and why"))
+    def risk_segment(self, loan):
+        if loan.pk is None:
+            return "-"
+        from .models import Segment
+        from .plans.offering import assess
+        from .statements import statement_for
+
+        assessment = assess(loan=loan, statement=statement_for(loan=loan))
+        return format_html_join(
+            "",
+            "<p>{}</p>",
+            [(Segment(assessment.segment).label,), *((str(r),) for r in assessment.reasons)],
+        )
+
+
+from . import plan_admin  # noqa: E402,F401  (plans' admin lives in its own file)

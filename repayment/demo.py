@@ -25,6 +25,7 @@ from .models import (
     Lender,
     Loan,
     LoanProduct,
+    PlanPolicy,
 )
 from .statements import ledger_lines
 
@@ -206,6 +207,9 @@ def _products() -> dict[str, LoanProduct]:
             "email": "help@harbour.example",
             "website": "https://harbour.example",
             "address": "12 Quay Street, Harbour Town",
+            "debt_advice_name": "NFCC (National Foundation for Credit Counseling)",
+            "debt_advice_url": "https://www.nfcc.org",
+            "debt_advice_phone": "+1 800 388 2227",
         },
     )
     products = {
@@ -248,8 +252,17 @@ def _products() -> dict[str, LoanProduct]:
                     explanation=text_en,
                     explanation_zh_hans=text_zh,
                 )
+        PlanPolicy.objects.get_or_create(product=product, defaults=PLAN_POLICIES[code])
         made[code] = product
     return made
+
+
+# The demo lender's plan policies: the defaults, with a smallest installment that fits each
+# currency's loan sizes.
+PLAN_POLICIES = {
+    "sme-cny": {"min_installment": Decimal("100.00")},
+    "everyday-usd": {"min_installment": Decimal("10.00"), "spread_max_installments": 4},
+}
 
 
 def _first_due_date(story: Story, product: LoanProduct, today: date) -> date:

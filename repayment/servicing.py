@@ -6,10 +6,16 @@ with the installment still unpaid, one late fee for that installment. Every post
 deterministic id (``svc:interest:3``, ``svc:installment:3``, ``svc:late-fee:3``), and ids are
 unique per loan, so running the task twice, or twice at once, posts nothing twice. A run that
 was missed catches up on its next run.
+
+Freeze windows (``repayment.freezes``) carry what the lender agreed while a borrower is in
+hardship: no interest accrues on a day frozen for interest, and a late fee whose charge date is
+frozen for fees is never posted. A loan's windows include those that have ended, so a catch-up
+run, or any later run, skips the same interest and fees a run on the day skipped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,9 +24,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import ledger, terms
+from .freezes import Freeze, fees_frozen_on, unfrozen_spans
 from .ledger import Line
 from .models import EntryKind, EntrySource, LedgerEntry, Loan
-from .money import ZERO
+from .money import ZERO, round_money
 from .statements import ledger_lines, local_today
 
 
@@ -32,10 +39,41 @@ class Posting:
     amount: Decimal
 
 
-def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting]:
-    """What servicing should post for ``loan`` up to ``today``, given its ledger so far.
+def interest_for_period(
+    *,
+    base: Decimal,
+    annual_rate_percent: Decimal,
+    start: date,
+    end: date,
+    basis: str,
+    currency: str,
+    freezes: Sequence[Freeze] = (),
+) -> Decimal:
+    """``terms.period_interest`` over the days of [start, end) that no freeze stops interest on.
 
-    Pure: takes the loan's terms and its lines, returns the postings that are missing."""
+    Each unfrozen span accrues as its own period under the day-count basis, and the period is
+    rounded once, so freezes cost no extra rounding and no freezes gives the same figure."""
+    if base <= ZERO:
+        return ZERO
+    spans = unfrozen_spans(start, end, freezes)
+    if not spans:
+        return ZERO
+    rate = base * annual_rate_percent / Decimal(100)
+    raw = sum(
+        (rate * terms.year_fraction(span_start, span_end, basis) for span_start, span_end in spans),
+        start=ZERO,
+    )
+    return round_money(raw, currency)
+
+
+def plan_postings(
+    *, loan: Loan, lines: list[Line], today: date, freezes: Sequence[Freeze] = ()
+) -> list[Posting]:
+    """What servicing should post for ``loan`` up to ``today``, given its ledger so far and the
+    loan's freeze windows.
+
+    Pure: takes the loan's terms, its lines and its freezes, returns the postings that are
+    missing."""
     product = loan.product
     currency = product.currency
     existing = {line.external_id for line in lines}
@@ -69,13 +107,14 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
         if interest_id not in existing and product.annual_interest_rate > ZERO:
             before = ledger.replay(ledger.lines_until(working, due_on))
             base = loan.principal if product.interest_method == "flat" else before.balance.principal
-            interest = terms.period_interest(
+            interest = interest_for_period(
                 base=base,
                 annual_rate_percent=product.annual_interest_rate,
                 start=period_start,
                 end=due_on,
                 basis=product.day_count_basis,
                 currency=currency,
+                freezes=freezes,
             )
             if interest > ZERO:
                 add(Posting(interest_id, EntryKind.INTEREST, due_on, interest))
@@ -92,7 +131,7 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
 
         fee_on = due_on + fee_day
         fee_id = f"svc:late-fee:{number}"
-        if fee_on <= today and fee_id not in existing:
+        if fee_on <= today and fee_id not in existing and not fees_frozen_on(fee_on, freezes):
             state = ledger.replay(ledger.lines_until(working, fee_on))
             oldest = ledger.oldest_unpaid_due_date(state)
             if oldest is not None and oldest <= due_on:
@@ -109,13 +148,27 @@ def plan_postings(*, loan: Loan, lines: list[Line], today: date) -> list[Posting
     return postings
 
 
-def service_loan(*, loan: Loan, today: date) -> int:
-    """Post what is missing for one loan; returns how many entries were posted."""
+def _freezes_for(loan: Loan) -> Sequence[Freeze]:
+    # Imported here: the plans package reads the servicing-free parts of this app's models,
+    # and servicing is imported by modules the plans package itself imports.
+    from .plans.freezes import freezes_for
+
+    return freezes_for(loan=loan)
+
+
+def service_loan(*, loan: Loan, today: date, freezes: Sequence[Freeze] | None = None) -> int:
+    """Post what is missing for one loan; returns how many entries were posted.
+
+    ``freezes`` defaults to the loan's own freeze windows, read under the loan's lock."""
     with transaction.atomic():
         # One servicing run per loan at a time; a second concurrent run waits, then finds
         # everything posted.
         Loan.objects.select_for_update().filter(pk=loan.pk).first()
-        postings = plan_postings(loan=loan, lines=ledger_lines(loan=loan), today=today)
+        if freezes is None:
+            freezes = _freezes_for(loan)
+        postings = plan_postings(
+            loan=loan, lines=ledger_lines(loan=loan), today=today, freezes=freezes
+        )
         LedgerEntry.objects.bulk_create(
             [
                 LedgerEntry(

@@ -43,6 +43,9 @@ class Lender:
     email: str
     website: str
     address: str
+    debt_advice_name: str = ""
+    debt_advice_url: str = ""
+    debt_advice_phone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class HistoryLine(NamedTuple):
     became_due: Decimal
     balance: Decimal
     reversed: bool
+    entry_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +210,7 @@ def _cache_key(*, loan: Loan, milestones: list, today: date, since: date | None)
         since,
     )
     digest = hashlib.blake2b(repr(terms_read).encode(), digest_size=16).hexdigest()
-    return f"statement:v1:{loan.pk}:{digest}"
+    return f"statement:v2:{loan.pk}:{digest}"
 
 
 def build_statement(
@@ -253,7 +257,16 @@ def build_statement(
         reference=loan.reference,
         product_name=product.name,
         product_name_zh_hans=product.name_zh_hans,
-        lender=Lender(lender.name, lender.phone, lender.email, lender.website, lender.address),
+        lender=Lender(
+            lender.name,
+            lender.phone,
+            lender.email,
+            lender.website,
+            lender.address,
+            lender.debt_advice_name,
+            lender.debt_advice_url,
+            lender.debt_advice_phone,
+        ),
         currency=product.currency,
         principal=loan.principal,
         opened_on=loan.disbursed_on,
@@ -373,6 +386,7 @@ def _history(result: ledger.Replay, since: date) -> tuple[HistoryLine, ...]:
             became_due=applied.line.amount if applied.line.kind == ledger.INSTALLMENT_DUE else ZERO,
             balance=applied.balance.total,
             reversed=applied.reversed,
+            entry_id=applied.line.id,
         )
         for applied in result.lines
         if applied.line.effective_date >= since

@@ -7,6 +7,7 @@ from portal.accounts.decorators import borrower_required
 from . import selectors
 from .charts import balance_chart
 from .forms import HistoryFilterForm
+from .plans.summary import active_plans
 from .statements import statement_for
 
 HISTORY_PAGE_SIZE = 25
@@ -18,8 +19,15 @@ def home(request):
     statements = [
         statement_for(loan=loan) for loan in selectors.loans_of(borrower=request.borrower)
     ]
+    plans = active_plans(statements)
     return render(
-        request, "repayment/home.html", {"borrower": request.borrower, "statements": statements}
+        request,
+        "repayment/home.html",
+        {
+            "borrower": request.borrower,
+            "loans": [(s, plans.get(s.loan_id)) for s in statements],
+            "statements": statements,
+        },
     )
 
 
@@ -35,6 +43,7 @@ def statement(request, reference):
         "repayment/statement.html",
         {
             "statement": value,
+            "plan": active_plans([value]).get(value.loan_id),
             "form": form
             if form.is_bound
             else HistoryFilterForm(initial={"since": value.itemisation.since}),

@@ -12,6 +12,19 @@ pytestmark = pytest.mark.django_db
 # Every borrower page, read from the URLconf: a page added later is tried here too.
 LOAN_URLS = [p.name for p in borrower_urls.urlpatterns if "reference" in p.pattern.converters]
 OTHER_URLS = [p.name for p in borrower_urls.urlpatterns if not p.pattern.converters]
+POST_ONLY = {"plan_move", "plan_payday"}
+# A value for every other part of a loan's addresses (an offer's code, a proposal's number).
+EXTRA_ARGS = {"code": "spread-3", "pk": 1}
+
+
+def loan_url(name, reference):
+    pattern = next(p for p in borrower_urls.urlpatterns if p.name == name).pattern
+    extra = [EXTRA_ARGS[key] for key in pattern.converters if key != "reference"]
+    return reverse(name, args=[reference, *extra])
+
+
+def fetch(client, name, url):
+    return client.post(url) if name in POST_ONLY else client.get(url)
 
 
 def test_every_borrower_url_is_covered():
@@ -34,8 +47,8 @@ def test_another_borrowers_loan_is_not_found(client, victim_loan, name, language
     intruder = UserFactory()
     LoanFactory(borrower=BorrowerFactory(user=intruder))
     client.force_login(intruder)
-    url = reverse(name, args=[victim_loan.reference]).replace("/en/", f"/{language}/")
-    response = client.get(url)
+    url = loan_url(name, victim_loan.reference).replace("/en/", f"/{language}/")
+    response = fetch(client, name, url)
     assert response.status_code == 404
     # The 404 page may echo the address typed, never the loan's data.
     assert b"Victoria" not in response.content
@@ -53,8 +66,8 @@ def test_home_lists_only_the_borrowers_own_loans(client, victim_loan):
 
 @pytest.mark.parametrize("name", LOAN_URLS)
 def test_a_stranger_is_sent_to_sign_in(client, victim_loan, name):
-    url = reverse(name, args=[victim_loan.reference])
-    response = client.get(url)
+    url = loan_url(name, victim_loan.reference)
+    response = fetch(client, name, url)
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 
@@ -69,7 +82,7 @@ def test_a_stranger_is_sent_to_sign_in_from_every_other_page(client, name):
 @pytest.mark.parametrize("name", LOAN_URLS)
 def test_a_login_not_linked_to_any_borrower_sees_no_loan(client, victim_loan, name):
     client.force_login(UserFactory())
-    response = client.get(reverse(name, args=[victim_loan.reference]))
+    response = fetch(client, name, loan_url(name, victim_loan.reference))
     assert response.status_code == 302
     assert response.url == reverse("link_borrower")
 

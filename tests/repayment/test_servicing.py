@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from repayment import servicing
+from repayment.freezes import Freeze
 from repayment.models import LedgerEntry
 from repayment.servicing import service_all, service_loan
 from repayment.statements import statement_for
@@ -15,8 +17,7 @@ pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-@pytest.fixture
-def loan():
+def make_loan():
     product = LoanProductFactory(
         annual_interest_rate=D("12.0"),
         interest_method="flat",
@@ -38,6 +39,11 @@ def loan():
         loan=loan, kind="disbursement", amount=D("1200.00"), effective_date=dt.date(2026, 1, 10)
     )
     return loan
+
+
+@pytest.fixture
+def loan():
+    return make_loan()
 
 
 def kinds(loan):
@@ -104,3 +110,122 @@ def test_products_whose_lender_posts_entries_are_left_alone(loan):
     loan.product.save()
     assert service_all(today=dt.date(2026, 4, 10)) == 0
     assert kinds(loan) == []
+
+
+# Freeze windows. The loan above accrues 0.40 a day on 30/360 (1200 x 12% / 360); its first
+# late fee would be charged on 16 February, its second on 16 March.
+
+
+def pause(start, end):
+    return Freeze(start=start, end=end, interest=True, fees=True, reason="pause")
+
+
+def fees_only_plan(start, end):
+    return Freeze(start=start, end=end, interest=False, fees=True, reason="plan")
+
+
+def test_a_pause_stops_interest_and_late_fees_on_its_days(loan):
+    # Frozen from 20 January to 28 February: interest for 10 January-19 January and
+    # 1-9 March only, and no fee for the installment whose fee falls due on 16 February.
+    frozen = [pause(dt.date(2026, 1, 20), dt.date(2026, 2, 28))]
+    service_loan(loan=loan, today=dt.date(2026, 3, 20), freezes=frozen)
+    assert kinds(loan) == [
+        ("svc:interest:1", dt.date(2026, 2, 10), D("4.00")),  # 10 days
+        ("svc:installment:1", dt.date(2026, 2, 10), D("412.00")),
+        ("svc:interest:2", dt.date(2026, 3, 10), D("3.60")),  # 9 days
+        ("svc:installment:2", dt.date(2026, 3, 10), D("412.00")),
+        ("svc:late-fee:2", dt.date(2026, 3, 16), D("25.00")),  # after the pause: charged
+    ]
+
+
+def test_a_pause_over_a_whole_period_posts_no_interest_for_it(loan):
+    frozen = [pause(dt.date(2026, 1, 1), dt.date(2026, 2, 20))]
+    service_loan(loan=loan, today=dt.date(2026, 2, 20), freezes=frozen)
+    assert kinds(loan) == [("svc:installment:1", dt.date(2026, 2, 10), D("412.00"))]
+
+
+def test_a_fees_only_freeze_still_posts_interest(loan):
+    frozen = [fees_only_plan(dt.date(2026, 2, 1), dt.date(2026, 3, 31))]
+    service_loan(loan=loan, today=dt.date(2026, 3, 20), freezes=frozen)
+    assert kinds(loan) == [
+        ("svc:interest:1", dt.date(2026, 2, 10), D("12.00")),
+        ("svc:installment:1", dt.date(2026, 2, 10), D("412.00")),
+        ("svc:interest:2", dt.date(2026, 3, 10), D("12.00")),
+        ("svc:installment:2", dt.date(2026, 3, 10), D("412.00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "charged"),
+    [
+        (dt.date(2026, 2, 1), dt.date(2026, 2, 15), True),  # ends the day before the charge
+        (dt.date(2026, 2, 1), dt.date(2026, 2, 16), False),  # last frozen day is the charge day
+        (dt.date(2026, 2, 16), dt.date(2026, 2, 28), False),  # first frozen day is the charge day
+        (dt.date(2026, 2, 17), dt.date(2026, 2, 28), True),  # starts the day after the charge
+    ],
+)
+def test_a_late_fee_is_skipped_only_when_its_charge_date_is_frozen(loan, start, end, charged):
+    service_loan(loan=loan, today=dt.date(2026, 3, 1), freezes=[fees_only_plan(start, end)])
+    fee_ids = LedgerEntry.objects.filter(loan=loan, kind="fee").values_list(
+        "external_id", flat=True
+    )
+    assert list(fee_ids) == (["svc:late-fee:1"] if charged else [])
+
+
+def test_running_twice_with_freezes_posts_nothing_more_and_never_the_frozen_fee(loan):
+    frozen = [pause(dt.date(2026, 1, 20), dt.date(2026, 2, 28))]
+    service_loan(loan=loan, today=dt.date(2026, 3, 20), freezes=frozen)
+    before = kinds(loan)
+    assert service_loan(loan=loan, today=dt.date(2026, 3, 20), freezes=frozen) == 0
+    assert kinds(loan) == before
+    # Weeks after the pause has ended, the fee it froze is still not charged.
+    service_loan(loan=loan, today=dt.date(2026, 5, 1), freezes=frozen)
+    assert not LedgerEntry.objects.filter(loan=loan, external_id="svc:late-fee:1").exists()
+    assert service_loan(loan=loan, today=dt.date(2026, 5, 1), freezes=frozen) == 0
+
+
+def test_daily_runs_and_one_catch_up_run_post_the_same_entries(loan):
+    frozen = [
+        pause(dt.date(2026, 1, 20), dt.date(2026, 2, 28)),
+        fees_only_plan(dt.date(2026, 4, 1), dt.date(2026, 4, 30)),
+    ]
+    caught_up = make_loan()
+    today = dt.date(2026, 1, 10)
+    while today <= dt.date(2026, 5, 1):
+        service_loan(loan=loan, today=today, freezes=frozen)
+        today += dt.timedelta(days=1)
+    service_loan(loan=caught_up, today=dt.date(2026, 5, 1), freezes=frozen)
+    assert kinds(loan) == kinds(caught_up)
+
+
+def test_no_freezes_post_the_figures_the_terms_give(loan):
+    elsewhere = [pause(dt.date(2025, 1, 1), dt.date(2025, 12, 31))]
+    other = make_loan()
+    service_loan(loan=loan, today=dt.date(2026, 4, 20), freezes=())
+    service_loan(loan=other, today=dt.date(2026, 4, 20), freezes=elsewhere)
+    expected = [
+        ("svc:interest:1", dt.date(2026, 2, 10), D("12.00")),
+        ("svc:installment:1", dt.date(2026, 2, 10), D("412.00")),
+        ("svc:late-fee:1", dt.date(2026, 2, 16), D("25.00")),
+        ("svc:interest:2", dt.date(2026, 3, 10), D("12.00")),
+        ("svc:installment:2", dt.date(2026, 3, 10), D("412.00")),
+        ("svc:late-fee:2", dt.date(2026, 3, 16), D("25.00")),
+        ("svc:interest:3", dt.date(2026, 4, 10), D("12.00")),
+        ("svc:installment:3", dt.date(2026, 4, 10), D("412.00")),
+        ("svc:late-fee:3", dt.date(2026, 4, 16), D("25.00")),
+    ]
+    assert kinds(loan) == expected
+    assert kinds(other) == expected
+
+
+def test_without_freezes_given_servicing_reads_the_loans_own(loan, monkeypatch):
+    asked = []
+
+    def freezes_for(loan):
+        asked.append(loan.pk)
+        return (pause(dt.date(2026, 1, 1), dt.date(2026, 2, 28)),)
+
+    monkeypatch.setattr(servicing, "_freezes_for", freezes_for)
+    service_loan(loan=loan, today=dt.date(2026, 3, 1))
+    assert asked == [loan.pk]
+    assert kinds(loan) == [("svc:installment:1", dt.date(2026, 2, 10), D("412.00"))]

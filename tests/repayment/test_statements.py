@@ -170,13 +170,14 @@ def test_statement_page_query_count_does_not_grow_with_the_ledger(
     _bulk_ledger(loan, entries)
     client.force_login(user)
     url = reverse("loan_statement", args=[loan.reference])
-    # user, borrower, loan, milestones, ledger fingerprint, entries (the session is cached)
-    with django_assert_num_queries(6):
+    # user, borrower, loan, milestones, ledger fingerprint, entries, active plan (the session
+    # is cached)
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert response.status_code == 200
     assert loan.reference in response.content.decode()
     # Computed once: the next view reads the fingerprint, not the entries.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200
 
 

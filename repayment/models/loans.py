@@ -44,6 +44,17 @@ class Lender(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
+    debt_advice_name = models.CharField(
+        _("free debt advice: organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A free, independent debt advice service borrowers can turn to, shown on every "
+            "page about arrears."
+        ),
+    )
+    debt_advice_url = models.URLField(_("free debt advice: website"), blank=True)
+    debt_advice_phone = models.CharField(_("free debt advice: phone"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("lender")

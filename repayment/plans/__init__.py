@@ -1,0 +1,7 @@
+"""Repayment plans: the lender's policy applied to a loan's situation.
+
+Pure modules (no queries): ``situation``, ``schedules``, ``segments``, ``offers``, ``budget``,
+``decisions``, ``progress``. Modules that read or write the database: ``offering``,
+``proposing``, ``accepting``, ``flexibility``, ``tracking``, ``pauses``, ``disputes``,
+``freezes``, ``holds``.
+"""

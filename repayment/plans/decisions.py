@@ -1,0 +1,139 @@
+"""The immediate answer to a borrower's own plan. Pure.
+
+Three answers, never a refusal (FCA CONC 7.3.5: refusing a reasonable, affordable proposal is a
+breach): accepted when the plan is affordable and inside the policy; a counter-offer with the
+nearest plan the policy allows and the budget affords; otherwise a person looks at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
+
+from ..models import Decision, PlanKind, PlanPolicy
+from ..money import ZERO, minor_unit
+from .budget import PERIODS_PER_YEAR
+from .schedules import dates_from, paying_each_time, regular_amount_by, total
+from .situation import Situation
+from .terms import PlanTerms, delay_interest
+
+# Reason codes, stored with the proposal; ``repayment.plans.wording`` says them in plain words.
+INSIDE_POLICY = "inside_policy"
+OVER_BUDGET = "over_budget"
+BELOW_MINIMUM = "below_minimum"
+TOO_LONG = "too_long"
+NOTHING_LEFT = "nothing_left"
+CANNOT_AFFORD_IN_TIME = "cannot_afford_in_time"
+HISTORY = "history"
+PLANS_LIMIT = "plans_limit"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    amount: Decimal
+    frequency: str
+    start: date
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    decision: str
+    reasons: tuple[str, ...]
+    terms: PlanTerms | None = None
+
+
+def periods_within(months: int, frequency: str) -> int:
+    return max(1, months * PERIODS_PER_YEAR[frequency] // 12)
+
+
+def affordable_each_time(available_monthly: Decimal, frequency: str, currency: str) -> Decimal:
+    """The most a payment can be, at this frequency, for the budget to keep up."""
+    if available_monthly <= ZERO:
+        return ZERO
+    each = available_monthly * 12 / PERIODS_PER_YEAR[frequency]
+    return each.quantize(minor_unit(currency), rounding=ROUND_DOWN)
+
+
+def decide(
+    *,
+    request: Request,
+    situation: Situation,
+    policy: PlanPolicy,
+    segment: str,
+    available_monthly: Decimal,
+    plans_this_year: int,
+) -> Outcome:
+    if segment not in policy.auto_accept_segments:
+        return Outcome(Decision.REVIEW.value, (HISTORY,))
+    if plans_this_year >= policy.max_plans_per_year:
+        return Outcome(Decision.REVIEW.value, (PLANS_LIMIT,))
+    affordable = affordable_each_time(available_monthly, request.frequency, situation.currency)
+    if affordable < policy.min_installment:
+        return Outcome(Decision.REVIEW.value, (NOTHING_LEFT,))
+
+    limit = periods_within(policy.auto_accept_max_months, request.frequency)
+    reasons: list[str] = []
+    amount = request.amount
+    if amount > affordable:
+        reasons.append(OVER_BUDGET)
+        amount = affordable
+    elif amount < policy.min_installment:
+        reasons.append(BELOW_MINIMUM)
+        amount = policy.min_installment
+
+    schedule = _schedule(amount, request, situation, policy, limit)
+    if not _caught_up(schedule, situation):
+        needed = _needed_each_time(request, situation, limit)
+        if needed > affordable:
+            return Outcome(Decision.REVIEW.value, (*reasons, TOO_LONG, CANNOT_AFFORD_IN_TIME))
+        reasons.append(TOO_LONG)
+        amount = max(amount, needed)
+        schedule = _schedule(amount, request, situation, policy, limit)
+
+    if max(item.amount for item in schedule) > affordable:
+        # Joining a small last payment onto the one before took it over budget.
+        return Outcome(Decision.REVIEW.value, (*reasons, CANNOT_AFFORD_IN_TIME))
+    terms = PlanTerms(
+        kind=PlanKind.OWN.value,
+        frequency=request.frequency,
+        installments=schedule,
+        covers_overdue=situation.overdue,
+        extra_interest=delay_interest(
+            overdue=situation.overdue,
+            installments=schedule,
+            regular_by_date={item.due_date: item.amount for item in situation.dues},
+            today=situation.today,
+            annual_rate_percent=situation.annual_rate_percent,
+            currency=situation.currency,
+        ),
+    )
+    if reasons:
+        return Outcome(Decision.COUNTERED.value, tuple(reasons), terms)
+    return Outcome(Decision.ACCEPTED.value, (INSIDE_POLICY,), terms)
+
+
+def _schedule(amount, request, situation, policy, limit):
+    return paying_each_time(
+        amount=amount,
+        frequency=request.frequency,
+        start=request.start,
+        overdue=situation.overdue,
+        dues=situation.dues,
+        minimum=policy.min_installment,
+        limit=limit,
+    )
+
+
+def _caught_up(schedule, situation: Situation) -> bool:
+    if not schedule:
+        return False
+    owed = situation.overdue + regular_amount_by(situation.dues, schedule[-1].due_date)
+    return total(schedule) >= owed
+
+
+def _needed_each_time(request: Request, situation: Situation, limit: int) -> Decimal:
+    """The smallest payment that catches up within ``limit`` payments."""
+    last = dates_from(request.start, request.frequency, limit)[-1]
+    owed = situation.overdue + regular_amount_by(situation.dues, last)
+    return (owed / limit).quantize(minor_unit(situation.currency), rounding=ROUND_UP)

@@ -1,0 +1,29 @@
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ..models import PlanKind
+from ..money import format_money
+from ..plans import progress
+
+register = template.Library()
+
+
+@register.filter
+def plan_kind_label(kind: str) -> str:
+    return PlanKind(kind).label
+
+
+@register.filter
+def installment_state(item: progress.InstallmentProgress, currency: str) -> str:
+    if item.state == progress.PAID:
+        return _("Paid")
+    if item.state == progress.MISSED:
+        return _("Missed")
+    if item.state == progress.LATE:
+        return _("Not paid yet")
+    if item.state == progress.PART_PAID:
+        return _("%(left)s still to pay") % {
+            "left": format_money(item.left, currency, get_language() or "en")
+        }
+    return _("Coming up")

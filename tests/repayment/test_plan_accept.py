@@ -1,0 +1,89 @@
+"""Accepting creates exactly one plan, whatever the clicking; the lender hears through the
+outbox and the borrower gets a confirmation."""
+
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+
+from repayment.models import LenderEvent, Plan, PlanStatus
+from repayment.plans.accepting import accept
+from repayment.plans.offering import options_for
+
+from .plan_fixtures import late_loan
+
+KEY = "a" * 32
+
+
+def first_offer(loan):
+    options = options_for(loan=loan)
+    _code, terms = options.offers[0]
+    return options, terms
+
+
+@pytest.mark.django_db
+def test_accepting_creates_the_plan_with_its_schedule_an_event_and_a_confirmation(
+    django_capture_on_commit_callbacks,
+):
+    loan = late_loan()
+    options, terms = first_offer(loan)
+    with django_capture_on_commit_callbacks(execute=True):
+        plan, created = accept(
+            loan=loan, terms=terms, key=KEY, segment="arrears", today=options.statement.today
+        )
+    assert created
+    assert [(i.due_date, i.amount) for i in plan.installments.all()] == list(terms.installments)
+    assert plan.total == terms.total
+    event = LenderEvent.objects.get()
+    assert event.topic == "plan.accepted" and event.payload["reference"] == loan.reference
+    assert len(mail.outbox) == 1
+    assert loan.reference in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_same_key_twice_or_a_second_key_gives_back_the_one_plan():
+    loan = late_loan()
+    options, terms = first_offer(loan)
+    today = options.statement.today
+    first, _ = accept(loan=loan, terms=terms, key=KEY, segment="arrears", today=today)
+    again, created_again = accept(loan=loan, terms=terms, key=KEY, segment="arrears", today=today)
+    other, created_other = accept(
+        loan=loan, terms=terms, key="b" * 32, segment="arrears", today=today
+    )
+    assert not created_again and not created_other
+    assert first == again == other
+    assert Plan.objects.count() == 1
+    assert LenderEvent.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent sessions")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_requests_create_exactly_one_plan_on_postgresql():
+    loan = late_loan()
+    options, terms = first_offer(loan)
+    today = options.statement.today
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def click(n):
+        try:
+            barrier.wait()
+            results.append(
+                accept(loan=loan, terms=terms, key=f"{n:032x}", segment="arrears", today=today)
+            )
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=click, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sum(created for _, created in results) == 1
+    assert len({plan.pk for plan, _ in results}) == 1
+    assert Plan.objects.filter(loan=loan, status=PlanStatus.ACTIVE).count() == 1
+    assert LenderEvent.objects.filter(topic="plan.accepted").count() == 1
