@@ -74,7 +74,7 @@ def test_paying_each_time_sums_to_what_it_covers_and_never_dips_below_the_minimu
     )
     assert 1 <= len(schedule) <= limit
     last = schedule[-1].due_date
-    period_end = add_periods(last, frequency, 1) - dt.timedelta(days=1)
+    period_end = add_periods(last, frequency, 1)
     owed_by_last = overdue + sum(d.amount for d in dues if d.due_date <= last)
     owed_by_period_end = overdue + sum(d.amount for d in dues if d.due_date <= period_end)
     assert total(schedule) <= owed_by_period_end
