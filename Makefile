@@ -24,11 +24,12 @@ install-test: $(VENV)/.installed-test
 
 # Compiled catalogues are build output, not committed: Babel compiles them without gettext.
 compile-messages: install
-	@for dir in locale locale_overrides; do $(BIN)/pybabel compile --statistics -d $$dir -D django || exit 1; done
+	@for dir in locale locale_overrides education/locale; do $(BIN)/pybabel compile --statistics -d $$dir -D django || exit 1; done
 
 demo: install compile-messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo_lessons
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get install -y -qq wrk || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }; }
 export BENCH_DB="${BENCH_DB:-postgres://postgres@127.0.0.1:5432/portal_bench}"
 DATABASE_URL="$BENCH_DB" .venv/bin/python bench/statement_bench.py
+DATABASE_URL="$BENCH_DB" .venv/bin/python bench/lesson_bench.py
 DATABASE_URL="${BENCH_IMPORT_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_import}" .venv/bin/python bench/import_bench.py

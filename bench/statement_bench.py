@@ -7,10 +7,7 @@ on loopback at 8 concurrent clients. Target: p95 under 100 ms.
 
 import datetime as dt
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,15 +18,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 # The session made here must be readable by the server: same key for both.
 os.environ["SECRET_KEY"] = "bench-" + "x" * 60
 PORT = int(os.environ.get("BENCH_PORT", "8123"))
+from bench.served import ensure_database, gunicorn, p95, wait_for, wrk  # noqa: E402
+
 DURATION = os.environ.get("BENCH_DURATION", "20s")
 ENTRIES = 2000
-
-
-def ensure_database(url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    subprocess.run(
-        ["createdb", "-h", "127.0.0.1", "-U", "postgres", name], capture_output=True, check=False
-    )
 
 
 def prepare() -> tuple[str, str]:
@@ -120,75 +112,15 @@ def prepare() -> tuple[str, str]:
 def main() -> int:
     ensure_database(os.environ["DATABASE_URL"])
     session_key, path = prepare()
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{PORT}{path}"
-    try:
-        request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session_key}"})
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(request) as response:  # noqa: S310 - loopback
-                    assert response.status == 200 and b"BENCH-2000" in response.read()
-                break
-            except OSError:
-                time.sleep(0.2)
-
-        def wrk(duration: str) -> subprocess.CompletedProcess:
-            return subprocess.run(
-                [
-                    "wrk",
-                    "-t2",
-                    "-c8",
-                    f"-d{duration}",
-                    "-s",
-                    str(ROOT / "bench" / "p95.lua"),
-                    "-H",
-                    f"Cookie: sessionid={session_key}",
-                    url,
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-
-        wrk("5s")  # warm-up
-        result = wrk(DURATION)
+    cookie = f"sessionid={session_key}"
+    with gunicorn(port=PORT) as site:
+        url = site + path
+        wait_for(url, cookie=cookie, expect=b"BENCH-2000")
+        wrk(url, "5s", cookie)  # warm-up
+        output = wrk(url, DURATION, cookie)
         print(f"statement page, {ENTRIES} entries, gunicorn 2 workers, wrk 8 connections")
-        print(result.stdout)
-        p95 = float(
-            next(line for line in result.stdout.splitlines() if line.startswith("p95")).split()[1]
-        )
-        return 0 if p95 < 100 else 1
-    finally:
-        server.terminate()
-        server.wait()
+        print(output)
+    return 0 if p95(output) < 100 else 1
 
 
 if __name__ == "__main__":

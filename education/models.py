@@ -1,7 +1,61 @@
+"""Lessons, the glossary and what a borrower has learnt.
+
+The page tree is pinned: the home page (one per language) holds one lessons index, which holds
+the lessons. Lessons and glossary terms are translatable (Wagtail i18n): a translation shares
+its original's ``translation_key``, which is also how progress is kept, so a lesson finished in
+one language counts in the other.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from . import readability
+from .blocks import LessonBodyBlock
+from .panels import ReadabilityPanel
+from .text import lesson_lines, lesson_search_text
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+# Paths the site itself serves under the lessons index (education/urls.py).
+RESERVED_SLUGS = frozenset({"search", "glossary", "progress"})
+# Reading speeds for the reading-time estimate: words a minute in English, characters in Chinese.
+WORDS_PER_MINUTE = 200
+CHINESE_CHARACTERS_PER_MINUTE = 300
+
+
+class Topic(models.TextChoices):
+    """Fixed on purpose: code suggests lessons by topic and the index groups by it, so a topic
+    is not something an editor should add or rename. Labels are translated with the site's
+    messages."""
+
+    UNDERSTANDING_YOUR_LOAN = "understanding-your-loan", _("Understanding your loan")
+    FALLING_BEHIND = "falling-behind", _("If you fall behind")
+    GETTING_HELP = "getting-help", _("Getting help")
+    YOUR_RIGHTS = "your-rights", _("Your rights")
 
 
 class HomePage(Page):
@@ -19,7 +73,346 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = ["education.LessonIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
+
+
+class LessonIndexPage(Page):
+    """All lessons, grouped by topic. One per language, under that language's home page."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("One or two sentences above the list of lessons."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["education.HomePage"]
+    subpage_types = ["education.LessonPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("lessons index")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """A lesson by its slug in this language; if there is none, its translation under
+        another slug (a redirect) or the English lesson with a notice (``fallback``)."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        slug = path_components[0]
+        lesson = (
+            LessonPage.objects.child_of(self).live().filter(slug=slug).select_related("locale")
+        ).first()
+        if lesson is not None:
+            lesson._cached_parent_obj = self
+            return RouteResult(lesson)
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
+            raise Http404
+        original = (
+            LessonPage.objects.live()
+            .filter(locale=default_locale, slug=slug)
+            .descendant_of(self.get_translation(default_locale))
+            .first()
+            if self.has_translation(default_locale)
+            else None
+        )
+        if original is None:
+            raise Http404
+        translation = original.get_translation_or_none(self.locale)
+        if translation is not None and translation.live:
+            return RouteResult(translation, kwargs={"redirect_to_translation": True})
+        return RouteResult(original, kwargs={"shown_in": self})
+
+    def serve(self, request, *args, **kwargs):
+        from .views import mark_cacheable
+
+        response = super().serve(request, *args, **kwargs)
+        mark_cacheable(request, response)
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue import lessons_by_topic
+        from .progress import finished_keys
+
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = lessons_by_topic(language=self.locale.language_code)
+        context["finished_keys"] = finished_keys(user=request.user)
+        return context
+
+
+class LessonPage(Page):
+    summary = models.CharField(
+        _("summary"),
+        max_length=200,
+        help_text=_(
+            "One sentence that says what the reader will learn, for example 'What happens, "
+            "day by day, when a payment is late, and what you can do'. Shown in lists and "
+            "search results."
+        ),
+    )
+    topic = models.CharField(
+        _("topic"),
+        max_length=40,
+        choices=Topic.choices,
+        help_text=_("Where the lesson is listed, and which borrowers are offered it."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order within the topic"),
+        default=10,
+        help_text=_("Lessons are listed in this order within their topic, lowest first."),
+    )
+    body = StreamField(
+        LessonBodyBlock(),
+        verbose_name=_("body"),
+        help_text=_(
+            "Short blocks, in the order a worried reader needs them: what it means, what "
+            "happens, what you can do. The plain-language panel below checks it when you save."
+        ),
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+    reading_level = models.DecimalField(
+        _("reading level"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "English: Flesch-Kincaid grade. Chinese: sentence length and uncommon characters."
+        ),
+    )
+    readability = models.JSONField(_("plain-language check"), default=dict, editable=False)
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("topic"), FieldPanel("position")],
+            heading=_("Listing"),
+        ),
+        FieldPanel("body"),
+        ReadabilityPanel(heading=_("Plain-language check")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("search_text"),
+        index.FilterField("locale_id"),
+        index.FilterField("topic"),
+    ]
+    parent_page_types = ["education.LessonIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("'%(slug)s' is used by the site itself. Choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
+        self.refresh_derived_fields()
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        return super().save(*args, **kwargs)
+
+    def refresh_derived_fields(self) -> None:
+        """Reading time, the plain-language check and the search text, from the content.
+        Stored on the page, so each revision records the figures it was published with."""
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        lines = lesson_lines(self)
+        report = readability.check_text("\n".join(lines), language)
+        self.readability = report.as_dict()
+        self.reading_level = (
+            None if report.reading_level is None else Decimal(str(report.reading_level))
+        )
+        self.reading_minutes = reading_minutes("\n".join(lines), language)
+        self.search_text = lesson_search_text(self)
+
+    def readability_report(self) -> readability.Report:
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        return readability.check_text("\n".join(lesson_lines(self)), language)
+
+    def serve(self, request, *args, shown_in=None, redirect_to_translation=False, **kwargs):
+        from . import views
+
+        if redirect_to_translation:
+            from django.shortcuts import redirect
+
+            return redirect(self.get_url(request))
+        return views.serve_lesson(request, self, shown_in=shown_in)
+
+
+def reading_minutes(text: str, language: str) -> int:
+    if language.startswith("zh"):
+        characters = readability.chinese_length(text)
+        return max(1, math.ceil(characters / CHINESE_CHARACTERS_PER_MINUTE))
+    return max(1, math.ceil(len(readability.english_words(text)) / WORDS_PER_MINUTE))
+
+
+class GlossaryTerm(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A word borrowers meet on their statement or in letters, explained plainly."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_(
+            "The term's fixed name in the site's code, the same in every language, e.g. "
+            "'days-past-due'. The statement page finds terms by it: don't change it."
+        ),
+    )
+    term = models.CharField(
+        _("term"), max_length=80, help_text=_("As the borrower sees it, e.g. 'Days past due'.")
+    )
+    short_definition = models.CharField(
+        _("short definition"),
+        max_length=240,
+        help_text=_(
+            "One plain sentence, shown right under the term on the statement page when the "
+            "borrower taps it."
+        ),
+    )
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        help_text=_(
+            "A few more sentences for the glossary page: an example, or what it means for "
+            "the borrower. Leave a blank line between paragraphs."
+        ),
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("lesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The lesson that explains this best. The borrower is sent to it in their own "
+            "language when there is a translation."
+        ),
+    )
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="glossary_term",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="glossary_term",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("short_definition"),
+        FieldPanel("explanation"),
+        FieldPanel("lesson"),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.SearchField("short_definition"),
+        index.SearchField("explanation"),
+        index.AutocompleteField("term"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="education_glossary_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class LessonProgress(models.Model):
+    """A lesson a signed-in reader marked as finished. Keyed by the lesson's translation key,
+    so it holds in every language."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_finished"
+    )
+    lesson_key = models.UUIDField(_("lesson"), db_index=True)
+    finished_at = models.DateTimeField(_("finished at"))
+
+    class Meta:
+        verbose_name = _("finished lesson")
+        verbose_name_plural = _("finished lessons")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson_key"], name="education_progress_once_per_lesson"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_key} finished by {self.user_id}"
+
+
+class CheckAnswer(models.Model):
+    """A reader's latest answer to one "check your understanding" question.
+
+    The question is the block's id (kept by translations); the choice is its position."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_answers"
+    )
+    lesson_key = models.UUIDField(_("lesson"), db_index=True)
+    question_id = models.CharField(_("question"), max_length=64)
+    choice = models.PositiveSmallIntegerField(_("choice"))
+    correct = models.BooleanField(_("correct"))
+    answered_at = models.DateTimeField(_("answered at"))
+
+    class Meta:
+        verbose_name = _("answer to a check question")
+        verbose_name_plural = _("answers to check questions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson_key", "question_id"],
+                name="education_one_answer_per_question",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_key}/{self.question_id}: {self.choice}"

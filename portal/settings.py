@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffMfaRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Whole lesson pages for signed-out readers, until something is republished.
+    "education.middleware.LessonPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -200,6 +202,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
+    # Wagtail's scheduled publishing (and expiry) of lessons and glossary terms.
+    "publish-scheduled-lessons": {
+        "task": "education.tasks.publish_scheduled",
+        "schedule": crontab(minute="*/5"),
+    },
     "post-due-servicing-entries": {
         "task": "repayment.tasks.post_servicing_entries",
         # After midnight in the earliest borrower time zones; the task is idempotent per day.

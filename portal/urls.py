@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", include("repayment.urls")),
+    path("", include("education.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -16,10 +16,11 @@ HISTORY_PAGE_SIZE = 25
 @require_GET
 @borrower_required
 def home(request):
-    statements = [
-        statement_for(loan=loan) for loan in selectors.loans_of(borrower=request.borrower)
-    ]
-    plans = active_plans(statements)
+    loans = list(selectors.loans_of(borrower=request.borrower))
+    statements = [statement_for(loan=loan) for loan in loans]
+    plans = active_plans(
+        [s for s, loan in zip(statements, loans, strict=True) if loan.has_active_plan]
+    )
     return render(
         request,
         "repayment/home.html",
@@ -43,7 +44,7 @@ def statement(request, reference):
         "repayment/statement.html",
         {
             "statement": value,
-            "plan": active_plans([value]).get(value.loan_id),
+            "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
             "form": form
             if form.is_bound
             else HistoryFilterForm(initial={"since": value.itemisation.since}),

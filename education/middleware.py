@@ -1,0 +1,90 @@
+"""Lesson pages served cheaply: whole from the cache for signed-out readers, and without
+Wagtail's page-by-page routing for everyone.
+
+A lesson reads the same for every signed-out reader, except for the CSRF token in its forms
+(the language switcher, the check questions). The page is stored with a placeholder where
+the token was, and each reader gets their own token put back, so a cached page is both fast
+and safe to post from. It is kept until anything is published or unpublished
+(``education.cache``).
+
+Only plain GET requests with no session and no pending messages are served from the cache;
+a signed-in reader, a query string or a message to show always gets a fresh page. Only
+responses that the lesson views mark as cacheable are stored (so never a preview, a
+password-protected page or an error).
+
+A GET for a lesson's address (``catalogue.routes``: published lessons with no privacy
+setting on them or above them) is served by the lesson itself, from one query, instead of
+Wagtail resolving the site, the home page, the index and the lesson in turn. Everything else,
+POSTs included (so the CSRF check runs), goes the usual way.
+"""
+
+import re
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+from . import cache, catalogue
+
+CACHEABLE = "_education_cacheable"
+_PLACEHOLDER = "__education_csrf_token__"
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+
+
+def _key(request) -> str:
+    return f"page:{request.path}"
+
+
+def _cookieless(request) -> bool:
+    return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, "messages"))
+
+
+class LessonPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        usable = request.method in ("GET", "HEAD") and not request.GET and _cookieless(request)
+        if usable:
+            stored = cache.get(_key(request))
+            if stored is not None:
+                content, content_type = stored
+                response = HttpResponse(
+                    content.replace(_PLACEHOLDER, get_token(request)), content_type=content_type
+                )
+                response["X-Lesson-Cache"] = "hit"
+                return response
+        response = None
+        if request.method in ("GET", "HEAD"):
+            response = self._serve_lesson(request)
+        if response is None:
+            response = self.get_response(request)
+        if (
+            usable
+            and getattr(response, CACHEABLE, False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies.get(settings.SESSION_COOKIE_NAME)
+        ):
+            content = _TOKEN.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", response.content.decode())
+            cache.put(_key(request), (content, response["Content-Type"]))
+        return response
+
+    def _serve_lesson(self, request):
+        from .models import LessonPage
+
+        # A lesson's address is /<language>/<index>/<lesson>/: don't build the route table
+        # (a few queries when the cache is cold) for any other page.
+        if request.path.count("/") != 4:
+            return None
+        target = catalogue.routes().get(request.path)
+        if target is None:
+            return None
+        page_id, fallback = target
+        page = LessonPage.objects.live().select_related("locale").filter(pk=page_id).first()
+        if page is None:
+            return None
+        response = page.serve(request, shown_in=True if fallback else None)
+        if hasattr(response, "render"):
+            response = response.render()
+        return response

@@ -1,0 +1,9 @@
+from celery import shared_task
+from django.core.management import call_command
+
+
+@shared_task
+def publish_scheduled() -> None:
+    """Publish lessons and glossary terms whose go-live time has come, and unpublish those
+    that have expired (Wagtail's scheduled publishing). Idempotent; beat runs it often."""
+    call_command("publish_scheduled", verbosity=0)
