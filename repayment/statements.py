@@ -128,6 +128,9 @@ class Statement:
     timeline: tuple[Milestone, ...]
     timeline_is_hypothetical: bool
     balance_series: tuple[tuple[date, Decimal], ...]
+    # Names this statement's content exactly (see the module docstring): pages may cache what
+    # they render from it under this name. Empty for a statement not made by statement_for.
+    cache_key: str = ""
 
     def product_label(self, language: str) -> str:
         if language == "zh-hans" and self.product_name_zh_hans:
@@ -187,6 +190,7 @@ def statement_for(
     statement = build_statement(
         loan=loan, lines=lines, milestones=milestones, as_of=as_of, today=today, since=since
     )
+    statement = replace(statement, cache_key=key)
     cache.set(key, statement, CACHE_SECONDS)
     return statement
 
@@ -210,7 +214,7 @@ def _cache_key(*, loan: Loan, milestones: list, today: date, since: date | None)
         since,
     )
     digest = hashlib.blake2b(repr(terms_read).encode(), digest_size=16).hexdigest()
-    return f"statement:v2:{loan.pk}:{digest}"
+    return f"statement:v3:{loan.pk}:{digest}"
 
 
 def build_statement(

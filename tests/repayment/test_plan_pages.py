@@ -150,3 +150,25 @@ def test_a_dispute_from_the_statement(client, loan):
     )
     assert response.url == url("loan_statement", loan)
     assert loan.disputes.get().entry == entry
+
+
+def test_the_cached_transaction_list_shows_a_new_payment_at_once(client, loan):
+    from .plan_fixtures import pay
+
+    first = client.get(url("loan_statement", loan)).content.decode()
+    assert "CN¥123.45" not in first
+    pay(loan, "123.45")
+    again = client.get(url("loan_statement", loan)).content.decode()
+    assert "CN¥123.45" in again
+
+
+def test_two_borrowers_never_share_a_cached_transaction_list(client, loan):
+    from .plan_fixtures import pay
+
+    other = late_loan()
+    pay(other, "987.65")
+    client.get(url("loan_statement", loan))
+    client.force_login(other.borrower.user)
+    assert "CN¥987.65" in client.get(url("loan_statement", other)).content.decode()
+    client.force_login(loan.borrower.user)
+    assert "CN¥987.65" not in client.get(url("loan_statement", loan)).content.decode()
