@@ -27,6 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
+from bench.served import ensure_database  # noqa: E402
+
+if "DATABASE_URL" in os.environ:  # a scratch PostgreSQL database, made if missing
+    ensure_database(os.environ["DATABASE_URL"])
+
 import django  # noqa: E402 - the project's modules need the path and settings first
 
 django.setup()
