@@ -49,6 +49,9 @@ def test_the_statement_leads_a_late_borrower_to_their_options(client, loan):
     assert "Propose my own plan" in help_page
     assert "Free, independent debt advice" in help_page
     assert re.search(r"offers/spread-\d+/", help_page)
+    # What happens if a plan payment is missed, and what the borrower can do, from the policy.
+    assert "more than 3 days late" in help_page
+    assert "move one payment by up to 14 days yourself" in help_page
 
 
 def test_an_over_budget_proposal_is_countered_then_confirmed_once(client, loan):
