@@ -9,8 +9,9 @@ here so that the whole of each rulebook is in one place:
   tone check on templates).
 - China, NIFA guidance: no threats, insults or false claims (the tone check on templates).
 - UK, CONC 7.3.4 (forbearance and due consideration for customers in arrears: the plan,
-  pause and breathing-space holds in ``rules``), CONC 7.9 and 7.10 (no undue pressure, no
-  pressure to pay in one go, nothing misleading: the tone check on templates).
+  pause and breathing-space holds in ``rules``), CONC 7.3.10R (no pressure to pay in one go
+  or in an unreasonably short time) and CONC 7.9 (nothing misleading, no disclosure to others:
+  the tone check on templates, ``tone``).
 """
 
 from datetime import time
