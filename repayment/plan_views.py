@@ -219,7 +219,7 @@ def loan_plan(request, reference):
             "options": options,
             "plan": plan,
             "progress": progress,
-            "move_form": _move_form(plan, options, None),
+            "move_form": _move_form(plan, options, None, progress=progress),
             "payday_form": PaydayForm(monthly=plan.frequency == Frequency.MONTHLY)
             if plan == options.active_plan and options.policy.payday_change_allowed
             else None,
@@ -227,12 +227,12 @@ def loan_plan(request, reference):
     )
 
 
-def _move_form(plan, options, data):
+def _move_form(plan, options, data, progress=None):
     if plan != options.active_plan or plan.moves_used >= options.policy.moves_allowed:
         return None
     choices = [
         (item.number, date_format(item.due_date, "DATE_FORMAT"))
-        for item in movable(plan, today=options.statement.today)
+        for item in movable(plan, today=options.statement.today, progress=progress)
     ]
     return MovePaymentForm(data, payments=choices) if choices else None
 

@@ -31,22 +31,24 @@ def accept(
     try:
         with transaction.atomic():
             Loan.objects.select_for_update().filter(pk=loan.pk).first()
-            existing = (
-                Plan.objects.filter(idempotency_key=key).first()
-                or loan.plans.filter(status=PlanStatus.ACTIVE).first()
-            )
+            existing = _existing(loan, key)
             if existing is not None:
                 return existing, False
             return _create(loan, terms, key, segment, today, proposal), True
     except IntegrityError:
         # Another request won the race between our check and our insert.
-        existing = (
-            Plan.objects.filter(idempotency_key=key).first()
-            or loan.plans.filter(status=PlanStatus.ACTIVE).first()
-        )
+        existing = _existing(loan, key)
         if existing is None:
             raise
         return existing, False
+
+
+def _existing(loan: Loan, key: str) -> Plan | None:
+    """The plan this key already made, or the loan's active plan: either way, the one plan."""
+    return (
+        Plan.objects.filter(idempotency_key=key).first()
+        or loan.plans.filter(status=PlanStatus.ACTIVE).first()
+    )
 
 
 def _create(loan, terms, key, segment, today, proposal) -> Plan:

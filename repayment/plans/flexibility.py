@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from ..models import Frequency, Plan, PlanInstallment, PlanStatus
 from .policy import policy_for
-from .progress import PAID
+from .progress import PAID, Progress
 from .tracking import progress_of
 
 
@@ -20,13 +20,15 @@ class PlanChangeError(Exception):
     """The change breaks a limit; the message says which, in the borrower's language."""
 
 
-def movable(plan: Plan, *, today: date) -> list[PlanInstallment]:
-    """Payments not yet paid and not yet past their date."""
-    progress = {item.number: item for item in progress_of(plan, today=today).installments}
+def movable(plan: Plan, *, today: date, progress: Progress | None = None) -> list[PlanInstallment]:
+    """Payments not yet paid and not yet past their date (``progress``: the plan's progress
+    today, if the caller already has it)."""
+    progress = progress or progress_of(plan, today=today)
+    state = {item.number: item.state for item in progress.installments}
     return [
         item
         for item in plan.installments.all()
-        if item.due_date >= today and progress[item.number].state != PAID
+        if item.due_date >= today and state[item.number] != PAID
     ]
 
 

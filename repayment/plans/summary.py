@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.db.models import Prefetch
-
-from ..models import Plan, PlanInstallment, PlanStatus
+from ..models import Plan, PlanStatus
 from ..statements import Statement
 from .progress import Progress
 from .tracking import progress_of
@@ -23,7 +21,7 @@ def active_plans(statements: list[Statement]) -> dict[int, PlanSummary]:
     plans = (
         Plan.objects.filter(loan_id__in=by_loan, status=PlanStatus.ACTIVE)
         .select_related("loan__product")
-        .prefetch_related(Prefetch("installments", queryset=PlanInstallment.objects.all()))
+        .prefetch_related("installments")
     )
     return {
         plan.loan_id: PlanSummary(plan, progress_of(plan, today=by_loan[plan.loan_id].today))

@@ -1,10 +1,9 @@
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..models import PlanKind
-from ..money import format_money
 from ..plans import progress
+from .statement import money
 
 register = template.Library()
 
@@ -23,7 +22,5 @@ def installment_state(item: progress.InstallmentProgress, currency: str) -> str:
     if item.state == progress.LATE:
         return _("Not paid yet")
     if item.state == progress.PART_PAID:
-        return _("%(left)s still to pay") % {
-            "left": format_money(item.left, currency, get_language() or "en")
-        }
+        return _("%(left)s still to pay") % {"left": money(item.left, currency)}
     return _("Coming up")
