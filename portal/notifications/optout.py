@@ -48,6 +48,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
+from .text import is_hidden, straighten_apostrophes
+
 # --- Data: compliance extends these lists. Write entries as people write them; they are
 # --- normalised like the messages (case, width, punctuation and spacing do not matter).
 
@@ -258,7 +260,6 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _SCRIPT_CHANGE = re.compile(f"(?<=[{_CJK}])(?=[^{_CJK}\\s])|(?<=[^{_CJK}\\s])(?=[{_CJK}])")
 _SPACE_INSIDE_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
-_APOSTROPHES = frozenset("'\u2018\u2019\u02bc`\u00b4\u2032")
 
 
 def _is_cjk(char: str) -> bool:
@@ -269,11 +270,10 @@ def normalise(text: str) -> str:
     """The text as matching sees it (see the module docstring)."""
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     chars = []
-    for char in unicodedata.normalize("NFKC", text).casefold():
-        category = unicodedata.category(char)
-        if char in _APOSTROPHES or category in ("Cf", "Mn", "Me"):
+    for char in unicodedata.normalize("NFKC", straighten_apostrophes(text)).casefold():
+        if char == "'" or is_hidden(char):
             continue
-        chars.append(" " if category[0] in "PSZC" else char)
+        chars.append(" " if unicodedata.category(char)[0] in "PSZC" else char)
     spaced = " ".join(_SCRIPT_CHANGE.sub(" ", "".join(chars)).split())
     return _SPACE_INSIDE_CJK.sub("", spaced)
 

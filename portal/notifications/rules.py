@@ -524,41 +524,32 @@ def _check_connected_calls(message: Message, situation: Situation, profile: Prof
     return None
 
 
-def _reminders_on_days(message: Message, situation: Situation, days: int) -> int:
-    today = _local_day(message.send_at, situation)
-    return sum(
-        1
-        for c in _on_days(situation.recent_contacts, situation, today, days)
-        if c.kind in REMINDERS
-    )
+Check = Callable[[Message, Situation, Profile], "Decision | None"]
 
 
-def _check_weekly_cap(message: Message, situation: Situation, profile: Profile):
-    cap = profile.weekly_cap
-    if message.kind not in REMINDERS or cap is None:
-        return None
-    count = _reminders_on_days(message, situation, 7)
-    if count >= cap:
-        return _refuse(
-            Rule.WEEKLY_CAP,
-            f"{count} reminders already in the last 7 days, across all channels; the cap is {cap}.",
-            profile.cite("weekly_cap"),
+def _reminder_cap(rule: Rule, field: str, days: int, span: str) -> Check:
+    """The check of one cap on reminders (collection and courtesy) across all channels:
+    ``profile.<field>`` of them on the ``days`` local days up to the send day."""
+
+    def check(message: Message, situation: Situation, profile: Profile):
+        cap = getattr(profile, field)
+        if message.kind not in REMINDERS or cap is None:
+            return None
+        today = _local_day(message.send_at, situation)
+        count = sum(
+            1
+            for c in _on_days(situation.recent_contacts, situation, today, days)
+            if c.kind in REMINDERS
         )
-    return None
-
-
-def _check_daily_cap(message: Message, situation: Situation, profile: Profile):
-    cap = profile.daily_cap
-    if message.kind not in REMINDERS or cap is None:
+        if count >= cap:
+            return _refuse(
+                rule,
+                f"{count} reminders already {span}, across all channels; the cap is {cap}.",
+                profile.cite(field),
+            )
         return None
-    count = _reminders_on_days(message, situation, 1)
-    if count >= cap:
-        return _refuse(
-            Rule.DAILY_CAP,
-            f"{count} reminders already today, across all channels; the cap is {cap}.",
-            profile.cite("daily_cap"),
-        )
-    return None
+
+    return check
 
 
 def _check_quiet_hours(message: Message, situation: Situation, profile: Profile):
@@ -583,8 +574,6 @@ def _check_quiet_hours(message: Message, situation: Situation, profile: Profile)
     )
 
 
-Check = Callable[[Message, Situation, Profile], Decision | None]
-
 RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
     (Rule.THIRD_PARTY, _check_third_party),
     (Rule.OPTED_OUT, _check_opted_out),
@@ -598,8 +587,8 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
     (Rule.AFTER_CONVERSATION, _check_after_conversation),
     (Rule.CALL_ATTEMPTS, _check_call_attempts),
     (Rule.CONNECTED_CALLS, _check_connected_calls),
-    (Rule.WEEKLY_CAP, _check_weekly_cap),
-    (Rule.DAILY_CAP, _check_daily_cap),
+    (Rule.WEEKLY_CAP, _reminder_cap(Rule.WEEKLY_CAP, "weekly_cap", 7, "in the last 7 days")),
+    (Rule.DAILY_CAP, _reminder_cap(Rule.DAILY_CAP, "daily_cap", 1, "today")),
     (Rule.QUIET_HOURS, _check_quiet_hours),
 )
 
@@ -607,9 +596,10 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
 def decide(message: Message, situation: Situation, profile: Profile) -> Decision:
     """Whether ``message`` may go at its send time; the first rule in RULE_ORDER that
     suppresses it decides (see the module docstring for the order and why)."""
-    for _rule, check in RULE_ORDER:
+    for rule, check in RULE_ORDER:
         decision = check(message, situation, profile)
         if decision is not None:
+            assert decision.rule is rule, f"{check.__name__} reported {decision.rule}"
             return decision
     return Decision(
         allowed=True,

@@ -78,6 +78,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from .text import is_hidden, straighten_apostrophes
+
 
 class Category(StrEnum):
     THREAT = "threat"
@@ -529,8 +531,6 @@ PHRASES: Mapping[str, Mapping[Category, tuple[Phrase, ...]]] = MappingProxyType(
 
 
 # --- normalisation -----------------------------------------------------------------------------
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"}
 
 
 def _is_latin(char: str) -> bool:
@@ -541,18 +541,18 @@ def _is_latin(char: str) -> bool:
 def _normalise(text: str, language: str) -> tuple[str, str, list[int]]:
     """The NFKC text, its normal form, and for each normal-form character its index in the
     NFKC text (so findings can quote the template, not the normal form)."""
-    nfkc = unicodedata.normalize("NFKC", text)
+    nfkc = unicodedata.normalize("NFKC", straighten_apostrophes(text))
     chars: list[str] = []
     index: list[int] = []
     pending_space: int | None = None  # index of the first character of a whitespace run
     for i, char in enumerate(nfkc):
-        if char in _INVISIBLE:
+        if is_hidden(char):
             continue
         if char.isspace():
             if pending_space is None:
                 pending_space = i
             continue
-        folded = _APOSTROPHES.get(char, char).casefold()
+        folded = char.casefold()
         if pending_space is not None:
             drop = not chars or (
                 language == "zh-hans" and not (_is_latin(chars[-1]) and _is_latin(folded[0]))

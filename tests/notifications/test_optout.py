@@ -273,3 +273,8 @@ def test_neutral_words_contain_no_listed_entry():
 )
 def test_ordinary_sentences_never_match(words, end):
     assert recognise(" ".join(words) + end) is None
+
+
+def test_an_acute_accent_typed_as_an_apostrophe_still_reads_as_one():
+    result = recognise("don\u00b4t text me")
+    assert result is not None and result == recognise("don\u2019t text me")

@@ -328,3 +328,8 @@ def calm_template(draw):
 def test_calm_templates_stay_calm_in_any_case_width_or_spacing(case):
     language, text = case
     assert check_tone(text, language) == ()
+
+
+def test_hidden_characters_and_accent_apostrophes_do_not_hide_a_threat():
+    assert check_tone("We will call the po\u2061lice.", "en")[0].category == "threat"
+    assert check_tone("We will call the po\u034flice.", "en")[0].category == "threat"
