@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,7 +11,7 @@ from .models import GlossaryTerm, LessonPage
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "openquote"
-    menu_label = _("Glossary")
+    menu_label = gettext_lazy("Glossary")  # read per request, in the editor's language
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["term", "slug", "short_definition", "live"]

@@ -83,7 +83,8 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
     borrower_ids = _named(records, BORROWER, "external_id") | _named(
         records, LOAN, "borrower_external_id"
     )
-    loan_ids = _named(records, LOAN, "external_id") | _named(records, ENTRY, "loan_external_id")
+    posted_to = _named(records, ENTRY, "loan_external_id")
+    loan_ids = _named(records, LOAN, "external_id") | posted_to
     references = _named(records, LOAN, "reference")
 
     products: dict[str, ExistingProduct] = {}
@@ -139,7 +140,6 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
             Loan.objects.filter(reference__in=chunk).values_list("reference", "external_id")
         )
 
-    posted_to = _named(records, ENTRY, "loan_external_id")
     entries, reversed_by = _load_entries(
         {external_id: loan for external_id, loan in loans.items() if external_id in posted_to}
     )

@@ -13,7 +13,6 @@ from django.utils.translation import ngettext
 BORROWER = "borrower"
 LOAN = "loan"
 ENTRY = "entry"
-RECORD_TYPES = (BORROWER, LOAN, ENTRY)
 
 # The fields of each record type, in the order the format documents them.
 BORROWER_FIELDS = (
