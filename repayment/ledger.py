@@ -217,5 +217,25 @@ def days_late(oldest_unpaid: date | None, today: date) -> int:
     return (today - oldest_unpaid).days
 
 
+def covered(lines: Sequence[Line], *, obligations_until: date, credits_until: date) -> bool:
+    """Whether the credits dated up to ``credits_until`` pay every obligation dated up to
+    ``obligations_until``, first in, first out, as ``oldest_unpaid_due_date`` counts them.
+
+    One pass over plain values, no replay: daily servicing asks it for every past installment,
+    and the answer is nearly always yes. If it is, nothing due by ``obligations_until`` is
+    unpaid at ``credits_until``."""
+    seen = [line for line in lines if line.effective_date <= credits_until]
+    cancelled = {line.reverses_id for line in seen if line.kind == REVERSAL}
+    obligations = credits = ZERO
+    for line in seen:
+        if line.id in cancelled:
+            continue
+        if line.kind in OBLIGATIONS and line.effective_date <= obligations_until:
+            obligations += line.amount
+        elif line.kind in CREDITS:
+            credits += line.amount
+    return credits >= obligations
+
+
 def lines_until(lines: Sequence[Line], day: date) -> list[Line]:
     return [line for line in lines if line.effective_date <= day]

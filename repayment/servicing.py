@@ -131,7 +131,14 @@ def plan_postings(
 
         fee_on = due_on + fee_day
         fee_id = f"svc:late-fee:{number}"
-        if fee_on <= today and fee_id not in existing and not fees_frozen_on(fee_on, freezes):
+        if (
+            fee_on <= today
+            and fee_id not in existing
+            and not fees_frozen_on(fee_on, freezes)
+            # An installment paid in time never gets its fee id: without this cheap check,
+            # every run would replay the ledger once per past installment, forever.
+            and not ledger.covered(working, obligations_until=due_on, credits_until=fee_on)
+        ):
             state = ledger.replay(ledger.lines_until(working, fee_on))
             oldest = ledger.oldest_unpaid_due_date(state)
             if oldest is not None and oldest <= due_on:

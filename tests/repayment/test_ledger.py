@@ -196,3 +196,13 @@ def test_itemisation_reconciles_from_any_date(lines, days):
         == items.balance_now
         == result.balance.total
     )
+
+
+@given(ledgers(), st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=30))
+def test_covered_means_nothing_due_by_then_is_unpaid(lines, due_day, grace):
+    """Servicing skips the replay when ``covered`` says yes: it must never hide a late fee."""
+    due_on = START + timedelta(days=due_day)
+    checked_on = due_on + timedelta(days=grace)
+    if ledger.covered(lines, obligations_until=due_on, credits_until=checked_on):
+        oldest = ledger.oldest_unpaid_due_date(ledger.replay(ledger.lines_until(lines, checked_on)))
+        assert oldest is None or oldest > due_on
