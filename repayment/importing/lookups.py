@@ -62,7 +62,8 @@ class Existing:
     reversed_by: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
-def _chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
+def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
+    """``values`` in lists of at most ``size``: one query's worth of ids each."""
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -94,14 +95,14 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
         products.setdefault(product.code, product)
         return products_by_id.setdefault(product.id, product)
 
-    for chunk in _chunks(product_codes):
+    for chunk in chunks(product_codes):
         for row in LoanProduct.objects.filter(code__in=chunk).values_list(
             "id", "code", "currency", "servicing_enabled"
         ):
             remember(ExistingProduct(*row))
 
     borrowers = {}
-    for chunk in _chunks(borrower_ids):
+    for chunk in chunks(borrower_ids):
         for row in Borrower.objects.filter(external_id__in=chunk).values_list(
             "external_id",
             "full_name",
@@ -114,7 +115,7 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
             borrowers[row[0]] = CleanBorrower(*row)
 
     loans: dict[str, ExistingLoan] = {}
-    for chunk in _chunks(loan_ids):
+    for chunk in chunks(loan_ids):
         rows = Loan.objects.filter(external_id__in=chunk).values_list(
             "id",
             "external_id",
@@ -135,7 +136,7 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
             loans[values[0]] = ExistingLoan(pk, product, CleanLoan(*values))
 
     loan_by_reference = {}
-    for chunk in _chunks(references):
+    for chunk in chunks(references):
         loan_by_reference.update(
             Loan.objects.filter(reference__in=chunk).values_list("reference", "external_id")
         )
@@ -158,7 +159,7 @@ def _load_entries(loans: Mapping[str, ExistingLoan]):
     may cancel any of them."""
     loan_external_ids = {loan.id: external_id for external_id, loan in loans.items()}
     rows = []
-    for chunk in _chunks(loan_external_ids, size=1000):
+    for chunk in chunks(loan_external_ids, size=1000):
         rows.extend(
             LedgerEntry.objects.filter(loan_id__in=chunk).values_list(
                 "id",

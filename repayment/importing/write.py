@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
-from .lookups import CHUNK
+from .lookups import chunks
 from .records import CleanBorrower, CleanEntry, CleanLoan, Plan
 
 BATCH_SIZE = 5000
@@ -33,10 +33,8 @@ LOAN_UPDATES = [
 
 
 def ids_by_external_id(*, model: type[Borrower | Loan], external_ids: Iterable[str]) -> dict:
-    wanted = list(set(external_ids))
     ids = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
+    for chunk in chunks(set(external_ids)):
         ids.update(model.objects.filter(external_id__in=chunk).values_list("external_id", "id"))
     return ids
 
@@ -123,10 +121,8 @@ def _entry_ids(keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
     by_loan: dict[int, set[str]] = {}
     for loan_id, external_id in keys:
         by_loan.setdefault(loan_id, set()).add(external_id)
-    loans = list(by_loan)
     ids = {}
-    for start in range(0, len(loans), 1000):
-        chunk = loans[start : start + 1000]
+    for chunk in chunks(by_loan, size=1000):
         external_ids = set().union(*(by_loan[loan_id] for loan_id in chunk))
         rows = LedgerEntry.objects.filter(
             loan_id__in=chunk, external_id__in=external_ids
