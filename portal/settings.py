@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "education",
     "repayment",
+    "portal.notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -15,6 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications.presets import PRESETS
+
+CONTACT_RULES = [(name, name) for name in PRESETS]
+
 CURRENCY_CODE = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. CNY."))
 
 
@@ -55,6 +59,13 @@ class Lender(models.Model):
     )
     debt_advice_url = models.URLField(_("free debt advice: website"), blank=True)
     debt_advice_phone = models.CharField(_("free debt advice: phone"), max_length=40, blank=True)
+    contact_rules = models.CharField(
+        _("contact rules"),
+        max_length=40,
+        choices=CONTACT_RULES,
+        default="US Regulation F",
+        help_text=_("The rulebook reminders follow: contact hours, caps and holds."),
+    )
 
     class Meta:
         verbose_name = _("lender")
@@ -124,6 +135,13 @@ class LoanProduct(models.Model):
         _("portal posts installments, interest and late fees"),
         default=True,
         help_text=_("Switch off when the lender's own system posts these entries."),
+    )
+    contact_rules = models.CharField(
+        _("contact rules"),
+        max_length=40,
+        choices=CONTACT_RULES,
+        blank=True,
+        help_text=_("Leave empty to follow the lender's contact rules."),
     )
 
     class Meta:

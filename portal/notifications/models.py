@@ -1,0 +1,218 @@
+"""What the reminders keep: the borrower's choices, suppressed addresses, the outbox (which is
+also the message centre), contacts made by people, and the staff-edited message texts."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .rules import Channel, Kind, Rule
+
+
+class Event(models.TextChoices):
+    UPCOMING_DUE = "upcoming_due", _("Payment due soon")
+    PAYMENT_RECEIVED = "payment_received", _("Payment received")
+    PAYMENT_MISSED = "payment_missed", _("Payment missed")
+    PLAN_OFFER_AVAILABLE = "plan_offer_available", _("Repayment plan available")
+    PLAN_ACCEPTED = "plan_accepted", _("Plan set up")
+    PLAN_INSTALLMENT_DUE = "plan_installment_due", _("Plan payment due soon")
+    PLAN_PAYMENT_MOVED_TO_END = "plan_payment_moved_to_end", _("Plan payment moved to the end")
+    PLAN_COMPLETED = "plan_completed", _("Plan completed")
+    PLAN_BROKEN = "plan_broken", _("Plan ended")
+    PAUSE_GRANTED = "pause_granted", _("Pause granted")
+    DISPUTE_RECEIVED = "dispute_received", _("Question received")
+    DISPUTE_RESOLVED = "dispute_resolved", _("Question answered")
+
+
+# How the contact rules treat each event (see ``rules`` for what binds each kind).
+EVENT_KIND: dict[str, Kind] = {
+    Event.UPCOMING_DUE: Kind.COURTESY,
+    Event.PAYMENT_RECEIVED: Kind.SERVICE,
+    Event.PAYMENT_MISSED: Kind.COLLECTION,
+    Event.PLAN_OFFER_AVAILABLE: Kind.COLLECTION,
+    Event.PLAN_ACCEPTED: Kind.SERVICE,
+    Event.PLAN_INSTALLMENT_DUE: Kind.COURTESY,
+    Event.PLAN_PAYMENT_MOVED_TO_END: Kind.SERVICE,
+    Event.PLAN_COMPLETED: Kind.SERVICE,
+    Event.PLAN_BROKEN: Kind.SERVICE,
+    Event.PAUSE_GRANTED: Kind.SERVICE,
+    Event.DISPUTE_RECEIVED: Kind.SERVICE,
+    Event.DISPUTE_RESOLVED: Kind.SERVICE,
+}
+
+ChannelChoices = models.TextChoices(
+    "ChannelChoices",
+    [
+        ("EMAIL", (Channel.EMAIL.value, _("E-mail"))),
+        ("SMS", (Channel.SMS.value, _("Text message (SMS)"))),
+        ("IN_PORTAL", (Channel.IN_PORTAL.value, _("Message centre"))),
+        ("CALL", (Channel.CALL.value, _("Phone call"))),
+    ],
+)
+KindChoices = models.TextChoices(
+    "KindChoices",
+    [
+        ("COLLECTION", (Kind.COLLECTION.value, _("arrears reminder"))),
+        ("COURTESY", (Kind.COURTESY.value, _("courtesy reminder"))),
+        ("SERVICE", (Kind.SERVICE.value, _("confirmation"))),
+    ],
+)
+RuleChoices = models.TextChoices("RuleChoices", [(rule.name, rule.value) for rule in Rule])
+
+
+class ContactPreferences(models.Model):
+    """The borrower's own choices. In-portal messages always go to the message centre; the
+    address fields override the account's e-mail and the lender's phone number."""
+
+    borrower = models.OneToOneField(
+        "repayment.Borrower", on_delete=models.CASCADE, related_name="contact_preferences"
+    )
+    email_enabled = models.BooleanField(_("send me e-mails"), default=True)
+    sms_enabled = models.BooleanField(_("send me text messages"), default=False)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("mobile number"), max_length=40, blank=True)
+    contact_from = models.TimeField(_("contact me from"), null=True, blank=True)
+    contact_until = models.TimeField(_("contact me until"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact preferences")
+        verbose_name_plural = _("contact preferences")
+
+    def __str__(self):
+        return str(self.borrower)
+
+
+class Suppression(models.Model):
+    """An address that must not get messages: the owner opted out, or it bounced. Kept per
+    address, not per borrower, so an opt-out survives the borrower's records changing."""
+
+    class Reason(models.TextChoices):
+        OPTED_OUT = "opted_out", _("opted out")
+        BOUNCED = "bounced", _("bounced")
+
+    channel = models.CharField(_("channel"), max_length=12, choices=ChannelChoices.choices)
+    address = models.CharField(_("address"), max_length=254)  # normalised, see addresses
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    source = models.CharField(_("how we heard"), max_length=40)  # link, reply, provider, ...
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "address", "reason"], name="one_suppression_per_reason"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.channel} {self.address} ({self.reason})"
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("waiting to send")
+    SUPPRESSED = "suppressed", _("held back by a contact rule")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+    UNCERTAIN = "uncertain", _("may have been sent")
+
+
+class OutboundMessage(models.Model):
+    """One message to one borrower on one channel: the outbox, the delivery log and, for the
+    in-portal channel, the message centre. ``key`` makes planning idempotent."""
+
+    key = models.CharField(max_length=200, unique=True)
+    borrower = models.ForeignKey(
+        "repayment.Borrower", on_delete=models.CASCADE, related_name="messages"
+    )
+    loan = models.ForeignKey(
+        "repayment.Loan", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    event = models.CharField(_("event"), max_length=40, choices=Event.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=KindChoices.choices)
+    channel = models.CharField(_("channel"), max_length=12, choices=ChannelChoices.choices)
+    due_on = models.DateField(_("due on"))
+    address = models.CharField(_("address"), max_length=254, blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    rule = models.CharField(_("rule"), max_length=30, choices=RuleChoices.choices)
+    reason = models.CharField(_("why"), max_length=400)
+    citation = models.CharField(_("source of the rule"), max_length=400, blank=True)
+    send_at = models.DateTimeField(_("send at"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    provider_ref = models.CharField(max_length=200, blank=True)
+    last_error = models.CharField(max_length=400, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [
+            models.Index(fields=["status", "send_at"], name="outbox_due"),
+            models.Index(fields=["borrower", "send_at"], name="outbox_borrower_recent"),
+            models.Index(fields=["borrower", "channel", "status"], name="outbox_centre"),
+        ]
+
+    def __str__(self):
+        return self.key
+
+
+class ContactAttempt(models.Model):
+    """A contact a person made or tried (a call, a letter): the call rules count these."""
+
+    borrower = models.ForeignKey(
+        "repayment.Borrower", on_delete=models.CASCADE, related_name="contact_attempts"
+    )
+    at = models.DateTimeField(_("when"))
+    channel = models.CharField(_("channel"), max_length=12, choices=ChannelChoices.choices)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=KindChoices.choices, default=Kind.COLLECTION
+    )
+    connected = models.BooleanField(_("answered"), default=False)
+    conversation = models.BooleanField(_("spoke about the debt"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [models.Index(fields=["borrower", "at"], name="contact_borrower_at")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class MessageTemplate(models.Model):
+    """The words of one event's message in one language, edited by staff. Placeholders use
+    Django template syntax ({{ amount }}); the opt-out line and the debt-advice signpost are
+    added by the system, so no edit can drop them."""
+
+    event = models.CharField(_("event"), max_length=40, choices=Event.choices)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject (e-mail and message centre)"), max_length=200)
+    body = models.TextField(_("text (e-mail and message centre)"))
+    sms = models.TextField(_("text message"), max_length=300)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+        ordering = ["event", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "language"], name="one_template_per_event")
+        ]
+
+    def __str__(self):
+        return f"{self.get_event_display()} ({self.language})"
