@@ -156,6 +156,30 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Borrower portal <help@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A provider's API instead of SMTP, through django-anymail: EMAIL_BACKEND names its backend
+# (anymail.backends.postmark.EmailBackend) and ANYMAIL_<SETTING> variables fill ANYMAIL.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_CONFIG["EMAIL_BACKEND"])
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in env.ENVIRON.items()
+    if name.startswith("ANYMAIL_")
+}
+
+# --- Reminders: text messages and the sender (see portal/notifications/channels/) ---------
+SMS_BACKEND = env.str("SMS_BACKEND", default="portal.notifications.channels.sms.ConsoleBackend")
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default="")  # for channels.sms.FileBackend
+# The secret an SMS provider's inbound webhook (replies such as STOP) must present.
+SMS_INBOUND_TOKEN = env.str("SMS_INBOUND_TOKEN", default="")
+if SMS_BACKEND.endswith(".TwilioBackend"):
+    TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID")
+    TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN")
+else:
+    TWILIO_ACCOUNT_SID = TWILIO_AUTH_TOKEN = ""
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="")
+# A row left "sending" this long had its worker die: it is never sent again automatically.
+NOTIFICATIONS_SENDING_TIMEOUT_MINUTES = env.int("NOTIFICATIONS_SENDING_TIMEOUT_MINUTES", default=15)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
 
 # --- Accounts (django-allauth) --------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -217,6 +241,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "repayment.tasks.keep_plans_on_track",
         # After servicing, so the day's payments and dues are in the ledger; idempotent.
         "schedule": crontab(minute=45, hour="*/6"),
+    },
+    # Reminders: the planner hourly (each borrower's "today" starts at their midnight), the
+    # sender every minute (quiet hours and back-off are in the rows' send times).
+    "plan-reminders": {
+        "task": "portal.notifications.tasks.plan_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "send-due-messages": {
+        "task": "portal.notifications.tasks.send_due_messages",
+        "schedule": crontab(),
     },
 }
 

@@ -17,6 +17,10 @@ def _fast_and_isolated(settings):
 
     app.conf.task_always_eager = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SMS_BACKEND = "portal.notifications.channels.sms.LocmemBackend"
+    from portal.notifications.channels import sms
+
+    sms.outbox.clear()
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.STORAGES = {
         **settings.STORAGES,

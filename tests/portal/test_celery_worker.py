@@ -10,43 +10,28 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import redis
 from celery import Celery
 from django.db import connection
 
 from repayment.models import LedgerEntry
 from tests.factories import EntryFactory, LoanFactory
+from tests.portal.worker_helpers import BROKER, database_url, redis_reachable
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKER = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-def _redis_reachable() -> bool:
-    if not BROKER.startswith("redis"):
-        return False
-    try:
-        return redis.Redis.from_url(BROKER, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        return False
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
 def worker():
     if connection.vendor != "postgresql":
         pytest.skip("the worker process needs a database it can share: run on PostgreSQL")
-    if not _redis_reachable():
+    if not redis_reachable():
         pytest.skip(f"no Redis broker at {BROKER}")
     queue = f"test-{uuid.uuid4().hex[:8]}"
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": BROKER,
         "CELERY_TASK_ALWAYS_EAGER": "false",
     }
