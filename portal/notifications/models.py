@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin
 
 from .rules import Channel, Kind, Rule
 
@@ -194,10 +195,11 @@ class ContactAttempt(models.Model):
         return f"{self.get_channel_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
-class MessageTemplate(models.Model):
+class MessageTemplate(PreviewableMixin, models.Model):
     """The words of one event's message in one language, edited by staff. Placeholders use
     Django template syntax ({{ amount }}); the opt-out line and the debt-advice signpost are
-    added by the system, so no edit can drop them."""
+    added by the system, so no edit can drop them. The editor's preview shows the e-mail, the
+    message-centre message and the SMS as the borrower sees them (``texts.preview``)."""
 
     event = models.CharField(_("event"), max_length=40, choices=Event.choices)
     language = models.CharField(_("language"), max_length=10)
@@ -216,3 +218,24 @@ class MessageTemplate(models.Model):
 
     def __str__(self):
         return f"{self.get_event_display()} ({self.language})"
+
+    def get_preview_template(self, request, mode_name):
+        return "notifications/texts/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from repayment.models import Lender
+
+        from .texts import preview
+
+        lender = Lender.objects.exclude(debt_advice_name="").order_by("pk").first()
+        return {
+            **super().get_preview_context(request, mode_name),
+            **preview(
+                event=self.event,
+                language=self.language,
+                subject=self.subject,
+                body=self.body,
+                sms=self.sms,
+                lender=lender,
+            ),
+        }

@@ -1,0 +1,22 @@
+from importlib import import_module
+
+import pytest
+
+SEEDED_MODULES = {"test_texts", "test_texts_admin"}
+
+
+@pytest.fixture(autouse=True)
+def _message_texts_seeded(request):
+    """The texts tests read the rows migration 0002 seeds. A browser or worker test earlier in
+    the run flushes the database (TransactionTestCase), taking migration data with it, so seed
+    again (get_or_create: nothing changes when the rows are there)."""
+    if request.module.__name__.rsplit(".", 1)[-1] not in SEEDED_MODULES:
+        return
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("db")
+    from django.apps import apps
+
+    migration = import_module("portal.notifications.migrations.0002_seed_message_texts")
+    migration.seed(apps, None)
+    migration.grant(apps, None)
