@@ -7,3 +7,11 @@ export BENCH_DB="${BENCH_DB:-postgres://postgres@127.0.0.1:5432/portal_bench}"
 DATABASE_URL="$BENCH_DB" .venv/bin/python bench/statement_bench.py
 DATABASE_URL="$BENCH_DB" .venv/bin/python bench/lesson_bench.py
 DATABASE_URL="${BENCH_IMPORT_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_import}" .venv/bin/python bench/import_bench.py
+DATABASE_URL="${BENCH_REMINDERS_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_reminders}" .venv/bin/python bench/reminder_bench.py
+# The contact simulation writes its own book: a fresh database each time.
+SIM_DB="${BENCH_SIM_DB:-portal_bench_sim}"
+dropdb -h 127.0.0.1 -U postgres --if-exists "$SIM_DB" && createdb -h 127.0.0.1 -U postgres "$SIM_DB"
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$SIM_DB"
+.venv/bin/python manage.py migrate -v0
+/usr/bin/time -f "simulate_contacts: %e s wall, %M KB max RSS" \
+    .venv/bin/python manage.py simulate_contacts --borrowers 10000 --days 90

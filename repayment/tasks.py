@@ -17,11 +17,3 @@ def keep_plans_on_track(today: str | None = None) -> dict[str, int]:
     from .plans.tracking import track_all
 
     return track_all(today=date.fromisoformat(today) if today else None)
-
-
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_borrower_message(borrower_id: int, event: str, reference: str, context: dict) -> bool:
-    """E-mail the borrower about a change to their plan, pause or dispute, in their language."""
-    from .plans.messages import send
-
-    return send(borrower_id=borrower_id, event=event, reference=reference, context=context)

@@ -28,8 +28,9 @@ recorded is the one that tells the planner what to do about it. The order goes f
 5. Frequency: limits that clear after some days; the legal call limits before the lender's own
    caps, and within each the longer wait first (after_conversation, call_attempts,
    connected_calls, weekly_cap, daily_cap).
-6. The time of day, last: a quiet_hours decision then means "this message is fine except for
-   its hour" and carries ``next_allowed_at``, the moment the window opens again.
+6. The time of day, last, for the channels that reach out (not the message centre, which
+   waits for the borrower to look): a quiet_hours decision then means "this message is fine
+   except for its hour" and carries ``next_allowed_at``, the moment the window opens again.
 
 Which rules bind which kinds of message:
 
@@ -553,6 +554,10 @@ def _reminder_cap(rule: Rule, field: str, days: int, span: str) -> Check:
 
 
 def _check_quiet_hours(message: Message, situation: Situation, profile: Profile):
+    if message.channel == Channel.IN_PORTAL:
+        # A message-centre entry waits until the borrower looks; it rings no phone and
+        # disturbs nobody, so a confirmation shows at once even at night.
+        return None
     window = effective_window(profile, situation)
     if window is None:
         return _refuse(

@@ -95,5 +95,5 @@ def _create(loan, terms, key, segment, today, proposal) -> Plan:
             ],
         },
     )
-    tell_borrower(loan=loan, event="plan_accepted", plan=plan.pk)
+    tell_borrower(loan=loan, event="plan_accepted", about=f"plan{plan.pk}")
     return plan

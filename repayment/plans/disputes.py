@@ -32,7 +32,7 @@ def open_dispute(*, loan: Loan, entry: LedgerEntry, message: str) -> Dispute:
                     "message": message,
                 },
             )
-            tell_borrower(loan=loan, event="dispute_received", dispute=dispute.pk)
+            tell_borrower(loan=loan, event="dispute_received", about=f"dispute{dispute.pk}")
     except IntegrityError:
         raise DisputeError(
             _("You have already told us about this entry. We are looking at it.")

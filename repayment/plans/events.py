@@ -1,6 +1,9 @@
-"""Telling the lender (the outbox) and the borrower (after the transaction commits)."""
+"""Telling the lender (the outbox) and the borrower (the reminders' outbox), in the caller's
+transaction: each message exists exactly when the change it reports does."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from django.db import transaction
 
@@ -8,7 +11,6 @@ from ..models import LenderEvent, Loan
 
 
 def tell_lender(*, loan: Loan, topic: str, key: str, payload: dict) -> None:
-    """Write the event in the caller's transaction: it exists exactly when the change does."""
     LenderEvent.objects.get_or_create(
         key=key,
         defaults={
@@ -20,11 +22,14 @@ def tell_lender(*, loan: Loan, topic: str, key: str, payload: dict) -> None:
     )
 
 
-def tell_borrower(*, loan: Loan, event: str, **context) -> None:
-    """Send the borrower a message about ``event`` once the transaction has committed."""
-    from ..tasks import send_borrower_message
+def tell_borrower(
+    *, loan: Loan, event: str, about: str, facts: dict[str, date | str] | None = None
+) -> None:
+    """Message the borrower about ``event`` through their channels and the contact rules.
+    ``about`` names the thing it concerns ("plan12"), so that two plans ended on one day
+    are two messages. The sender is woken once the transaction commits."""
+    from portal.notifications.planner import notify
+    from portal.notifications.tasks import send_due_messages
 
-    borrower_id = loan.borrower_id
-    transaction.on_commit(
-        lambda: send_borrower_message.delay(borrower_id, event, loan.reference, context)
-    )
+    notify(loan=loan, event=event, facts=facts or {}, tag=about)
+    transaction.on_commit(send_due_messages.delay)

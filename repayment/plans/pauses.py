@@ -66,5 +66,10 @@ def request_pause(*, loan: Loan, reason: str, days: int, note: str, today: date)
                     "until": pause.ends_on.isoformat(),
                 },
             )
-            tell_borrower(loan=loan, event="pause_granted", pause=pause.pk)
+            tell_borrower(
+                loan=loan,
+                event="pause_granted",
+                about=f"pause{pause.pk}",
+                facts={"until": pause.ends_on},
+            )
     return pause

@@ -94,7 +94,7 @@ def _complete(plan: Plan, today: date, lines) -> None:
         key=f"plan.completed:{plan.pk}",
         payload={"plan": plan.pk},
     )
-    tell_borrower(loan=plan.loan, event="plan_completed", plan=plan.pk)
+    tell_borrower(loan=plan.loan, event="plan_completed", about=f"plan{plan.pk}")
 
 
 def _write_off_rest(plan: Plan, today: date, lines) -> None:
@@ -131,8 +131,8 @@ def _move_to_end(plan: Plan, number: int) -> None:
     tell_borrower(
         loan=plan.loan,
         event="plan_payment_moved_to_end",
-        plan=plan.pk,
-        new_date=missed.due_date.isoformat(),
+        about=f"plan{plan.pk}",
+        facts={"due_date": missed.due_date},
     )
 
 
@@ -142,4 +142,4 @@ def _break(plan: Plan, today: date) -> None:
     tell_lender(
         loan=plan.loan, topic="plan.broken", key=f"plan.broken:{plan.pk}", payload={"plan": plan.pk}
     )
-    tell_borrower(loan=plan.loan, event="plan_broken", plan=plan.pk)
+    tell_borrower(loan=plan.loan, event="plan_broken", about=f"plan{plan.pk}")

@@ -722,9 +722,10 @@ def days_back(situation: Situation, sent: Message, contact: Contact) -> int:
 
 def assert_breaks_no_rule(sent: Message, situation: Situation, profile: Profile) -> None:
     wall = sent.send_at.astimezone(ZoneInfo(situation.time_zone)).time()
-    assert inside(profile.window, wall)
-    if situation.borrower_window:
-        assert inside(situation.borrower_window, wall)
+    if sent.channel != Channel.IN_PORTAL:  # the message centre waits for the borrower
+        assert inside(profile.window, wall)
+        if situation.borrower_window:
+            assert inside(situation.borrower_window, wall)
     assert sent.channel not in situation.opted_out | situation.bounced
     assert sent.recipient == Recipient.BORROWER
     if profile.opt_out_notice_required and sent.channel in {Channel.EMAIL, Channel.SMS}:
@@ -821,3 +822,17 @@ def test_next_allowed_time_is_never_before_and_always_inside(zone, when, window)
     assert inside(window, opens.astimezone(ZoneInfo(zone)).time())
     if opens > when:
         assert not inside(window, (opens - timedelta(seconds=1)).astimezone(ZoneInfo(zone)).time())
+
+
+def test_a_message_centre_entry_shows_at_night_but_an_email_waits_for_morning():
+    night = datetime(2026, 3, 3, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+    situation = Situation(time_zone="America/New_York")
+    for channel, allowed in ((Channel.IN_PORTAL, True), (Channel.EMAIL, False)):
+        message = Message(
+            borrower_id=1,
+            channel=channel,
+            kind=Kind.SERVICE,
+            send_at=night,
+            includes_opt_out=True,
+        )
+        assert decide(message, situation, US_REG_F).allowed is allowed

@@ -4,9 +4,9 @@ outbox and the borrower gets a confirmation."""
 import threading
 
 import pytest
-from django.core import mail
 from django.db import connection, connections
 
+from portal.notifications.models import OutboundMessage, Status
 from repayment.models import LenderEvent, Plan, PlanStatus
 from repayment.plans.accepting import accept
 from repayment.plans.offering import options_for
@@ -37,8 +37,12 @@ def test_accepting_creates_the_plan_with_its_schedule_an_event_and_a_confirmatio
     assert plan.total == terms.total
     event = LenderEvent.objects.get()
     assert event.topic == "plan.accepted" and event.payload["reference"] == loan.reference
-    assert len(mail.outbox) == 1
-    assert loan.reference in mail.outbox[0].body
+    # The confirmation shows in the message centre at once and goes by e-mail (now, or when
+    # the borrower's contact hours open).
+    sent = OutboundMessage.objects.filter(borrower=loan.borrower, event="plan_accepted")
+    assert {m.channel for m in sent} == {"in_portal", "email"}
+    assert sent.get(channel="in_portal").status == Status.SENT
+    assert all(loan.reference in m.body for m in sent)
 
 
 @pytest.mark.django_db

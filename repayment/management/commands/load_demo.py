@@ -11,6 +11,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stories = load_demo(today=timezone.localdate())
+        # The demo borrowers' message centres, through the real rules and sender (before the
+        # logins are printed, so any e-mail echoed to the console comes first).
+        from portal.notifications.demo import load_demo_messages
+
+        load_demo_messages()
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
         )

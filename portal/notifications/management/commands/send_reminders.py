@@ -1,0 +1,22 @@
+"""Plan today's reminders and send what is due now, once: what the beat schedule does every
+hour and every minute, for a demo, a first deployment or an operator who cannot wait."""
+
+from django.core.management.base import BaseCommand
+
+from portal.notifications.planner import plan
+from portal.notifications.sending import send_due
+
+
+class Command(BaseCommand):
+    help = "Plan today's reminders and send the messages that are due now."
+
+    def handle(self, *args, **options):
+        planned = plan()
+        sent = {}
+        while batch := send_due():
+            for name, number in batch.items():
+                sent[name] = sent.get(name, 0) + number
+            if not batch.get("sent") and not batch.get("suppressed"):
+                break
+        self.stdout.write(f"Planned: {sum(planned.values())} {dict(sorted(planned.items()))}")
+        self.stdout.write(f"Sent now: {dict(sorted(sent.items()))}")

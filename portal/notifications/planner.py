@@ -1,0 +1,228 @@
+"""The reminder planner: who is due a message, what the rules say, one outbox row each.
+
+``plan(now)`` runs on the beat schedule. For each time zone in the book it asks ``selection``
+who is due a message on that zone's local day, then ``write`` turns each ``Due`` into one row
+per channel the borrower has switched on, each with the rules' decision and its reasons:
+
+- allowed: status planned, to go at the send time;
+- held by quiet hours: status planned, to go when the borrower's window opens;
+- held by any other rule: status suppressed, with the rule that held it.
+
+The outbox key (borrower, event, loan, day, tag, channel) is unique, so running the planner
+twice, or two planners at once, writes nothing twice. Rows already written are skipped before
+any text is rendered, so a second run costs only the selection queries.
+
+Events that happen rather than fall due (a plan accepted, a pause granted) call ``notify``,
+which goes through the same ``write``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import ngettext
+
+from repayment.models import Borrower, Loan
+from repayment.money import format_money
+
+from .models import EVENT_KIND, Event, OutboundMessage, Status
+from .rules import Channel, Contact, Kind, Message, Rule, decide
+from .selection import Due, missed, payments_received, plan_installments, upcoming
+from .situations import (
+    Holds,
+    load_contacts,
+    load_holds,
+    load_people,
+    logical_key,
+    profile_for,
+    situation,
+)
+
+SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
+
+
+def key_for(due: Due, channel: str) -> str:
+    return f"{due.borrower_id}:{due.event}:{due.loan_id}:{due.due_on}:{due.tag}:{channel}"
+
+
+def plan(now: datetime | None = None) -> Counter:
+    """Plan every message due today in each borrower's time zone."""
+    now = now or timezone.now()
+    counts: Counter = Counter()
+    zones = Borrower.objects.filter(loans__isnull=False).values_list("time_zone", flat=True)
+    for zone in sorted(set(zones)):
+        today = now.astimezone(ZoneInfo(zone)).date()
+        dues = [
+            *missed(time_zone=zone, today=today),
+            *upcoming(time_zone=zone, today=today),
+            *plan_installments(time_zone=zone, today=today),
+            *payments_received(time_zone=zone, today=today, now=now),
+        ]
+        counts += write(dues, now=now)
+    return counts
+
+
+def notify(*, loan: Loan, event: Event, facts: dict | None = None, tag: str = "") -> Counter:
+    """Tell the borrower about something that just happened to their loan, through their
+    channels and the contact rules. Written in the caller's transaction, so the message
+    exists exactly when the change does; the sender delivers it within a minute."""
+    now = timezone.now()
+    today = now.astimezone(ZoneInfo(loan.borrower.time_zone)).date()
+    due = Due(
+        borrower_id=loan.borrower_id,
+        loan_id=loan.pk,
+        event=Event(event),
+        due_on=today,
+        facts=facts or {},
+        tag=tag,
+    )
+    return write([due], now=now)
+
+
+def _send_at(due: Due, channel: Channel, zone: ZoneInfo, now: datetime) -> datetime:
+    """Confirmations and message-centre entries go now; reminders that reach out aim for the
+    morning of their day, or now if that is later."""
+    if EVENT_KIND[due.event] == Kind.SERVICE or channel == Channel.IN_PORTAL:
+        return now
+    aimed = datetime.combine(due.due_on, SEND_AT, tzinfo=zone)
+    return max(now, aimed)
+
+
+def _context(due: Due, loan: Loan, language: str) -> dict[str, str]:
+    """The text's placeholders, formatted the way the borrower's language writes them."""
+    currency = loan.product.currency
+    base = settings.SITE_URL.rstrip("/")
+    with translation.override(language):
+        context = {
+            "name": loan.borrower.full_name.split()[0] if loan.borrower.full_name else "",
+            "lender": loan.product.lender.name,
+            "reference": loan.reference,
+            "link": base + reverse("loan_statement", args=[loan.reference]),
+            "help_link": base + reverse("loan_help", args=[loan.reference]),
+        }
+        for name, value in due.facts.items():
+            if isinstance(value, date):
+                context[name] = date_format(value, "DATE_FORMAT")
+            elif name == "amount":
+                context[name] = format_money(value, currency, language)
+            elif name == "days_late":
+                context[name] = ngettext("%(count)d day", "%(count)d days", value) % {
+                    "count": value
+                }
+            else:
+                context[name] = str(value)
+    if due.event in (Event.PLAN_INSTALLMENT_DUE, Event.PLAN_ACCEPTED, Event.PLAN_COMPLETED):
+        with translation.override(language):
+            context["link"] = base + reverse("loan_plan", args=[loan.reference])
+    return context
+
+
+def _existing(dues: list[Due]) -> set[str]:
+    """Logical keys already in the outbox for these dues."""
+    if not dues:
+        return set()
+    keys = OutboundMessage.objects.filter(
+        borrower_id__in={d.borrower_id for d in dues}, due_on__in={d.due_on for d in dues}
+    ).values_list("key", flat=True)
+    return {logical_key(key) for key in keys}
+
+
+def _order(due: Due) -> tuple:
+    # Confirmations first (they never use up a cap), then the oldest arrears, then the rest.
+    kind = EVENT_KIND[due.event]
+    return (due.borrower_id, kind != Kind.SERVICE, kind != Kind.COLLECTION, due.loan_id)
+
+
+def write(dues: Iterable[Due], *, now: datetime) -> Counter:
+    """One row per due message and channel, each with the rules' decision."""
+    from .channels.links import opt_out_url
+    from .texts import load_texts
+
+    dues = list(dues)
+    existing = _existing(dues)
+    dues = [d for d in dues if logical_key(key_for(d, "x")) not in existing]
+    counts: Counter = Counter()
+    if not dues:
+        return counts
+    loans = Loan.objects.select_related("product__lender", "borrower").in_bulk(
+        {d.loan_id for d in dues}
+    )
+    people = load_people({d.borrower_id for d in dues})
+    holds = load_holds(loans, around=now.date())
+    contacts = load_contacts(people, now=now)
+    texts = load_texts()
+    rows = []
+    for due in sorted(dues, key=_order):
+        loan, person = loans[due.loan_id], people[due.borrower_id]
+        zone = ZoneInfo(person.time_zone)
+        kind = EVENT_KIND[due.event]
+        logical = logical_key(key_for(due, "x"))
+        profile = profile_for(loan)
+        context = _context(due, loan, person.language)
+        first_planned = None
+        for channel, address in person.addresses.items():
+            send_at = _send_at(due, channel, zone, now)
+            facts = situation(
+                person,
+                holds.get(due.loan_id, Holds()),
+                contacts,
+                logical=logical,
+                local_day=send_at.astimezone(zone).date(),
+            )
+            rendered = texts.render(
+                event=due.event,
+                channel=channel,
+                language=person.language,
+                context=context,
+                lender=loan.product.lender,
+                opt_out_url=opt_out_url(channel, address) if channel == Channel.EMAIL else "",
+            )
+            message = Message(
+                borrower_id=due.borrower_id,
+                channel=channel,
+                kind=kind,
+                send_at=send_at,
+                includes_opt_out=rendered.includes_opt_out,
+                signposts_debt_advice=rendered.signposts_debt_advice,
+            )
+            decision = decide(message, facts, profile)
+            waits = decision.rule == Rule.QUIET_HOURS and decision.next_allowed_at is not None
+            planned = decision.allowed or waits
+            at = decision.next_allowed_at if waits else send_at
+            if planned and (first_planned is None or at < first_planned[0]):
+                first_planned = (at, channel)
+            counts[f"{'planned' if planned else 'suppressed'}:{decision.rule}"] += 1
+            rows.append(
+                OutboundMessage(
+                    key=key_for(due, channel),
+                    borrower_id=due.borrower_id,
+                    loan_id=due.loan_id,
+                    event=due.event,
+                    kind=kind,
+                    channel=channel,
+                    due_on=due.due_on,
+                    address=address,
+                    language=person.language,
+                    subject=rendered.subject[:200],
+                    body=rendered.body,
+                    rule=decision.rule,
+                    reason=decision.reason[:400],
+                    citation=decision.citation[:400],
+                    send_at=at,
+                    status=Status.PLANNED if planned else Status.SUPPRESSED,
+                )
+            )
+        if first_planned is not None:
+            at, channel = first_planned
+            contacts.add(due.borrower_id, logical, Contact(at=at, channel=channel, kind=kind))
+    with transaction.atomic():
+        OutboundMessage.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return counts

@@ -1,0 +1,155 @@
+"""The planner: one row per due message and channel, each with the rule that decided it."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.notifications.addresses import normalise
+from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
+from portal.notifications.planner import plan
+from repayment.models import Dispute, Pause, PauseReason, PauseStatus
+from tests.factories import EntryFactory
+from tests.repayment.plan_fixtures import late_loan, today_in
+
+pytestmark = pytest.mark.django_db
+
+MORNING_IN_SHANGHAI = dt.datetime(2026, 6, 10, 2, 0, tzinfo=dt.UTC)  # 10:00 local
+NIGHT_IN_SHANGHAI = dt.datetime(2026, 6, 10, 15, 0, tzinfo=dt.UTC)  # 23:00 local
+
+
+@pytest.fixture
+def morning():
+    with time_machine.travel(MORNING_IN_SHANGHAI, tick=False):
+        yield MORNING_IN_SHANGHAI
+
+
+def rows(loan, **filters):
+    return {
+        m.channel: m
+        for m in OutboundMessage.objects.filter(borrower=loan.borrower, **filters).exclude(
+            event="payment_received"
+        )
+    }
+
+
+def test_a_late_borrower_gets_one_reminder_on_each_channel_they_chose(morning):
+    loan = late_loan(paid=3, late_days=3)
+    ContactPreferences.objects.create(
+        borrower=loan.borrower, sms_enabled=True, phone="+86 139 1111 2222"
+    )
+    plan(morning)
+    found = rows(loan)
+    assert set(found) == {"email", "sms", "in_portal"}
+    assert {m.event for m in found.values()} == {"payment_missed"}
+    assert {m.status for m in found.values()} == {Status.PLANNED}
+    assert {m.rule for m in found.values()} == {"allowed"}
+    assert found["sms"].address == "+8613911112222"
+    assert loan.reference in found["email"].body
+    assert "It is now 3 days late." in found["email"].body
+    assert "/messages/stop/" in found["email"].body  # the one-click opt-out
+    assert "STOP" in found["sms"].body
+
+
+def test_running_twice_writes_nothing_twice(morning):
+    late_loan(paid=3, late_days=3)
+    first = plan(morning)
+    count = OutboundMessage.objects.count()
+    assert sum(first.values()) == count > 0
+    assert plan(morning) == {}
+    assert OutboundMessage.objects.count() == count
+
+
+def test_an_open_dispute_holds_reminders_but_not_a_payment_receipt(morning):
+    loan = late_loan(paid=3, late_days=3)
+    Dispute.objects.create(loan=loan, entry=loan.entries.last(), message="This fee is wrong")
+    EntryFactory(loan=loan, kind="payment", amount="100.00", effective_date=today_in())
+    plan(morning)
+    held = rows(loan)
+    assert {m.status for m in held.values()} == {Status.SUPPRESSED}
+    assert {m.rule for m in held.values()} == {"dispute_open"}
+    receipts = OutboundMessage.objects.filter(event="payment_received")
+    assert {m.status for m in receipts} == {Status.PLANNED}
+
+
+def test_a_pause_holds_reminders(morning):
+    loan = late_loan(paid=3, late_days=3)
+    today = today_in()
+    Pause.objects.create(
+        loan=loan,
+        reason=PauseReason.ILLNESS,
+        starts_on=today - dt.timedelta(days=1),
+        ends_on=today + dt.timedelta(days=20),
+        status=PauseStatus.GRANTED,
+    )
+    plan(morning)
+    assert {m.rule for m in rows(loan).values()} == {"pause_active"}
+
+
+def test_an_opted_out_address_gets_nothing_but_the_message_centre_still_does(morning):
+    loan = late_loan(paid=3, late_days=3)
+    # Opt-outs match however the address was written when it opted out.
+    Suppression.objects.create(
+        channel="email",
+        address=normalise("email", loan.borrower.user.email.upper()),
+        reason="opted_out",
+        source="link",
+    )
+    plan(morning)
+    found = rows(loan)
+    assert (found["email"].status, found["email"].rule) == (Status.SUPPRESSED, "opted_out")
+    assert (found["in_portal"].status, found["in_portal"].rule) == (Status.PLANNED, "allowed")
+
+
+def test_two_loans_due_a_reminder_on_one_day_make_one_reminder_the_other_is_capped(morning):
+    first = late_loan(paid=3, late_days=3)
+    second = late_loan(paid=3, late_days=17)
+    second.borrower_id = first.borrower_id
+    second.save()
+    plan(morning)
+    by_loan = {}
+    for m in OutboundMessage.objects.filter(borrower=first.borrower):
+        by_loan.setdefault(m.loan_id, set()).add((m.status, m.rule))
+    assert len(by_loan) == 2
+    outcomes = sorted(by_loan.values(), key=sorted)
+    assert {(Status.PLANNED, "allowed")} in outcomes
+    assert {(Status.SUPPRESSED, "daily_cap")} in outcomes
+
+
+def test_at_night_the_email_waits_for_the_morning_and_the_message_centre_does_not():
+    with time_machine.travel(NIGHT_IN_SHANGHAI, tick=False):
+        loan = late_loan(paid=3, late_days=3)
+        plan(NIGHT_IN_SHANGHAI)
+    found = rows(loan)
+    assert found["email"].rule == "quiet_hours"
+    assert found["email"].status == Status.PLANNED
+    assert found["email"].send_at == dt.datetime(2026, 6, 11, 0, 0, tzinfo=dt.UTC)  # 08:00
+    assert found["in_portal"].send_at == NIGHT_IN_SHANGHAI
+    assert found["in_portal"].rule == "allowed"
+
+
+def test_a_borrower_who_reads_chinese_gets_chinese(morning):
+    loan = late_loan(paid=3, late_days=3)
+    loan.borrower.preferred_language = "zh-hans"
+    loan.borrower.save()
+    plan(morning)
+    email = rows(loan)["email"]
+    assert email.language == "zh-hans"
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in email.subject)
+    assert "/zh-hans/" in email.body
+    assert "晚了 3 天" in email.body
+
+
+def test_the_planner_asks_the_same_number_of_queries_for_a_bigger_book(morning):
+    def queries_for(count):
+        OutboundMessage.objects.all().delete()
+        for _ in range(count):
+            late_loan(paid=3, late_days=3)
+        with CaptureQueriesContext(connection) as captured:
+            plan(morning)
+        return len(captured)
+
+    small = queries_for(2)
+    assert queries_for(8) == small
