@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
 from portal.accounts import views as account_views
+from portal.notifications.urls import hook_urlpatterns as notification_hooks
+from portal.notifications.urls import urlpatterns as notification_pages
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
@@ -15,11 +17,13 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    *notification_hooks,
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include(notification_pages)),
     path("my/", include("repayment.urls")),
     path("", include("education.urls")),
     path("", include(wagtail_urls)),

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from repayment.demo import DEMO_PASSWORD, load_demo
 from repayment.models import Decision, Loan, Plan, Proposal, ProposalStatus
-from tests.e2e.helpers import scrolls_sideways, serious_accessibility_violations
+from tests.e2e.helpers import check_page, heading
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,17 +37,6 @@ def maria():
     loan = Loan.objects.select_related("borrower").get(reference=REFERENCE)
     assert loan.borrower.email == EMAIL
     return loan
-
-
-def check_page(page, visited, step):
-    assert not scrolls_sideways(page), f"{step}: {page.url} scrolls sideways at 390px"
-    violations = serious_accessibility_violations(page)
-    assert violations == [], f"{step}: {page.url} has serious axe violations: {violations}"
-    visited.append(step)
-
-
-def heading(page, name, level=1):
-    return page.get_by_role("heading", name=name, level=level)
 
 
 def test_late_borrower_proposes_takes_counter_offer_and_sees_plan_on_statement(

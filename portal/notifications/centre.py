@@ -1,0 +1,37 @@
+"""The message centre: the in-portal messages sent to a borrower, read from the outbox. Every
+query is scoped to one borrower, so nobody can open or mark another borrower's message."""
+
+from __future__ import annotations
+
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from .models import OutboundMessage, Status
+from .rules import Channel
+
+
+def messages_of(*, borrower_id: int) -> QuerySet[OutboundMessage]:
+    """The borrower's message centre, newest first."""
+    return OutboundMessage.objects.filter(
+        borrower_id=borrower_id, channel=Channel.IN_PORTAL, status=Status.SENT
+    ).order_by(F("sent_at").desc(nulls_last=True), "-pk")
+
+
+def unread_count(*, borrower_id: int) -> int:
+    return messages_of(borrower_id=borrower_id).filter(read_at__isnull=True).count()
+
+
+def mark_read(*, message: OutboundMessage) -> None:
+    if message.read_at is None:
+        message.read_at = timezone.now()
+        OutboundMessage.objects.filter(pk=message.pk, read_at__isnull=True).update(
+            read_at=message.read_at
+        )
+
+
+def mark_all_read(*, borrower_id: int) -> int:
+    return (
+        messages_of(borrower_id=borrower_id)
+        .filter(read_at__isnull=True)
+        .update(read_at=timezone.now())
+    )
