@@ -180,6 +180,9 @@ TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="
 # A row left "sending" this long had its worker die: it is never sent again automatically.
 NOTIFICATIONS_SENDING_TIMEOUT_MINUTES = env.int("NOTIFICATIONS_SENDING_TIMEOUT_MINUTES", default=15)
 NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
+# Rows the sender claims per transaction: a worker that dies mid-batch leaves at most this
+# many "may have been sent" for staff; more rows per claim ask the rules fewer times.
+NOTIFICATIONS_CLAIM_BATCH = env.int("NOTIFICATIONS_CLAIM_BATCH", default=20)
 
 # --- Accounts (django-allauth) --------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}

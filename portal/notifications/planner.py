@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from functools import lru_cache
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -99,15 +101,15 @@ def _send_at(due: Due, channel: Channel, zone: ZoneInfo, now: datetime) -> datet
 def _context(due: Due, loan: Loan, language: str) -> dict[str, str]:
     """The text's placeholders, formatted the way the borrower's language writes them."""
     currency = loan.product.currency
-    base = settings.SITE_URL.rstrip("/")
+    page = "loan_plan" if due.event in PLAN_PAGE_EVENTS else "loan_statement"
+    context = {
+        "name": loan.borrower.full_name.split()[0] if loan.borrower.full_name else "",
+        "lender": loan.product.lender.name,
+        "reference": loan.reference,
+        "link": _loan_url(page, language, loan.reference),
+        "help_link": _loan_url("loan_help", language, loan.reference),
+    }
     with translation.override(language):
-        context = {
-            "name": loan.borrower.full_name.split()[0] if loan.borrower.full_name else "",
-            "lender": loan.product.lender.name,
-            "reference": loan.reference,
-            "link": base + reverse("loan_statement", args=[loan.reference]),
-            "help_link": base + reverse("loan_help", args=[loan.reference]),
-        }
         for name, value in due.facts.items():
             if isinstance(value, date):
                 context[name] = date_format(value, "DATE_FORMAT")
@@ -119,20 +121,39 @@ def _context(due: Due, loan: Loan, language: str) -> dict[str, str]:
                 }
             else:
                 context[name] = str(value)
-    if due.event in (Event.PLAN_INSTALLMENT_DUE, Event.PLAN_ACCEPTED, Event.PLAN_COMPLETED):
-        with translation.override(language):
-            context["link"] = base + reverse("loan_plan", args=[loan.reference])
     return context
 
 
+PLAN_PAGE_EVENTS = frozenset(
+    {Event.PLAN_INSTALLMENT_DUE, Event.PLAN_ACCEPTED, Event.PLAN_COMPLETED}
+)
+_REFERENCE = "__reference__"
+
+
+def _loan_url_pattern(name: str, language: str) -> str:
+    return settings.SITE_URL.rstrip("/") + _loan_path_pattern(name, language)
+
+
+@lru_cache(maxsize=64)
+def _loan_path_pattern(name: str, language: str) -> str:
+    with translation.override(language):
+        return reverse(name, args=[_REFERENCE])
+
+
+def _loan_url(name: str, language: str, reference: str) -> str:
+    """The absolute address of a loan page in the borrower's language; resolved once per
+    page and language (a run fills in tens of thousands of these)."""
+    return _loan_url_pattern(name, language).replace(_REFERENCE, quote(reference))
+
+
 def _existing(dues: list[Due]) -> set[str]:
-    """Logical keys already in the outbox for these dues."""
+    """Logical keys already in the outbox for these dues: looked up by their keys on every
+    channel, so the unique index on the key answers it."""
     if not dues:
         return set()
-    keys = OutboundMessage.objects.filter(
-        borrower_id__in={d.borrower_id for d in dues}, due_on__in={d.due_on for d in dues}
-    ).values_list("key", flat=True)
-    return {logical_key(key) for key in keys}
+    keys = [key_for(due, channel) for due in dues for channel in Channel]
+    found = OutboundMessage.objects.filter(key__in=keys).values_list("key", flat=True)
+    return {logical_key(key) for key in found}
 
 
 def _order(due: Due) -> tuple:

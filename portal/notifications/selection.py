@@ -7,8 +7,8 @@ borrowers by time zone (a handful of zones) so that "today" is each borrower's o
 Arrears come from the ledger in SQL. A loan's oldest unpaid due date is X exactly when the
 credits to date pay every obligation dated before X but not all of those dated up to X (first
 in, first out, as ``repayment.ledger.oldest_unpaid_due_date`` counts them). The cadence asks
-about a few days past due only, so each question is "which loans have an obligation dated X,
-and is it the oldest unpaid one?", answered in one grouped query per cadence day.
+about a few days past due only, so only loans with an obligation on one of those days are
+looked at, and a running total over their obligations finds the oldest unpaid one.
 
 Reversals: an entry with a reversal is left out of every sum, whatever the reversal's date
 (reversals are rare, and reversing a future-dated entry in advance is not something lenders do).
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import DecimalField, Exists, F, Max, OuterRef, Q, Sum, Value
+from django.db.models import DecimalField, F, Max, OuterRef, Q, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce
 
 from repayment.models import (
@@ -78,41 +78,57 @@ def _sum(condition: Q):
     )
 
 
-def _obligation_on(day: date):
-    return Exists(
-        LedgerEntry.objects.filter(
-            loan=OuterRef("pk"),
-            kind__in=OBLIGATIONS,
-            effective_date=day,
-            reversed_by__isnull=True,
-        )
-    )
-
-
 def missed(*, time_zone: str, today: date) -> Iterator[Due]:
-    """Loans whose oldest unpaid due date is a cadence number of days ago."""
-    for days_late, event in CADENCE.items():
-        oldest = today - timedelta(days=days_late)
-        loans = (
-            Loan.objects.filter(borrower__time_zone=time_zone)
-            .filter(_obligation_on(oldest))
-            .annotate(
-                before=_sum(Q(entries__kind__in=OBLIGATIONS, entries__effective_date__lt=oldest)),
-                through=_sum(Q(entries__kind__in=OBLIGATIONS, entries__effective_date__lte=oldest)),
-                due=_sum(Q(entries__kind__in=OBLIGATIONS, entries__effective_date__lte=today)),
-                credits=_sum(Q(entries__kind__in=CREDITS, entries__effective_date__lte=today)),
-            )
-            .filter(before__lte=F("credits"), through__gt=F("credits"))
-            .values_list("pk", "borrower_id", "due", "credits")
+    """Loans whose oldest unpaid due date is a cadence number of days ago, in one query.
+
+    Candidates are the zone's loans with an obligation dated on a cadence day. For each, the
+    obligations to date are numbered by a running total (in replay order: date, then the order
+    recorded); those whose running total exceeds the credits to date are unpaid, and the first
+    of them is the oldest unpaid one. The last running total less the credits is what is due."""
+    cadence_days = {today - timedelta(days=days): days for days in CADENCE}
+    live = {"reversed_by__isnull": True, "effective_date__lte": today}
+    candidates = LedgerEntry.objects.filter(
+        loan__borrower__time_zone=time_zone,
+        kind__in=OBLIGATIONS,
+        effective_date__in=cadence_days,
+        reversed_by__isnull=True,
+    ).values("loan_id")
+    credits = (
+        LedgerEntry.objects.filter(loan=OuterRef("loan"), kind__in=CREDITS, **live)
+        .values("loan")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    unpaid = (
+        LedgerEntry.objects.filter(loan__in=candidates, kind__in=OBLIGATIONS, **live)
+        .annotate(
+            running=Window(
+                Sum("amount"),
+                partition_by=[F("loan_id")],
+                order_by=[F("effective_date").asc(), F("id").asc()],
+            ),
+            paid=Coalesce(Subquery(credits), Value(Decimal(0)), output_field=MONEY),
         )
-        for loan_id, borrower_id, due, credits in loans:
-            yield Due(
-                borrower_id=borrower_id,
-                loan_id=loan_id,
-                event=event,
-                due_on=today,
-                facts={"amount": due - credits, "days_late": days_late, "due_date": oldest},
-            )
+        .filter(running__gt=F("paid"))
+        .values_list("loan_id", "loan__borrower_id", "effective_date", "running", "paid")
+    )
+    oldest: dict[int, tuple] = {}
+    owed: dict[int, Decimal] = {}
+    for loan_id, borrower_id, day, running, paid in unpaid:
+        if loan_id not in oldest or day < oldest[loan_id][1]:
+            oldest[loan_id] = (borrower_id, day)
+        owed[loan_id] = max(owed.get(loan_id, running - paid), running - paid)
+    for loan_id, (borrower_id, day) in oldest.items():
+        days_late = cadence_days.get(day)
+        if days_late is None:
+            continue
+        yield Due(
+            borrower_id=borrower_id,
+            loan_id=loan_id,
+            event=CADENCE[days_late],
+            due_on=today,
+            facts={"amount": owed[loan_id], "days_late": days_late, "due_date": day},
+        )
 
 
 def first_due_dates_for(target: date, frequency: str, most: int) -> dict[date, int]:

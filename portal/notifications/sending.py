@@ -23,11 +23,12 @@ The rules this module keeps:
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import channels
@@ -37,7 +38,6 @@ from .rules import Channel, Decision, Rule
 
 log = logging.getLogger(__name__)
 
-CLAIM_BATCH = 20  # rows claimed per transaction; a dead worker strands at most this many
 BACKOFF_FIRST = timedelta(minutes=5)
 BACKOFF_MOST = timedelta(hours=6)
 FIELD_LIMIT = 400  # reason, citation and last_error columns
@@ -59,12 +59,18 @@ def send_due(*, now: datetime | None = None, limit: int = 500) -> dict[str, int]
     handled = 0
     try:
         while handled < limit:
-            claimed, looked_at = _claim(now, min(CLAIM_BATCH, limit - handled), passed_over, counts)
+            # Rows claimed per transaction: a dead worker strands at most this many.
+            size = min(settings.NOTIFICATIONS_CLAIM_BATCH, limit - handled)
+            claimed, looked_at = _claim(now, size, passed_over, counts)
             if not looked_at:
                 break
             handled += looked_at
-            for row in claimed:
-                _deliver(row, backends, now, counts)
+            sent: dict[str, list[int]] = defaultdict(list)
+            try:
+                for row in claimed:
+                    _deliver(row, backends, now, counts, sent)
+            finally:
+                _record_sent(sent, now)
     finally:
         for backend in backends.values():
             try:
@@ -127,7 +133,8 @@ def _claim(
         if not rows:
             return [], 0
         decisions = _recheck(rows, now)
-        claimed, changed = [], []
+        claimed: list[OutboundMessage] = []
+        changes: dict[tuple, list[int]] = defaultdict(list)
         for row in rows:
             decision = decisions.get(row.pk)
             quiet = decision is not None and decision.rule == Rule.QUIET_HOURS
@@ -136,25 +143,32 @@ def _claim(
                 passed_over.add(row.pk)
                 counts["undecided"] += 1
                 continue
-            row.rule = Rule(decision.rule).value
-            row.reason = decision.reason[:FIELD_LIMIT]
-            row.citation = decision.citation[:FIELD_LIMIT]
+            fields = {
+                "rule": Rule(decision.rule).value,
+                "reason": decision.reason[:FIELD_LIMIT],
+                "citation": decision.citation[:FIELD_LIMIT],
+            }
             if decision.allowed:
-                row.status = Status.SENDING
-                row.claimed_at = now
-                row.attempts += 1
+                # The send time becomes the moment it went: the caps count recent
+                # contacts by it (see situations.load_contacts).
+                fields.update(status=Status.SENDING, claimed_at=now, send_at=now)
+                row.status, row.claimed_at, row.attempts = Status.SENDING, now, row.attempts + 1
                 claimed.append(row)
             elif quiet:
-                row.send_at = decision.next_allowed_at
+                fields["send_at"] = decision.next_allowed_at
                 counts["rescheduled"] += 1
             else:
-                row.status = Status.SUPPRESSED
+                fields["status"] = Status.SUPPRESSED
                 counts["suppressed"] += 1
-            changed.append(row)
-        OutboundMessage.objects.bulk_update(
-            changed,
-            ["status", "claimed_at", "attempts", "send_at", "rule", "reason", "citation"],
-        )
+            # Most rows of a batch share their outcome and its words: one UPDATE per outcome.
+            changes[tuple(sorted(fields.items()))].append(row.pk)
+        for fields, pks in changes.items():
+            extra = (
+                {"attempts": F("attempts") + 1}
+                if dict(fields).get("status") == Status.SENDING
+                else {}
+            )
+            OutboundMessage.objects.filter(pk__in=pks).update(**dict(fields), **extra)
     return claimed, len(rows)
 
 
@@ -163,6 +177,7 @@ def _deliver(
     backends: dict[str, channels.Backend],
     now: datetime,
     counts: Counter[str],
+    sent: dict[str, list[int]],
 ) -> None:
     try:
         backend = backends.get(row.channel)
@@ -196,11 +211,37 @@ def _deliver(
         log.exception("delivering %s failed unexpectedly", row.key)
         _finish(row, Status.UNCERTAIN, counts, "uncertain", error=f"Unexpected: {exc!r}")
     else:
-        # Recorded even if a sweep marked the row meanwhile: it did go out.
-        OutboundMessage.objects.filter(pk=row.pk).update(
-            status=Status.SENT, sent_at=now, provider_ref=reference[:200], last_error=""
-        )
+        sent[reference[:200]].append(row.pk)
         counts["sent"] += 1
+
+
+def _record_sent(sent: dict[str, list[int]], now: datetime) -> None:
+    """Rows that went out, in two statements whatever their number: the status for all, and
+    the provider's reference where there is one (the message centre has none). Recorded even
+    if a sweep marked a row meanwhile: it did go out."""
+    pks = [pk for group in sent.values() for pk in group]
+    if not pks:
+        return
+    OutboundMessage.objects.filter(pk__in=pks).update(
+        status=Status.SENT, sent_at=now, last_error=""
+    )
+    pairs = [(pk, reference) for reference, group in sent.items() if reference for pk in group]
+    if not pairs:
+        return
+    if connection.vendor == "postgresql":
+        # One UPDATE joined to the pairs: bulk_update's CASE per row costs more than the send.
+        table = OutboundMessage._meta.db_table
+        values = ", ".join(["(%s, %s)"] * len(pairs))
+        with connection.cursor() as cursor:
+            cursor.execute(  # the table is the model's; every value is a parameter
+                f"UPDATE {table} AS m SET provider_ref = v.ref FROM (VALUES {values}) "  # noqa: S608
+                "AS v(id, ref) WHERE m.id = v.id",
+                [value for pair in pairs for value in pair],
+            )
+    else:
+        OutboundMessage.objects.bulk_update(
+            [OutboundMessage(pk=pk, provider_ref=ref) for pk, ref in pairs], ["provider_ref"]
+        )
 
 
 def _retry_or_fail(row: OutboundMessage, now: datetime, counts: Counter[str], error: str) -> None:

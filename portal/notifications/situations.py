@@ -16,8 +16,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q
-
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -184,9 +182,13 @@ def load_contacts(borrower_ids: Iterable[int], *, now: datetime) -> Contacts:
     since = now - LOOKBACK
     contacts = Contacts()
     seen: set[str] = set()
+    # The sender sets a row's send time to the moment it claims it, and a row is sent within
+    # moments of that, so the send time finds every row sent in the week, through the
+    # (borrower, send_at) index; the day's margin is for rows still being sent.
     rows = (
-        OutboundMessage.objects.filter(borrower_id__in=ids, status__in=COUNTED)
-        .filter(Q(send_at__gte=since) | Q(sent_at__gte=since))
+        OutboundMessage.objects.filter(
+            borrower_id__in=ids, status__in=COUNTED, send_at__gte=since - timedelta(days=1)
+        )
         .order_by("send_at")
         .values_list("borrower_id", "key", "kind", "channel", "send_at", "sent_at")
     )

@@ -176,3 +176,12 @@ def test_the_centre_speaks_chinese(client, person):
     assert ">未读<" in page and ">Unread<" not in page
     assert "还款提醒" in client.get(detail(unread.pk, "zh-hans")).text
     assert "条未读" not in client.get("/zh-hans/my/").text
+
+
+def test_the_list_previews_what_the_message_says_not_its_greeting(client, person):
+    message(person, body="Hello Maria,\n\nWe have received your payment of $50.00.\n\nThanks.")
+    message(person, body="玛丽亚，您好：\n\n我们已收到您的还款。")
+    page = client.get(CENTRE).content.decode()
+    assert "We have received your payment of $50.00." in page
+    assert "我们已收到您的还款。" in page
+    assert "Hello Maria," not in page

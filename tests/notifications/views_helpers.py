@@ -51,7 +51,7 @@ def message(
         language=person.preferred_language,
         subject=subject,
         body=body,
-        rule="ALLOWED",
+        rule="allowed",
         reason="inside the window",
         send_at=sent_at,
         status=status,

@@ -20,5 +20,12 @@ def unread_messages(context) -> int | None:
 
 @register.filter
 def first_line(text: str) -> str:
-    """The first line with words on it: the preview in the message list."""
-    return next((line.strip() for line in str(text).splitlines() if line.strip()), "")
+    """The first line that says something, for the preview in the message list: a greeting
+    ("Hello Maria," / "玛丽亚，您好：") is the same in every message, so it is passed over."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    said = [line for line in lines if not _is_greeting(line)]
+    return (said or lines or [""])[0]
+
+
+def _is_greeting(line: str) -> bool:
+    return len(line) <= 40 and line.endswith((",", "：", ":", "，"))
