@@ -4,6 +4,7 @@ bounces are keyed on."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.core import signing
 
@@ -44,9 +45,12 @@ def addresses_for(borrower, preferences=None) -> dict[Channel, str]:
     return found
 
 
+@lru_cache(maxsize=50_000)
 def opt_out_token(channel: str, address: str) -> str:
     """A signed token naming one address: the e-mail opt-out link carries it, so one click
-    stops that address without signing in, and nobody can stop someone else's."""
+    stops that address without signing in, and nobody can stop someone else's. Remembered per
+    address: a token never expires, and a planner run would otherwise sign the same address
+    for every message (the body's link and the List-Unsubscribe header)."""
     return signing.dumps(
         {"c": str(channel), "a": normalise(channel, address)}, salt=OPT_OUT_SALT, compress=True
     )
