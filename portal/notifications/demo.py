@@ -11,7 +11,7 @@ from repayment.statements import statement_for
 
 from .models import Event, OutboundMessage
 from .planner import notify
-from .sending import send_due
+from .sending import send_all_due
 
 
 def load_demo_messages() -> int:
@@ -55,7 +55,5 @@ def load_demo_messages() -> int:
                 facts={"amount": statement.next_due.amount, "due_date": statement.next_due.date},
                 tag="demo",
             )
-    while batch := send_due(now=timezone.now()):
-        if not batch.get("sent"):
-            break
+    send_all_due(now=timezone.now())
     return started

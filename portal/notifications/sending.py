@@ -80,6 +80,15 @@ def send_due(*, now: datetime | None = None, limit: int = 500) -> dict[str, int]
     return dict(counts)
 
 
+def send_all_due(*, now: datetime | None = None) -> Counter[str]:
+    """``send_due`` until nothing due is left (a busy hour has more than one batch); rows
+    moved to a later time by quiet hours or back-off are not due again, so this ends."""
+    total: Counter[str] = Counter()
+    while batch := send_due(now=now):
+        total.update(batch)
+    return total
+
+
 def sweep_stale(*, now: datetime | None = None) -> dict[str, int]:
     """Rows whose worker died mid-send: "uncertain", or back to planned where repeats are
     dropped by the provider (and attempts are left)."""

@@ -239,7 +239,7 @@ def _apply(happening: Happening, rng: random.Random) -> None:
 def run(book: Book, *, plan_every_hours: int = 6, seed: int = 1) -> Counter:
     """Move the clock through the book's days; returns counts of what happened."""
     from .planner import plan
-    from .sending import send_due
+    from .sending import send_all_due
 
     rng = random.Random(seed)
     counts: Counter = Counter()
@@ -251,8 +251,7 @@ def run(book: Book, *, plan_every_hours: int = 6, seed: int = 1) -> Counter:
                 _apply(pending.pop(0), rng)
         if clock.hour % plan_every_hours == 0:
             counts.update(plan(clock))
-        while sum(send_due(now=clock).values()):
-            pass  # more than one batch due this hour
+        send_all_due(now=clock)
         clock += timedelta(hours=1)
     counts.update(
         f"status:{status}"

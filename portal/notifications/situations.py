@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from repayment.models import (
     Dispute,
@@ -54,7 +55,6 @@ class Person:
     borrower_id: int
     time_zone: str
     language: str
-    first_name: str
     addresses: Mapping[Channel, str]
     window: Window | None
     opted_out: frozenset[Channel]
@@ -133,7 +133,6 @@ def load_people(borrower_ids: Iterable[int]) -> dict[int, Person]:
             borrower_id=pk,
             time_zone=borrower.time_zone,
             language=borrower.preferred_language,
-            first_name=borrower.full_name.split()[0] if borrower.full_name.split() else "",
             addresses=addresses,
             window=_window(preferences),
             opted_out=frozenset(c for c, r in reasons.items() if Suppression.Reason.OPTED_OUT in r),
@@ -295,7 +294,7 @@ def recheck(rows: Iterable[OutboundMessage], now: datetime) -> dict[int, Decisio
             includes_opt_out=True,
             signposts_debt_advice=True,
         )
-        local_day = now.astimezone(Situation(time_zone=person.time_zone).zone).date()
+        local_day = now.astimezone(ZoneInfo(person.time_zone)).date()
         facts = situation(
             person,
             holds.get(row.loan_id, Holds()),

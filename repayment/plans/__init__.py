@@ -3,5 +3,6 @@
 Pure modules (no queries): ``situation``, ``schedules``, ``segments``, ``offers``, ``budget``,
 ``decisions``, ``progress``. Modules that read or write the database: ``offering``,
 ``proposing``, ``accepting``, ``flexibility``, ``tracking``, ``pauses``, ``disputes``,
-``freezes``, ``holds``.
+``freezes``. What pauses, disputes and plans mean for reminders is read in bulk by
+``portal.notifications.situations.load_holds``.
 """

@@ -4,7 +4,7 @@ hour and every minute, for a demo, a first deployment or an operator who cannot 
 from django.core.management.base import BaseCommand
 
 from portal.notifications.planner import plan
-from portal.notifications.sending import send_due
+from portal.notifications.sending import send_all_due
 
 
 class Command(BaseCommand):
@@ -12,11 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         planned = plan()
-        sent = {}
-        while batch := send_due():
-            for name, number in batch.items():
-                sent[name] = sent.get(name, 0) + number
-            if not batch.get("sent") and not batch.get("suppressed"):
-                break
+        sent = send_all_due()
         self.stdout.write(f"Planned: {sum(planned.values())} {dict(sorted(planned.items()))}")
         self.stdout.write(f"Sent now: {dict(sorted(sent.items()))}")
