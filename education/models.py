@@ -228,26 +228,30 @@ class LessonPage(Page):
             )
         self.refresh_derived_fields()
 
-    def save(self, *args, **kwargs):
-        self.refresh_derived_fields()
-        return super().save(*args, **kwargs)
+    def save(self, *args, clean=True, **kwargs):
+        # Wagtail's save(clean=True) runs full_clean(), whose clean() has just refreshed them.
+        if not clean:
+            self.refresh_derived_fields()
+        return super().save(*args, clean=clean, **kwargs)
 
     def refresh_derived_fields(self) -> None:
         """Reading time, the plain-language check and the search text, from the content.
         Stored on the page, so each revision records the figures it was published with."""
         language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
-        lines = lesson_lines(self)
-        report = readability.check_text("\n".join(lines), language)
+        text = "\n".join(lesson_lines(self))
+        report = readability.check_text(text, language)
         self.readability = report.as_dict()
         self.reading_level = (
             None if report.reading_level is None else Decimal(str(report.reading_level))
         )
-        self.reading_minutes = reading_minutes("\n".join(lines), language)
+        self.reading_minutes = reading_minutes(text, language)
         self.search_text = lesson_search_text(self)
 
     def readability_report(self) -> readability.Report:
-        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
-        return readability.check_text("\n".join(lesson_lines(self)), language)
+        """The check as it ran when the lesson was last saved (stored with the page)."""
+        if not self.readability:
+            self.refresh_derived_fields()
+        return readability.Report.from_dict(self.readability)
 
     def serve(self, request, *args, shown_in=None, redirect_to_translation=False, **kwargs):
         from . import views

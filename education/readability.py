@@ -234,6 +234,13 @@ class Report:
         data["measure"] = self.measure
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Report:
+        """The report ``as_dict`` stored (``measure`` is derived from the language)."""
+        fields = {name: value for name, value in data.items() if name != "measure"}
+        fields["findings"] = tuple(Finding(**finding) for finding in data.get("findings", ()))
+        return cls(**fields)
+
 
 def limits() -> dict:
     return {**DEFAULT_LIMITS, **getattr(settings, "EDUCATION_READABILITY", {})}

@@ -48,6 +48,8 @@ from .situations import (
     situation,
 )
 
+# The channels the planner writes rows for (calls are made by people, not planned).
+WRITTEN_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.IN_PORTAL)
 SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
 
 
@@ -59,8 +61,13 @@ def plan(now: datetime | None = None) -> Counter:
     """Plan every message due today in each borrower's time zone."""
     now = now or timezone.now()
     counts: Counter = Counter()
-    zones = Borrower.objects.filter(loans__isnull=False).values_list("time_zone", flat=True)
-    for zone in sorted(set(zones)):
+    zones = (
+        Borrower.objects.filter(loans__isnull=False)
+        .order_by("time_zone")
+        .values_list("time_zone", flat=True)
+        .distinct()
+    )
+    for zone in zones:
         today = now.astimezone(ZoneInfo(zone)).date()
         dues = [
             *missed(time_zone=zone, today=today),
@@ -151,7 +158,7 @@ def _existing(dues: list[Due]) -> set[str]:
     channel, so the unique index on the key answers it."""
     if not dues:
         return set()
-    keys = [key_for(due, channel) for due in dues for channel in Channel]
+    keys = [key_for(due, channel) for due in dues for channel in WRITTEN_CHANNELS]
     found = OutboundMessage.objects.filter(key__in=keys).values_list("key", flat=True)
     return {logical_key(key) for key in found}
 

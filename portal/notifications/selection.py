@@ -152,7 +152,8 @@ def upcoming(*, time_zone: str, today: date) -> Iterator[Due]:
     owe something, and have no active plan (plans remind about their own payments)."""
     target = today + timedelta(days=UPCOMING_DAYS)
     longest = dict(
-        Loan.objects.values("product__installment_frequency")
+        Loan.objects.filter(borrower__time_zone=time_zone)
+        .values("product__installment_frequency")
         .annotate(most=Max("installment_count"))
         .values_list("product__installment_frequency", "most")
     )
