@@ -211,7 +211,11 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
                 language=person.language,
                 context=context,
                 lender=loan.product.lender,
-                opt_out_url=opt_out_url(channel, address) if channel == Channel.EMAIL else "",
+                opt_out_url=(
+                    opt_out_url(channel, address, language=person.language)
+                    if channel == Channel.EMAIL
+                    else ""
+                ),
             )
             message = Message(
                 borrower_id=due.borrower_id,

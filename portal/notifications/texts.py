@@ -303,29 +303,6 @@ def load_texts() -> Texts:
     )
 
 
-def render(
-    *,
-    event: str,
-    channel: str,
-    language: str,
-    context: Mapping[str, str],
-    lender: Any,
-    opt_out_url: str = "",
-    sms_stop_hint: bool = True,
-) -> Rendered:
-    """One message, reading the texts afresh: for a single message. A run that renders many
-    loads them once with ``load_texts()`` and calls ``Texts.render``."""
-    return load_texts().render(
-        event=event,
-        channel=channel,
-        language=language,
-        context=context,
-        lender=lender,
-        opt_out_url=opt_out_url,
-        sms_stop_hint=sms_stop_hint,
-    )
-
-
 # --- SMS length ------------------------------------------------------------------------------
 
 

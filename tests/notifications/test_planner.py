@@ -49,7 +49,7 @@ def test_a_late_borrower_gets_one_reminder_on_each_channel_they_chose(morning):
     assert found["sms"].address == "+8613911112222"
     assert loan.reference in found["email"].body
     assert "It is now 3 days late." in found["email"].body
-    assert "/messages/stop/" in found["email"].body  # the one-click opt-out
+    assert "/en/messages/stop/" in found["email"].body  # the one-click opt-out
     assert "STOP" in found["sms"].body
 
 
@@ -140,6 +140,7 @@ def test_a_borrower_who_reads_chinese_gets_chinese(morning):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in email.subject)
     assert "/zh-hans/" in email.body
     assert "晚了 3 天" in email.body
+    assert "/zh-hans/messages/stop/" in email.body  # the opt-out page in her language too
 
 
 def test_the_planner_asks_the_same_number_of_queries_for_a_bigger_book(morning):

@@ -19,7 +19,7 @@ from portal.notifications.default_texts import (
     SAMPLE_VALUES,
 )
 from portal.notifications.models import Event, MessageTemplate
-from portal.notifications.texts import Texts, load_texts, render, sms_parts
+from portal.notifications.texts import Texts, load_texts, sms_parts
 
 CASES = [(event, language) for event in Event for language in LANGUAGES]
 CHANNELS = ("email", "sms", "in_portal")
@@ -163,13 +163,7 @@ def test_an_edited_text_is_what_borrowers_get():
     row.subject = "A friendly reminder about {{ reference }}"
     row.save()
 
-    rendered = render(
-        event=Event.UPCOMING_DUE,
-        channel="in_portal",
-        language="en",
-        context=SAMPLE_VALUES["en"],
-        lender=ADVISER,
-    )
+    rendered = _render(load_texts(), event=Event.UPCOMING_DUE, channel="in_portal")
 
     assert rendered.subject == "A friendly reminder about HCF-000123"
 
@@ -254,21 +248,9 @@ def test_an_edit_cannot_remove_the_email_opt_out_or_the_debt_advice():
     row.sms = "{{ lender }}: we can help with your payment."
     row.save()
 
-    email = render(
-        event=Event.PAYMENT_MISSED,
-        channel="email",
-        language="en",
-        context=SAMPLE_VALUES["en"],
-        lender=ADVISER,
-        opt_out_url=OPT_OUT_URL,
-    )
-    sms = render(
-        event=Event.PAYMENT_MISSED,
-        channel="sms",
-        language="en",
-        context=SAMPLE_VALUES["en"],
-        lender=ADVISER,
-    )
+    texts = load_texts()
+    email = _render(texts, channel="email")
+    sms = _render(texts, channel="sms", opt_out_url="")
 
     assert email.body.startswith("Hello Maria, we can help with your payment.")
     assert "Money Advice Line" in email.body and "0800 123 4567" in email.body

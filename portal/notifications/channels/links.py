@@ -16,9 +16,10 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def opt_out_url(channel: str, address: str, *, language: str | None = None) -> str:
+def opt_out_url(channel: str, address: str, *, language: str) -> str:
     """The one-step opt-out link for one address: no sign-in, and it stops only that address.
-    ``language`` picks the language of the page it opens (the message's own)."""
-    with translation.override(language or translation.get_language()):
+    ``language`` is the message's own: the page it opens speaks it (required, so that a worker's
+    active language can never choose it)."""
+    with translation.override(language):
         path = reverse(OPT_OUT_URL_NAME, args=[opt_out_token(channel, address)])
     return absolute(path)
