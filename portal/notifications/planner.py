@@ -163,6 +163,16 @@ def _existing(dues: list[Due]) -> set[str]:
     return {logical_key(key) for key in found}
 
 
+def _status(channel: Channel, decision, planned: bool, at: datetime, now: datetime) -> Status:
+    """A message-centre entry the rules allow now is delivered by being written: it is only a
+    row the borrower reads, so there is nothing for the sender to do and nothing to wait for."""
+    if not planned:
+        return Status.SUPPRESSED
+    if channel == Channel.IN_PORTAL and decision.allowed and at <= now:
+        return Status.SENT
+    return Status.PLANNED
+
+
 def _order(due: Due) -> tuple:
     # Confirmations first (they never use up a cap), then the oldest arrears, then the rest.
     kind = EVENT_KIND[due.event]
@@ -232,6 +242,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
             if planned and (first_planned is None or at < first_planned[0]):
                 first_planned = (at, channel)
             counts[f"{'planned' if planned else 'suppressed'}:{decision.rule}"] += 1
+            status = _status(channel, decision, planned, at, now)
             rows.append(
                 OutboundMessage(
                     key=key_for(due, channel),
@@ -249,7 +260,8 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
                     reason=decision.reason[:400],
                     citation=decision.citation[:400],
                     send_at=at,
-                    status=Status.PLANNED if planned else Status.SUPPRESSED,
+                    status=status,
+                    sent_at=now if status == Status.SENT else None,
                 )
             )
         if first_planned is not None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
-
 from ..models import LenderEvent, Loan
 
 
@@ -27,9 +25,8 @@ def tell_borrower(
 ) -> None:
     """Message the borrower about ``event`` through their channels and the contact rules.
     ``about`` names the thing it concerns ("plan12"), so that two plans ended on one day
-    are two messages. The sender is woken once the transaction commits."""
+    are two messages. The message centre has it at once; the sender, every minute, delivers
+    the e-mail and text."""
     from portal.notifications.planner import notify
-    from portal.notifications.tasks import send_due_messages
 
     notify(loan=loan, event=event, facts=facts or {}, tag=about)
-    transaction.on_commit(send_due_messages.delay)
