@@ -26,7 +26,6 @@ from zoneinfo import ZoneInfo
 from repayment.models import Dispute, Loan, Pause, PauseStatus
 
 from .models import ContactPreferences, OutboundMessage, Status, Suppression
-from .presets import PRESETS
 
 REMINDER_KINDS = {"collection", "courtesy"}
 # Channels that reach the borrower wherever they are; a message-centre entry waits until the
@@ -75,7 +74,7 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
     for m in messages:
         loan = loans[m.loan_id]
         product = loan.product
-        profile = PRESETS[product.contact_rules or product.lender.contact_rules]
+        profile = product.contact_profile
         zone = ZoneInfo(loan.borrower.time_zone)
         local = m.sent_at.astimezone(zone)
         wall = local.time().replace(tzinfo=None)

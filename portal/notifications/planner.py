@@ -44,7 +44,6 @@ from .situations import (
     load_holds,
     load_people,
     logical_key,
-    profile_for,
     situation,
 )
 
@@ -203,7 +202,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
         zone = ZoneInfo(person.time_zone)
         kind = EVENT_KIND[due.event]
         logical = logical_key(key_for(due, "x"))
-        profile = profile_for(loan)
+        profile = loan.product.contact_profile
         context = _context(due, loan, person.language)
         first_planned = None
         for channel, address in person.addresses.items():

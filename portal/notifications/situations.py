@@ -30,8 +30,8 @@ from repayment.models import (
 
 from .addresses import addresses_for
 from .models import ContactAttempt, ContactPreferences, OutboundMessage, Status, Suppression
-from .presets import PRESETS
-from .rules import Channel, Contact, Decision, Kind, Message, Profile, Situation, Window, decide
+from .presets import US_REG_F
+from .rules import Channel, Contact, Decision, Kind, Message, Situation, Window, decide
 
 # Rows that reached, or are on their way to, the borrower: these count towards the caps.
 COUNTED = (Status.PLANNED, Status.SENDING, Status.SENT, Status.UNCERTAIN)
@@ -41,11 +41,6 @@ LOOKBACK = timedelta(days=8)  # a week of local days, whatever the borrower's ti
 def logical_key(key: str) -> str:
     """The outbox key without its channel: one message, however many channels carry it."""
     return key.rsplit(":", 1)[0]
-
-
-def profile_for(loan: Loan) -> Profile:
-    product = loan.product
-    return PRESETS[product.contact_rules or product.lender.contact_rules]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +298,6 @@ def recheck(rows: Iterable[OutboundMessage], now: datetime) -> dict[int, Decisio
             local_day=local_day,
         )
         loan = loans.get(row.loan_id)
-        profile = profile_for(loan) if loan else PRESETS["US Regulation F"]
+        profile = loan.product.contact_profile if loan else US_REG_F
         decisions[row.pk] = decide(message, facts, profile)
     return decisions

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.notifications.presets import PRESETS
+from portal.notifications.presets import PRESETS, US_REG_F
 
 CONTACT_RULES = [(name, name) for name in PRESETS]
 
@@ -63,7 +63,7 @@ class Lender(models.Model):
         _("contact rules"),
         max_length=40,
         choices=CONTACT_RULES,
-        default="US Regulation F",
+        default=US_REG_F.name,
         help_text=_("The rulebook reminders follow: contact hours, caps and holds."),
     )
 
@@ -150,6 +150,12 @@ class LoanProduct(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @property
+    def contact_profile(self):
+        """The contact rules reminders about this product's loans follow: its own, or its
+        lender's. Reads the lender: select it with the product."""
+        return PRESETS[self.contact_rules or self.lender.contact_rules]
 
 
 class ConsequenceMilestone(models.Model):

@@ -198,6 +198,19 @@ def test_itemisation_reconciles_from_any_date(lines, days):
     )
 
 
+def test_an_installment_paid_in_time_is_covered_and_one_paid_late_is_not():
+    lines = [
+        line(1, "disbursement", "1000"),
+        line(2, "installment_due", "100", 30),
+        line(3, "payment", "100", 33),
+    ]
+    due, grace_ends = START + timedelta(days=30), START + timedelta(days=35)
+    assert ledger.covered(lines, obligations_until=due, credits_until=grace_ends)
+    assert not ledger.covered(
+        lines, obligations_until=due, credits_until=START + timedelta(days=32)
+    )
+
+
 @given(ledgers(), st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=30))
 def test_covered_means_nothing_due_by_then_is_unpaid(lines, due_day, grace):
     """Servicing skips the replay when ``covered`` says yes: it must never hide a late fee."""

@@ -138,3 +138,6 @@ def test_no_automatic_answer_ever_breaks_the_policy_or_the_budget(
         # (still within the budget, checked above).
         assert inside
         assert all(item.amount == amount for item in terms.installments[:-2])
+        # A plan of one or two payments still starts with the borrower's amount (or the
+        # whole of it, when the amount covers everything).
+        assert terms.first.amount == min(amount, total(terms.installments))
