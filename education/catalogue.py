@@ -51,13 +51,14 @@ def index_url(*, language: str) -> str:
     return urls.get(language) or urls.get(settings.LANGUAGE_CODE) or ""
 
 
-def routes() -> dict[str, tuple[int, bool]]:
-    """``{url: (page id, fallback)}`` of every listed lesson that has no view restriction on
-    it or above it: the lessons the middleware may serve without Wagtail's routing."""
-    return cache.cached("routes", _routes)
+def routes() -> dict[str, int]:
+    """``{url: page id}`` of every listed lesson that has no view restriction on it or above
+    it: the lessons the middleware may serve without Wagtail's routing. (Whether a lesson is
+    shown in another language than the reader's follows from the page and the request.)"""
+    return cache.cached("routes:v2", _routes)
 
 
-def _routes() -> dict[str, tuple[int, bool]]:
+def _routes() -> dict[str, int]:
     from wagtail.models import PageViewRestriction
 
     restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
@@ -72,7 +73,7 @@ def _routes() -> dict[str, tuple[int, bool]]:
         for lesson in listed:
             path = paths.get(lesson.page_id, "")
             if path and not any(path.startswith(prefix) for prefix in restricted):
-                found[lesson.url] = (lesson.page_id, lesson.fallback)
+                found[lesson.url] = lesson.page_id
     return found
 
 

@@ -77,14 +77,13 @@ class LessonPageCacheMiddleware:
         # (a few queries when the cache is cold) for any other page.
         if request.path.count("/") != 4:
             return None
-        target = catalogue.routes().get(request.path)
-        if target is None:
+        page_id = catalogue.routes().get(request.path)
+        if page_id is None:
             return None
-        page_id, fallback = target
         page = LessonPage.objects.live().select_related("locale").filter(pk=page_id).first()
         if page is None:
             return None
-        response = page.serve(request, shown_in=True if fallback else None)
+        response = page.serve(request)
         if hasattr(response, "render"):
             response = response.render()
         return response

@@ -125,7 +125,7 @@ class LessonIndexPage(Page):
         translation = original.get_translation_or_none(self.locale)
         if translation is not None and translation.live:
             return RouteResult(translation, kwargs={"redirect_to_translation": True})
-        return RouteResult(original, kwargs={"shown_in": self})
+        return RouteResult(original)
 
     def serve(self, request, *args, **kwargs):
         from .views import mark_cacheable
@@ -253,14 +253,14 @@ class LessonPage(Page):
             self.refresh_derived_fields()
         return readability.Report.from_dict(self.readability)
 
-    def serve(self, request, *args, shown_in=None, redirect_to_translation=False, **kwargs):
+    def serve(self, request, *args, redirect_to_translation=False, **kwargs):
         from . import views
 
         if redirect_to_translation:
             from django.shortcuts import redirect
 
             return redirect(self.get_url(request))
-        return views.serve_lesson(request, self, shown_in=shown_in)
+        return views.serve_lesson(request, self)
 
 
 def reading_minutes(text: str, language: str) -> int:

@@ -70,12 +70,7 @@ def record_answer(*, user, lesson: LessonPage, question_id: str, choice: int) ->
 
 
 def finished_keys(*, user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    return {
-        str(key)
-        for key in LessonProgress.objects.filter(user=user).values_list("lesson_key", flat=True)
-    }
+    return set(finished_lessons(user=user)) if user.is_authenticated else set()
 
 
 def lesson_state(

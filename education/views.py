@@ -60,7 +60,7 @@ def _body_parts(request, page: LessonPage) -> list[dict]:
     return cache.cached(f"body:{page.pk}:{revision}:{_language()}", build)
 
 
-def serve_lesson(request, page: LessonPage, *, shown_in=None):
+def serve_lesson(request, page: LessonPage):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     just_answered: dict[str, int] = {}
@@ -126,7 +126,8 @@ def serve_lesson(request, page: LessonPage, *, shown_in=None):
         {
             "body_parts": parts,
             "content_language": page.locale.language_code,
-            "fallback": shown_in is not None or page.locale.language_code != language,
+            # Shown in another language than the reader's: an original under a translated index.
+            "fallback": page.locale.language_code != language,
             "topic_label": Topic(page.topic).label if page.topic in Topic.values else "",
             "finished": finished,
             "next_lesson": next_lesson,

@@ -1,9 +1,7 @@
 """Lessons in a real browser: a borrower learns on a phone, in Chinese; an editor submits a
 lesson and a compliance reviewer publishes it through the admin."""
 
-import datetime as dt
 import time
-from decimal import Decimal
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
@@ -11,9 +9,11 @@ from django.contrib.auth.models import Group
 
 from education.demo import load
 from education.models import LessonIndexPage, LessonPage
+from repayment.models import Borrower
 from tests.e2e.helpers import scrolls_sideways, serious_accessibility_violations
 from tests.education.conftest import CONTENT, ensure_site_structure
-from tests.factories import PASSWORD, BorrowerFactory, EntryFactory, LoanFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory
+from tests.repayment.plan_fixtures import late_loan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,22 +34,9 @@ def check_page(page):
 def chinese_borrower():
     load(CONTENT)
     user = UserFactory(email="lin@example.com")
-    today = dt.date.today()
-    loan = LoanFactory(
-        borrower=BorrowerFactory(user=user, full_name="林芳", preferred_language="zh-hans"),
-        reference="HCF-880045",
-        disbursed_on=today - dt.timedelta(days=80),
-        first_due_date=today - dt.timedelta(days=45),
-    )
-    EntryFactory(
-        loan=loan, kind="disbursement", amount=Decimal("6000.00"), effective_date=loan.disbursed_on
-    )
-    EntryFactory(
-        loan=loan,
-        kind="installment_due",
-        amount=Decimal("550.00"),
-        effective_date=today - dt.timedelta(days=45),
-        external_id="i1",
+    loan = late_loan(paid=0, late_days=45, user=user)
+    Borrower.objects.filter(pk=loan.borrower_id).update(
+        full_name="林芳", preferred_language="zh-hans"
     )
     return user, loan
 

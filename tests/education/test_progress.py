@@ -1,7 +1,5 @@
 """Lessons finished, answers to check questions, and the lessons a borrower is offered."""
 
-import datetime as dt
-from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +7,8 @@ import pytest
 from education.models import CheckAnswer, LessonProgress
 from education.progress import questions_of
 from education.suggestions import suggested_slugs
-from tests.factories import BorrowerFactory, EntryFactory, LoanFactory, UserFactory
+from tests.factories import UserFactory
+from tests.repayment.plan_fixtures import late_loan
 
 from .conftest import lesson
 
@@ -188,22 +187,7 @@ def test_a_borrower_45_days_late_is_offered_help_when_behind(situations=None):
 @pytest.fixture
 def late_borrower(client):
     user = UserFactory()
-    today = dt.date.today()
-    loan = LoanFactory(
-        borrower=BorrowerFactory(user=user),
-        disbursed_on=today - dt.timedelta(days=80),
-        first_due_date=today - dt.timedelta(days=45),
-    )
-    EntryFactory(
-        loan=loan, kind="disbursement", amount=Decimal("6000.00"), effective_date=loan.disbursed_on
-    )
-    EntryFactory(
-        loan=loan,
-        kind="installment_due",
-        amount=Decimal("550.00"),
-        effective_date=today - dt.timedelta(days=45),
-        external_id="i1",
-    )
+    late_loan(paid=0, late_days=45, user=user)
     client.force_login(user)
     return user
 
