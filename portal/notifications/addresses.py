@@ -26,21 +26,16 @@ def normalise(channel: str, address: str) -> str:
     return address
 
 
-def addresses_for(borrower, preferences=None) -> dict[Channel, str]:
+def addresses_for(borrower, preferences) -> dict[Channel, str]:
     """The normalised address of each channel the borrower has switched on and has an address
-    for. In-portal has no address and is always on, so it is always in the answer."""
-    email_on = preferences.email_enabled if preferences else True
-    sms_on = preferences.sms_enabled if preferences else False
-    email = (
-        (preferences.email if preferences else "")
-        or (borrower.user.email if borrower.user_id else "")
-        or borrower.email
-    )
-    phone = (preferences.phone if preferences else "") or borrower.phone
+    for. In-portal has no address and is always on, so it is always in the answer.
+    ``preferences``: the borrower's, or an unsaved ``ContactPreferences()`` with the defaults."""
+    email = preferences.email or (borrower.user.email if borrower.user_id else "") or borrower.email
+    phone = preferences.phone or borrower.phone
     found = {Channel.IN_PORTAL: ""}
-    if email_on and email:
+    if preferences.email_enabled and email:
         found[Channel.EMAIL] = normalise(Channel.EMAIL, email)
-    if sms_on and phone:
+    if preferences.sms_enabled and phone:
         found[Channel.SMS] = normalise(Channel.SMS, phone)
     return found
 

@@ -266,6 +266,11 @@ def _is_cjk(char: str) -> bool:
     return _CJK_CHAR.match(char) is not None
 
 
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` has any Chinese character in it (to answer a stranger in kind)."""
+    return _CJK_CHAR.search(text) is not None
+
+
 def normalise(text: str) -> str:
     """The text as matching sees it (see the module docstring)."""
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))

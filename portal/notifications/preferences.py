@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import F, Q, Value
@@ -66,20 +65,16 @@ class ChannelState:
 
 def _every_address(borrower: Borrower, email: str, phone: str) -> dict[Channel, str]:
     """Each switchable channel's address, whether the channel is on or not."""
-    switched_on = SimpleNamespace(email_enabled=True, sms_enabled=True, email=email, phone=phone)
+    switched_on = ContactPreferences(email_enabled=True, sms_enabled=True, email=email, phone=phone)
     return addresses_for(borrower, switched_on)
 
 
 def channel_states(
-    *, borrower: Borrower, preferences: ContactPreferences | None
+    *, borrower: Borrower, preferences: ContactPreferences
 ) -> dict[Channel, ChannelState]:
     """For each switchable channel: the address in use, the default one and whether that
     address is suppressed (one query for the suppressions)."""
-    current = _every_address(
-        borrower,
-        preferences.email if preferences else "",
-        preferences.phone if preferences else "",
-    )
+    current = _every_address(borrower, preferences.email, preferences.phone)
     defaults = _every_address(borrower, "", "")
     wanted = Q(pk__in=[])
     for channel in SWITCHABLE:

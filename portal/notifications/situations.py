@@ -89,10 +89,10 @@ class Contacts:
         return tuple(c for key, c in self.by_borrower.get(borrower_id, ()) if key != excluding)
 
 
-def _window(preferences: ContactPreferences | None) -> Window | None:
+def _window(preferences: ContactPreferences) -> Window | None:
     """The borrower's own hours; an empty edge is the legal window's (the rules intersect
     the two, so the whole day stands in for it)."""
-    if preferences is None or not (preferences.contact_from or preferences.contact_until):
+    if not (preferences.contact_from or preferences.contact_until):
         return None
     start = preferences.contact_from or time.min
     end = preferences.contact_until or time.max
@@ -109,7 +109,7 @@ def load_people(borrower_ids: Iterable[int]) -> dict[int, Person]:
     )
     found: dict[int, tuple] = {}
     for borrower in borrowers:
-        preferences = getattr(borrower, "contact_preferences", None)
+        preferences = getattr(borrower, "contact_preferences", None) or ContactPreferences()
         found[borrower.pk] = (borrower, preferences, addresses_for(borrower, preferences))
     wanted = {
         (channel, address)

@@ -4,8 +4,6 @@ and the webhook for inbound text replies. Thin: each view validates, calls one f
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -20,12 +18,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.decorators import borrower_required
+from repayment.models import Language
 
 from . import centre
 from .addresses import normalise, read_opt_out_token
 from .forms import E164, PreferencesForm
 from .models import ContactPreferences, Suppression
-from .optout import recognise
+from .optout import has_chinese, recognise
 from .preferences import (
     SWITCHABLE,
     channel_states,
@@ -40,7 +39,6 @@ from .rules import Channel
 
 MESSAGES_PAGE_SIZE = 20
 ONE_CLICK = "One-Click"  # RFC 8058: the body a mail provider posts is List-Unsubscribe=One-Click
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def mask(channel: str, address: str) -> str:
@@ -61,21 +59,15 @@ def _back_on(channel: str, address: str) -> str:
 
 
 def _initial(borrower, preferences, states) -> dict:
-    email_on = preferences.email_enabled if preferences else True
-    sms_on = preferences.sms_enabled if preferences else False
     return {
         # An opted-out address shows its channel as off: ticking it again is the borrower's
         # explicit choice to opt back in.
-        "email_enabled": email_on and not states[Channel.EMAIL].opted_out,
-        "sms_enabled": sms_on and not states[Channel.SMS].opted_out,
-        "email": preferences.email if preferences else "",
-        "phone": preferences.phone if preferences else "",
-        "contact_from": f"{preferences.contact_from:%H:%M}"
-        if preferences and preferences.contact_from
-        else "",
-        "contact_until": f"{preferences.contact_until:%H:%M}"
-        if preferences and preferences.contact_until
-        else "",
+        "email_enabled": preferences.email_enabled and not states[Channel.EMAIL].opted_out,
+        "sms_enabled": preferences.sms_enabled and not states[Channel.SMS].opted_out,
+        "email": preferences.email,
+        "phone": preferences.phone,
+        "contact_from": f"{preferences.contact_from:%H:%M}" if preferences.contact_from else "",
+        "contact_until": f"{preferences.contact_until:%H:%M}" if preferences.contact_until else "",
         "language": borrower.preferred_language,
         "time_zone": borrower.time_zone,
     }
@@ -85,7 +77,10 @@ def _initial(borrower, preferences, states) -> dict:
 @borrower_required
 def contact_preferences(request):
     borrower = request.borrower
-    preferences = ContactPreferences.objects.filter(borrower=borrower).first()
+    # A borrower who never chose has the model's defaults: an unsaved row stands for them.
+    preferences = ContactPreferences.objects.filter(
+        borrower=borrower
+    ).first() or ContactPreferences(borrower=borrower)
     states = channel_states(borrower=borrower, preferences=preferences)
     profiles = profiles_for(borrower=borrower)
     window = legal_window_for(profiles)
@@ -198,7 +193,9 @@ def sms_inbound(request):
     intent = recognise(body)
     if intent is None:
         return _plain("")
-    language = language_of_number(number) or ("zh-hans" if _CJK.search(body) else "en")
+    language = language_of_number(number) or (
+        Language.CHINESE if has_chinese(body) else Language.ENGLISH
+    )
     with translation.override(language):
         if intent.kind == "stop":
             opt_out(channel=Channel.SMS, address=number, source="reply", detail=intent.matched)
