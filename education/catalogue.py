@@ -32,6 +32,15 @@ class Lesson:
     fallback: bool
 
 
+def prefer_language(rows, *, key, language: str):
+    """``(key, row, fallback)`` for each key among ``rows``: the row in ``language`` where
+    there is one, else the original (``fallback`` True). Lessons and glossary terms both."""
+    own, originals = {}, {}
+    for row in rows:
+        (own if row.locale.language_code == language else originals)[key(row)] = row
+    return [(k, own.get(k) or originals[k], k not in own) for k in {**originals, **own}]
+
+
 def lessons(*, language: str) -> list[Lesson]:
     return cache.cached(f"lessons:{language}", lambda: _build(language))
 
@@ -122,15 +131,10 @@ def _build(language: str) -> list[Lesson]:
             "depth",
         )
     )
-    own: dict[str, LessonPage] = {}
-    originals: dict[str, LessonPage] = {}
-    for page in pages:
-        target = own if page.locale.language_code == language else originals
-        target[str(page.translation_key)] = page
     found = []
-    for key in {**originals, **own}:
-        page = own.get(key) or originals[key]
-        fallback = key not in own
+    for key, page, fallback in prefer_language(
+        pages, key=lambda page: str(page.translation_key), language=language
+    ):
         base = own_url if fallback or language == default else index_urls.get(language)
         if base is None:
             continue

@@ -62,15 +62,11 @@ def _build(language: str) -> dict[str, Entry]:
             "lesson__translation_key",
         )
     )
-    own: dict[str, GlossaryTerm] = {}
-    originals: dict[str, GlossaryTerm] = {}
-    for term in terms:
-        (own if term.locale.language_code == language else originals)[term.slug] = term
-    linked = any(term.lesson_id for term in [*own.values(), *originals.values()])
+    chosen = catalogue.prefer_language(terms, key=lambda term: term.slug, language=language)
+    linked = any(term.lesson_id for _, term, _ in chosen)
     lessons = catalogue.by_key(language=language) if linked else {}
     entries = []
-    for slug in {**originals, **own}:
-        term = own.get(slug) or originals[slug]
+    for slug, term, fallback in chosen:
         lesson = lessons.get(str(term.lesson.translation_key)) if term.lesson else None
         entries.append(
             Entry(
@@ -81,7 +77,7 @@ def _build(language: str) -> dict[str, Entry]:
                 lesson_url=lesson.url if lesson else "",
                 lesson_title=lesson.title if lesson else "",
                 language=term.locale.language_code,
-                fallback=slug not in own,
+                fallback=fallback,
             )
         )
     entries.sort(key=lambda entry: entry.term.casefold())
