@@ -8,12 +8,13 @@ stops paying, as their story says. Used by ``manage.py load_demo``; never in pro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from . import ledger, servicing, terms
 from .models import (
@@ -27,7 +28,7 @@ from .models import (
     LoanProduct,
     PlanPolicy,
 )
-from .statements import ledger_lines
+from .statements import ledger_lines, local_today
 
 DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 - printed for the demo on purpose
 LENDER_NAME = "Harbour Community Finance"
@@ -318,8 +319,11 @@ def _admin() -> None:
 
 
 @transaction.atomic
-def load_demo(*, today: date) -> list[tuple[Story, bool]]:
-    """Create the demo data once; returns the stories and whether each was new."""
+def load_demo(*, now: datetime | None = None) -> list[tuple[Story, bool]]:
+    """Create the demo data once; returns the stories and whether each was new. Each story is
+    dated from its borrower's own today (the statement counts days late in their time zone,
+    so a server date would be a day off for part of every day)."""
+    now = now or timezone.now()
     products = _products()
     _admin()
     out = []
@@ -339,6 +343,7 @@ def load_demo(*, today: date) -> list[tuple[Story, bool]]:
             time_zone=story.time_zone,
             user=user,
         )
+        today = local_today(now, story.time_zone)
         first_due = _first_due_date(story, product, today)
         disbursed = terms.add_periods(first_due, product.installment_frequency, -1)
         loan = Loan.objects.create(

@@ -19,7 +19,7 @@ EMAIL = "maria@demo.example"
 
 @pytest.fixture
 def maria():
-    load_demo(today=timezone.localdate())
+    load_demo()
     maria = Borrower.objects.get(email=EMAIL)
     now = timezone.now()
     for n, (subject, body) in enumerate(

@@ -33,7 +33,7 @@ TOO_MUCH = "1500"
 
 @pytest.fixture
 def maria():
-    load_demo(today=timezone.localdate())
+    load_demo()
     loan = Loan.objects.select_related("borrower").get(reference=REFERENCE)
     assert loan.borrower.email == EMAIL
     return loan

@@ -1,5 +1,4 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo
 from repayment.models import Borrower
@@ -10,7 +9,7 @@ class Command(BaseCommand):
     help = "Load the demo lender, products and borrowers (once), and print the demo logins."
 
     def handle(self, *args, **options):
-        stories = load_demo(today=timezone.localdate())
+        stories = load_demo()
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
         from portal.notifications.demo import load_demo_messages
