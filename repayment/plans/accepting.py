@@ -95,5 +95,10 @@ def _create(loan, terms, key, segment, today, proposal) -> Plan:
             ],
         },
     )
-    tell_borrower(loan=loan, event="plan_accepted", about=f"plan{plan.pk}")
+    tell_borrower(
+        loan=loan,
+        event="plan_accepted",
+        about=f"plan{plan.pk}",
+        facts={"amount": terms.first.amount, "due_date": terms.first.due_date},
+    )
     return plan

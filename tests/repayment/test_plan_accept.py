@@ -43,6 +43,10 @@ def test_accepting_creates_the_plan_with_its_schedule_an_event_and_a_confirmatio
     assert {m.channel for m in sent} == {"in_portal", "email"}
     assert sent.get(channel="in_portal").status == Status.SENT
     assert all(loan.reference in m.body for m in sent)
+    # It says when the first payment is, and how much.
+    first = terms.installments[0]
+    assert all(f"{first.amount:,}" in m.body for m in sent)
+    assert "first payment is  on" not in sent.get(channel="email").body
 
 
 @pytest.mark.django_db
