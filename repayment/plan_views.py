@@ -25,6 +25,7 @@ from .models import (
     PauseStatus,
     Proposal,
     ProposalStatus,
+    StaffDecision,
 )
 from .money import format_money
 from .plan_forms import (
@@ -36,11 +37,11 @@ from .plan_forms import (
     PaydayForm,
     ProposalForm,
 )
-from .plans import accepting, decisions, proposing
-from .plans.disputes import DisputeError, open_dispute
+from .plans import accepting, decisions, proposing, reviewing
+from .plans.disputes import DisputeError, open_dispute, questions_of
 from .plans.flexibility import PlanChangeError, change_payday, movable, move_payment
 from .plans.offering import options_for
-from .plans.pauses import PauseError, request_pause
+from .plans.pauses import PauseError, last_answer, request_pause
 from .plans.terms import PlanTerms
 from .plans.tracking import progress_of
 from .plans.wording import reasons_for
@@ -59,7 +60,17 @@ def _loan(request, reference):
 def loan_help(request, reference):
     loan = _loan(request, reference)
     options = options_for(loan=loan)
-    return render(request, "repayment/plans/help.html", {"loan": loan, "options": options})
+    return render(
+        request,
+        "repayment/plans/help.html",
+        {
+            "loan": loan,
+            "options": options,
+            "proposal": None if options.active_plan else reviewing.open_proposal(loan),
+            "pause_answer": None if options.pause else last_answer(loan),
+            "questions": questions_of(loan, limit=3),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -193,7 +204,8 @@ def proposal_detail(request, reference, pk):
             "proposal": proposal,
             "terms": terms,
             "reasons": reasons_for(proposal),
-            "countered": proposal.decision == Decision.COUNTERED,
+            "countered": proposal.decision == Decision.COUNTERED
+            or proposal.staff_decision == StaffDecision.COUNTERED,
             "can_confirm": can_confirm,
             "form": form,
             "action": request.path,
@@ -323,7 +335,14 @@ def loan_pause(request, reference):
                 )
             return redirect("loan_help", reference)
     return render(
-        request, "repayment/plans/pause.html", {"loan": loan, "options": options, "form": form}
+        request,
+        "repayment/plans/pause.html",
+        {
+            "loan": loan,
+            "options": options,
+            "form": form,
+            "pause_answer": None if options.pause else last_answer(loan),
+        },
     )
 
 
@@ -365,4 +384,8 @@ def loan_dispute(request, reference):
                 ),
             )
             return redirect("loan_statement", reference)
-    return render(request, "repayment/plans/dispute.html", {"loan": loan, "form": form})
+    return render(
+        request,
+        "repayment/plans/dispute.html",
+        {"loan": loan, "form": form, "questions": questions_of(loan)},
+    )

@@ -55,6 +55,7 @@ PLACEHOLDER_HELP: Mapping[str, str] = MappingProxyType(
         "days_late": _("How late a payment is, worded with its unit, e.g. '12 days' or '12 天'."),
         "until": _("The last day of a pause, formatted in the borrower's language."),
         "outcome": _("The answer to a question about the statement: one or two short sentences."),
+        "note": _("What the member of staff wrote to the borrower about their answer."),
         "link": _("The web address of the page about this message (the loan, the plan)."),
         "help_link": _("The web address of the page of what the borrower can arrange."),
     }
@@ -75,6 +76,11 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         Event.PLAN_COMPLETED: _COMMON,
         Event.PLAN_BROKEN: (*_COMMON, "help_link"),
         Event.PAUSE_GRANTED: (*_COMMON, "until"),
+        Event.PAUSE_DECLINED: (*_COMMON, "note", "help_link"),
+        Event.PAUSE_ENDED: (*_COMMON, "until", "help_link"),
+        Event.PROPOSAL_APPROVED: (*_COMMON, "amount", "due_date"),
+        Event.PROPOSAL_COUNTERED: (*_COMMON, "amount", "due_date", "help_link"),
+        Event.PROPOSAL_DECLINED: (*_COMMON, "note", "help_link"),
         Event.DISPUTE_RECEIVED: _COMMON,
         Event.DISPUTE_RESOLVED: (*_COMMON, "outcome"),
     }
@@ -95,6 +101,8 @@ SAMPLE_VALUES: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "until": "April 30, 2026",
                 "outcome": "We checked the fee you asked about. We have taken it off your "
                 "statement.",
+                "note": "Your budget shows less left each month than this plan needs. A smaller "
+                "plan over a longer time may suit you better.",
                 "link": "https://portal.example/en/loans/HCF-000123/",
                 "help_link": "https://portal.example/en/loans/HCF-000123/help/",
             }
@@ -110,6 +118,7 @@ SAMPLE_VALUES: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "days_late": "12 天",
                 "until": "2026年4月30日",
                 "outcome": "我们核查了您问到的那笔费用，已经从账单中去掉。",
+                "note": "您的预算每月剩下的钱比这个计划需要的少。时间更长、每期更少的计划可能更适合您。",
                 "link": "https://portal.example/zh-hans/loans/HCF-000123/",
                 "help_link": "https://portal.example/zh-hans/loans/HCF-000123/help/",
             }
@@ -426,6 +435,178 @@ Free, confidential debt advice is there if you would like to talk things through
 {{ lender }}""",
                     sms="【{{ lender }}】您的贷款{{ reference }}已暂停到{{ until }}。"
                     "在这之前，我们不会发还款提醒。",
+                ),
+            }
+        ),
+        Event.PAUSE_DECLINED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="About your request for a pause",
+                    body="""Hello {{ name }},
+
+We have looked at your request for a pause on loan {{ reference }}. We cannot agree the pause you asked for. This is why:
+
+{{ note }}
+
+There are other ways we can help. You can set up a plan with smaller payments, or propose a plan of your own: {{ help_link }}
+
+Free, confidential debt advice is there if you would like to talk things through with someone independent.
+
+Your loan: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we cannot agree the pause on loan {{ reference }}. See other "
+                    "help: {{ help_link }}",
+                ),
+                CHINESE: Text(
+                    subject="关于您申请的暂停",
+                    body="""{{ name }}，您好：
+
+我们已看过您为贷款 {{ reference }} 申请的暂停。您申请的暂停，我们这次无法同意。原因如下：
+
+{{ note }}
+
+我们还可以用别的办法帮您。您可以办理每期金额更小的还款计划，也可以自己提出一个计划：{{ help_link }}
+
+如果您想和独立的专业人士聊一聊，可以获得免费、保密的债务咨询。
+
+查看您的贷款：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】您申请的暂停我们这次无法同意。还有别的办法可以帮您，"
+                    "请登录查看。",
+                ),
+            }
+        ),
+        Event.PAUSE_ENDED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="Your pause is ending",
+                    body="""Hello {{ name }},
+
+The pause on loan {{ reference }} ends on {{ until }}. After that, we will send payment reminders again. Interest and fees go back to what your loan terms say.
+
+If paying is still hard, tell us. We can look at a plan with smaller payments with you: {{ help_link }}
+
+Your loan: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: the pause on loan {{ reference }} ends {{ until }}. Still hard "
+                    "to pay? {{ help_link }}",
+                ),
+                CHINESE: Text(
+                    subject="您的暂停即将结束",
+                    body="""{{ name }}，您好：
+
+贷款 {{ reference }} 的暂停到 {{ until }} 结束。之后，我们会重新发送还款提醒。利息和费用也会按贷款条款恢复。
+
+如果还款仍然有困难，请告诉我们。我们可以和您一起看看每期金额更小的计划：{{ help_link }}
+
+查看您的贷款：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】贷款{{ reference }}的暂停到{{ until }}结束。"
+                    "还款仍有困难，请登录查看可以办理什么。",
+                ),
+            }
+        ),
+        Event.PROPOSAL_APPROVED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="We can agree the plan you proposed",
+                    body="""Hello {{ name }},
+
+We have looked at the plan you proposed for loan {{ reference }}, and we can agree it. The first payment is {{ amount }} on {{ due_date }}.
+
+Your plan starts when you confirm it. You can see every payment and confirm the plan here: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we can agree your plan. First payment {{ amount }} on "
+                    "{{ due_date }}. To confirm it: {{ link }}",
+                ),
+                CHINESE: Text(
+                    subject="您提出的还款计划我们可以同意",
+                    body="""{{ name }}，您好：
+
+我们已看过您为贷款 {{ reference }} 提出的还款计划，可以同意。第一笔还款是 {{ amount }}，还款日是 {{ due_date }}。
+
+您确认后，计划才开始。您可以在这里查看每一笔还款，并确认计划：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】您提出的还款计划我们可以同意。第一笔{{ amount }}，"
+                    "还款日{{ due_date }}。请登录确认。",
+                ),
+            }
+        ),
+        Event.PROPOSAL_COUNTERED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="We can agree a plan close to yours",
+                    body="""Hello {{ name }},
+
+We have looked at the plan you proposed for loan {{ reference }}. We cannot agree it as it is, but we can agree a plan close to it. Its first payment is {{ amount }} on {{ due_date }}.
+
+You can see every payment of this plan, and our note to you, here: {{ link }}
+
+If the plan suits you, you can confirm it on that page. If it does not, you can propose a different plan or ask for a pause: {{ help_link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we can agree a plan close to yours. First payment {{ amount }}. "
+                    "See it and confirm: {{ link }}",
+                ),
+                CHINESE: Text(
+                    subject="我们可以同意一个和您的方案接近的计划",
+                    body="""{{ name }}，您好：
+
+我们已看过您为贷款 {{ reference }} 提出的还款计划。原方案我们无法同意，但可以同意一个和它接近的计划。第一笔还款是 {{ amount }}，还款日是 {{ due_date }}。
+
+您可以在这里查看这个计划的每一笔还款，以及我们给您的说明：{{ link }}
+
+如果这个计划适合您，可以在那个页面确认。如果不适合，您可以提出别的计划，或申请暂停：{{ help_link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】我们可以同意一个和您的方案接近的还款计划，"
+                    "第一笔{{ amount }}。请登录查看。",
+                ),
+            }
+        ),
+        Event.PROPOSAL_DECLINED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="About the plan you proposed",
+                    body="""Hello {{ name }},
+
+We have looked at the plan you proposed for loan {{ reference }}. We cannot agree it. This is why:
+
+{{ note }}
+
+There are other ways we can help. You can choose a plan we offer, propose a different plan, or ask for a pause: {{ help_link }}
+
+Free, confidential debt advice is there if you would like to talk things through with someone independent.
+
+You can read our answer again here: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we cannot agree the plan you proposed. See other help: "
+                    "{{ help_link }}",
+                ),
+                CHINESE: Text(
+                    subject="关于您提出的还款计划",
+                    body="""{{ name }}，您好：
+
+我们已看过您为贷款 {{ reference }} 提出的还款计划。这个计划我们无法同意，原因如下：
+
+{{ note }}
+
+我们还可以用别的办法帮您。您可以选一个我们提供的计划，提出别的计划，或申请暂停：{{ help_link }}
+
+如果您想和独立的专业人士聊一聊，可以获得免费、保密的债务咨询。
+
+您可以在这里再看一遍我们的答复：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】您提出的还款计划我们无法同意。还有别的办法可以帮您，"
+                    "请登录查看。",
                 ),
             }
         ),

@@ -22,6 +22,11 @@ class Event(models.TextChoices):
     PLAN_COMPLETED = "plan_completed", _("Plan completed")
     PLAN_BROKEN = "plan_broken", _("Plan ended")
     PAUSE_GRANTED = "pause_granted", _("Pause granted")
+    PAUSE_DECLINED = "pause_declined", _("Pause declined")
+    PAUSE_ENDED = "pause_ended", _("Pause ended")
+    PROPOSAL_APPROVED = "proposal_approved", _("Plan proposal approved")
+    PROPOSAL_COUNTERED = "proposal_countered", _("Plan proposal: counter-offer")
+    PROPOSAL_DECLINED = "proposal_declined", _("Plan proposal declined")
     DISPUTE_RECEIVED = "dispute_received", _("Question received")
     DISPUTE_RESOLVED = "dispute_resolved", _("Question answered")
 
@@ -38,6 +43,11 @@ EVENT_KIND: dict[str, Kind] = {
     Event.PLAN_COMPLETED: Kind.SERVICE,
     Event.PLAN_BROKEN: Kind.SERVICE,
     Event.PAUSE_GRANTED: Kind.SERVICE,
+    Event.PAUSE_DECLINED: Kind.SERVICE,
+    Event.PAUSE_ENDED: Kind.SERVICE,
+    Event.PROPOSAL_APPROVED: Kind.SERVICE,
+    Event.PROPOSAL_COUNTERED: Kind.SERVICE,
+    Event.PROPOSAL_DECLINED: Kind.SERVICE,
     Event.DISPUTE_RECEIVED: Kind.SERVICE,
     Event.DISPUTE_RESOLVED: Kind.SERVICE,
 }

@@ -56,7 +56,8 @@ _LANGUAGE_ALIASES = {"zh": CHINESE, "zh-cn": CHINESE, "zh-sg": CHINESE, "zh-hans
 
 # Events whose every message signposts free debt advice (EVENT_KIND collection, and plan_broken).
 DEBT_ADVICE_EVENTS = frozenset(
-    {event for event, kind in EVENT_KIND.items() if kind == Kind.COLLECTION} | {Event.PLAN_BROKEN}
+    {event for event, kind in EVENT_KIND.items() if kind == Kind.COLLECTION}
+    | {Event.PLAN_BROKEN, Event.PROPOSAL_DECLINED, Event.PAUSE_DECLINED}
 )
 
 # The SMS opt-out line, per language. Not translated on purpose (see the module docstring):

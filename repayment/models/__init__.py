@@ -35,6 +35,7 @@ from .plans import (
     Proposal,
     ProposalStatus,
     Segment,
+    StaffDecision,
 )
 
 __all__ = [
@@ -69,4 +70,5 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "Segment",
+    "StaffDecision",
 ]

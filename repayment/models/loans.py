@@ -282,6 +282,7 @@ class Component(models.TextChoices):
 class EntrySource(models.TextChoices):
     LENDER = "lender", _("Lender's system")
     SERVICING = "servicing", _("Portal servicing")
+    SUPPORT = "support", _("Correction by our staff")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ in the ledger, and ``repayment.plans.progress`` matches them to the plan's insta
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -218,6 +219,15 @@ class ProposalStatus(models.TextChoices):
     LAPSED = "lapsed", _("Replaced or lapsed")
 
 
+class StaffDecision(models.TextChoices):
+    """What a person answered to a proposal sent to staff. Kept apart from the status, which
+    moves on (a plan is taken up, a newer proposal replaces it) while the answer stays."""
+
+    APPROVED = "approved", _("Approved")
+    COUNTERED = "countered", _("Counter-offer")
+    DECLINED = "declined", _("Declined")
+
+
 class Proposal(models.Model):
     """A borrower's own plan proposal and the decision it got at once."""
 
@@ -234,6 +244,24 @@ class Proposal(models.Model):
     terms = models.JSONField(_("terms offered"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices)
     review_due_at = models.DateTimeField(_("staff answer due"), null=True, blank=True)
+    staff_decision = models.CharField(
+        _("staff answer"), max_length=10, choices=StaffDecision.choices, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    decided_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    staff_note = models.TextField(
+        _("note to the borrower"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Shown to the borrower with the answer."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -344,6 +372,21 @@ class Pause(models.Model):
     freezes_fees = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Staff who granted, declined or ended it; empty when it was granted at once.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    staff_note = models.TextField(
+        _("note to the borrower"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Shown to the borrower with the answer."),
+    )
 
     class Meta:
         verbose_name = _("pause")
@@ -377,6 +420,14 @@ class Dispute(models.Model):
     resolution = models.TextField(_("answer"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
 
     class Meta:
         verbose_name = _("dispute")

@@ -1,11 +1,16 @@
 """Hardship pauses. A request up to the policy's limit is granted at once; a longer one waits
 for staff. UK Breathing Space is granted as notified, for its legal 60 days, and always freezes
 interest and fees (The Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis
-Moratorium) (England and Wales) Regulations 2020, reg. 7)."""
+Moratorium) (England and Wales) Regulations 2020, reg. 7).
+
+Staff grant or decline a request that waited for them, and may end a granted pause early. A
+Breathing Space ends early only when the debt adviser says so (reg. 14 onwards), so ending one
+needs a note of what the adviser said. Each answer locks the pause, saves and tells the borrower
+in one transaction."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import Loan, Pause, PauseReason, PauseStatus
+from ..statements import local_today
 from .events import tell_borrower, tell_lender
 from .offering import current_pause
 from .policy import policy_for
@@ -73,3 +79,121 @@ def request_pause(*, loan: Loan, reason: str, days: int, note: str, today: date)
                 facts={"until": pause.ends_on},
             )
     return pause
+
+
+def grant_pause(*, pause: Pause, by, note: str = "", today: date | None = None) -> Pause:
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = _locked(pause, PauseStatus.REQUESTED)
+        if locked.ends_on < (today or _today(locked.loan)):
+            raise PauseError(_("The dates of this request have passed. Ask the borrower again."))
+        _answer(locked, by=by, note=note, status=PauseStatus.GRANTED)
+        locked.save(update_fields=_ANSWER_FIELDS)
+        loan = locked.loan
+        tell_lender(
+            loan=loan,
+            topic="pause.granted",
+            key=f"pause.granted:{locked.pk}",
+            payload={
+                "pause": locked.pk,
+                "reason": locked.reason,
+                "from": locked.starts_on.isoformat(),
+                "until": locked.ends_on.isoformat(),
+            },
+        )
+        tell_borrower(
+            loan=loan,
+            event="pause_granted",
+            about=f"pause{locked.pk}",
+            facts={"until": locked.ends_on},
+        )
+    return locked
+
+
+def decline_pause(*, pause: Pause, by, note: str) -> Pause:
+    note = (note or "").strip()
+    if not note:
+        raise PauseError(
+            _("Tell the borrower why, and what they could do instead: they read this note.")
+        )
+    with transaction.atomic():
+        locked = _locked(pause, PauseStatus.REQUESTED)
+        _answer(locked, by=by, note=note, status=PauseStatus.DECLINED)
+        locked.save(update_fields=_ANSWER_FIELDS)
+        tell_borrower(
+            loan=locked.loan,
+            event="pause_declined",
+            about=f"pause{locked.pk}",
+            facts={"note": note},
+        )
+    return locked
+
+
+def end_pause(*, pause: Pause, by, today: date, note: str = "") -> Pause:
+    """End a granted pause: today is its last day, and reminders, interest and fees resume
+    tomorrow."""
+    note = (note or "").strip()
+    if pause.reason == PauseReason.BREATHING_SPACE and not note:
+        raise PauseError(
+            _(
+                "Breathing Space ends early only when the debt adviser says so. Note what "
+                "the adviser told us."
+            )
+        )
+    with transaction.atomic():
+        locked = _locked(pause, PauseStatus.GRANTED)
+        if locked.ends_on < today:
+            raise PauseError(_("This pause has already ended."))
+        locked.ends_on = max(locked.starts_on, today)
+        _answer(locked, by=by, note=note, status=PauseStatus.ENDED)
+        locked.save(update_fields=["ends_on", *_ANSWER_FIELDS])
+        loan = locked.loan
+        tell_lender(
+            loan=loan,
+            topic="pause.ended",
+            key=f"pause.ended:{locked.pk}",
+            payload={"pause": locked.pk, "until": locked.ends_on.isoformat()},
+        )
+        tell_borrower(
+            loan=loan,
+            event="pause_ended",
+            about=f"pause{locked.pk}",
+            facts={"until": locked.ends_on},
+        )
+    return locked
+
+
+def last_answer(loan: Loan, *, since: datetime | None = None) -> Pause | None:
+    """The latest pause staff declined or ended, for the borrower's pages: within the last
+    30 days unless told otherwise."""
+    since = since or timezone.now() - timedelta(days=30)
+    return (
+        loan.pauses.filter(
+            status__in=[PauseStatus.DECLINED, PauseStatus.ENDED], decided_at__gte=since
+        )
+        .order_by("-decided_at")
+        .first()
+    )
+
+
+_ANSWER_FIELDS = ["status", "decided_by", "decided_at", "staff_note"]
+
+
+def _locked(pause: Pause, status: str) -> Pause:
+    locked = Pause.objects.select_for_update().filter(pk=pause.pk).first()
+    if locked is None or locked.status != status:
+        if status == PauseStatus.REQUESTED:
+            raise PauseError(_("This request has already been answered."))
+        raise PauseError(_("Only a pause that is in place can be ended."))
+    return locked
+
+
+def _answer(pause: Pause, *, by, note: str, status: str) -> None:
+    pause.status = status
+    pause.decided_by = by
+    pause.decided_at = timezone.now()
+    pause.staff_note = note
+
+
+def _today(loan: Loan) -> date:
+    return local_today(timezone.now(), loan.borrower.time_zone)

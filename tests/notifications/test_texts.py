@@ -23,7 +23,13 @@ from portal.notifications.texts import Texts, load_texts, sms_parts
 
 CASES = [(event, language) for event in Event for language in LANGUAGES]
 CHANNELS = ("email", "sms", "in_portal")
-ADVICE_EVENTS = {Event.PAYMENT_MISSED, Event.PLAN_OFFER_AVAILABLE, Event.PLAN_BROKEN}
+ADVICE_EVENTS = {
+    Event.PAYMENT_MISSED,
+    Event.PLAN_OFFER_AVAILABLE,
+    Event.PLAN_BROKEN,
+    Event.PROPOSAL_DECLINED,
+    Event.PAUSE_DECLINED,
+}
 OPT_OUT_URL = "https://portal.example/messages/stop/abc123/"
 
 ADVISER = SimpleNamespace(
