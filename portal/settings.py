@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "education",
     "repayment",
     "portal.notifications",
+    "portal.support",
+    "portal.audit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rest_framework",
     "drf_spectacular",
+    "auditlog",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffMfaRequiredMiddleware",
+    # Who made each change (and from where) for django-auditlog's change history.
+    "portal.audit.middleware.AuditlogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Whole lesson pages for signed-out readers, until something is republished.
     "education.middleware.LessonPageCacheMiddleware",
@@ -183,6 +188,11 @@ NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
 # Rows the sender claims per transaction: a worker that dies mid-batch leaves at most this
 # many "may have been sent" for staff; more rows per claim ask the rules fewer times.
 NOTIFICATIONS_CLAIM_BATCH = env.int("NOTIFICATIONS_CLAIM_BATCH", default=20)
+
+# --- Audit -------------------------------------------------------------------------------
+# How many reverse proxies in front of the site add an X-Forwarded-For hop (0: none, so the
+# audit trail records REMOTE_ADDR).
+AUDIT_TRUSTED_PROXIES = env.int("AUDIT_TRUSTED_PROXIES", default=0)
 
 # --- Accounts (django-allauth) --------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}

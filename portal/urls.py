@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(notification_pages)),
+    path("", include("portal.audit.urls")),
+    path("support/", include("portal.support.urls")),
     path("my/", include("repayment.urls")),
     path("", include("education.urls")),
     path("", include(wagtail_urls)),

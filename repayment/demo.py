@@ -27,7 +27,9 @@ from .models import (
     Loan,
     LoanProduct,
     PlanPolicy,
+    Segment,
 )
+from .models.plans import self_service_segments
 from .statements import ledger_lines, local_today
 
 DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 - printed for the demo on purpose
@@ -259,9 +261,15 @@ def _products() -> dict[str, LoanProduct]:
 
 
 # The demo lender's plan policies: the defaults, with a smallest installment that fits each
-# currency's loan sizes.
+# currency's loan sizes. Over 90 days behind, the business loan may be about to be ended (see its
+# milestones), so a person looks at those borrowers' own plans: the support demo's queue.
 PLAN_POLICIES = {
-    "sme-cny": {"min_installment": Decimal("100.00")},
+    "sme-cny": {
+        "min_installment": Decimal("100.00"),
+        "auto_accept_segments": [
+            s for s in self_service_segments() if s != Segment.SERIOUS_ARREARS
+        ],
+    },
     "everyday-usd": {"min_installment": Decimal("10.00"), "spread_max_installments": 4},
 }
 

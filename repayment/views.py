@@ -32,23 +32,28 @@ def home(request):
     )
 
 
+def statement_context(*, loan, params) -> dict:
+    """What the statement page shows of ``loan``, for the period and page asked for in
+    ``params`` (the query string). The borrower's page and the console's read-only view both
+    build from this, so staff see exactly what the borrower sees."""
+    form = HistoryFilterForm(params or None)
+    value = statement_for(loan=loan, since=form.chosen("since"))
+    page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(form.chosen("page") or 1)
+    return {
+        "statement": value,
+        "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
+        "form": form
+        if form.is_bound
+        else HistoryFilterForm(initial={"since": value.itemisation.since}),
+        "history_page": page,
+        "chart": balance_chart(value.balance_series, value.today),
+    }
+
+
 @require_GET
 @borrower_required
 def statement(request, reference):
     loan = selectors.loan_of(borrower=request.borrower, reference=reference)
-    form = HistoryFilterForm(request.GET or None)
-    value = statement_for(loan=loan, since=form.chosen("since"))
-    page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(form.chosen("page") or 1)
     return render(
-        request,
-        "repayment/statement.html",
-        {
-            "statement": value,
-            "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
-            "form": form
-            if form.is_bound
-            else HistoryFilterForm(initial={"since": value.itemisation.since}),
-            "history_page": page,
-            "chart": balance_chart(value.balance_series, value.today),
-        },
+        request, "repayment/statement.html", statement_context(loan=loan, params=request.GET)
     )

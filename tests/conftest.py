@@ -39,3 +39,45 @@ def _english_unless_asked():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+# Staff logins in the console's roles, each with an authenticator (tests/support/staff.py).
+
+
+@pytest.fixture
+def agent(db):
+    from tests.support.staff import staff_user
+
+    return staff_user("agent", email="agent@lender.example")
+
+
+@pytest.fixture
+def supervisor(db):
+    from tests.support.staff import staff_user
+
+    return staff_user("supervisor", email="supervisor@lender.example")
+
+
+@pytest.fixture
+def reviewer(db):
+    from tests.support.staff import staff_user
+
+    return staff_user("reviewer", email="reviewer@lender.example")
+
+
+@pytest.fixture
+def agent_client(client, agent):
+    client.force_login(agent)
+    return client
+
+
+@pytest.fixture
+def supervisor_client(client, supervisor):
+    client.force_login(supervisor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client

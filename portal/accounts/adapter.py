@@ -7,15 +7,27 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
 from . import linking
+from .middleware import needs_mfa
 from .models import User
+
+# Where staff land, first match: the console, the audit trail, the dashboard, the CMS.
+STAFF_LANDINGS = (
+    ("support.use_console", "support:search"),
+    ("audit.view_trail", "audit_trail"),
+    ("support.view_dashboard", "support:dashboard"),
+    ("wagtailadmin.access_admin", "wagtailadmin_home"),
+)
 
 
 def landing_path(*, user: User) -> str:
-    """Where a login goes after signing in: staff to the CMS; a borrower to their home, in
-    their own language whatever page they signed in from; a login not linked yet to the page
-    that links it."""
-    if linking.is_staff_login(user=user):
-        return reverse("wagtailadmin_home")
+    """Where a login goes after signing in: staff to the first place their role opens; a
+    borrower to their home, in their own language whatever page they signed in from; a login
+    not linked yet to the page that links it."""
+    if needs_mfa(user=user):
+        for permission, name in STAFF_LANDINGS:
+            if user.has_perm(permission):
+                return reverse(name)
+        return reverse("admin:index") if user.is_staff else "/"
     borrower = linking.borrower_of(user=user)
     if borrower is None:
         return reverse("link_borrower")

@@ -31,8 +31,14 @@ def _unprefixed(path: str) -> str:
 
 
 def needs_mfa(*, user: User) -> bool:
-    """Staff and superusers; Wagtail editors too, since /cms/ lets them in without is_staff."""
-    return is_staff_login(user=user) or user.has_perm("wagtailadmin.access_admin")
+    """Staff and superusers; Wagtail editors too, since /cms/ lets them in without is_staff;
+    and anyone whose groups open the support console or the audit trail."""
+    return (
+        is_staff_login(user=user)
+        or user.has_perm("wagtailadmin.access_admin")
+        or user.has_module_perms("support")
+        or user.has_module_perms("audit")
+    )
 
 
 def has_totp(*, user: User) -> bool:

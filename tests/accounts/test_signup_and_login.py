@@ -153,12 +153,12 @@ def test_login_without_a_borrower_lands_on_the_link_page(client, user):
 
 
 @pytest.mark.django_db
-def test_staff_land_in_the_cms(client):
+def test_staff_without_a_role_land_in_the_django_admin(client):
     staff = factories.UserFactory(is_staff=True)
 
     response = sign_in(client, staff)
 
-    assert response["Location"] == "/cms/"
+    assert response["Location"] == "/django-admin/"
 
 
 @pytest.mark.django_db

@@ -13,7 +13,10 @@ class Command(BaseCommand):
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
         from portal.notifications.demo import load_demo_messages
+        from portal.support.demo import load_demo_queue, load_demo_staff
 
+        staff = load_demo_staff()
+        load_demo_queue()
         load_demo_messages()
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
@@ -37,7 +40,11 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {story.name:<14} {situation:<14} {story.language:<8} {login}")
         self.stdout.write(
-            self.style.SUCCESS("\nStaff: ")
-            + f"{ADMIN_EMAIL} (same password) at /cms/ (Wagtail) and /django-admin/; "
-            "you will be asked to set up an authenticator app first."
+            self.style.SUCCESS("\nStaff (same password; each sets up an authenticator app first)")
+        )
+        for email, role in staff:
+            self.stdout.write(f"  {role:<22} {email}")
+        self.stdout.write(
+            "  Support console: /en/support/   Wagtail: /cms/   "
+            f"Django admin ({ADMIN_EMAIL}): /django-admin/"
         )

@@ -1,0 +1,118 @@
+"""Demo staff, one per role, and work waiting in their queue: a plan proposal, a long pause
+request and a question about a fee, each made through the same functions a borrower's own
+request goes through. Used by ``manage.py load_demo``; never in production."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from repayment.models import (
+    Decision,
+    EntryKind,
+    Frequency,
+    Loan,
+    PauseReason,
+    PlanStatus,
+)
+from repayment.plans.decisions import Request
+from repayment.plans.disputes import open_dispute
+from repayment.plans.pauses import request_pause
+from repayment.plans.proposing import propose, save_budget
+from repayment.statements import local_today
+from repayment.terms import add_periods
+
+from . import roles
+
+STAFF = (
+    ("agent@demo.example", roles.AGENTS, "support agent"),
+    ("supervisor@demo.example", roles.SUPERVISORS, "support supervisor"),
+    ("editor@demo.example", roles.EDITORS, "content editor"),
+    ("compliance@demo.example", roles.REVIEWERS, "compliance reviewer"),
+    (ADMIN_EMAIL, roles.ADMINISTRATORS, "administrator"),
+)
+
+
+def load_demo_staff() -> tuple[tuple[str, str], ...]:
+    """The demo staff logins and their roles (made once). Each sets up an authenticator app on
+    first sign-in, as real staff must."""
+    User = get_user_model()
+    for email, group, _role in STAFF:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                username=email, email=email, password=DEMO_PASSWORD, is_staff=True
+            )
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        user.groups.add(roles.group(group))
+    return tuple((email, role) for email, _group, role in STAFF)
+
+
+@transaction.atomic
+def load_demo_queue(*, now: datetime | None = None) -> None:
+    """Work for the demo staff, once: 陈静 (120 days behind, so a person reviews her own plan)
+    proposes one; 李伟 asks for a pause longer than is granted at once; Maria questions a fee."""
+    now = now or timezone.now()
+    _proposal(Loan.objects.get(reference="HCF-219902"), now)
+    _pause(Loan.objects.get(reference="HCF-220417"), now)
+    _dispute(Loan.objects.get(reference="HCF-220388"))
+
+
+def _proposal(loan: Loan, now: datetime) -> None:
+    if loan.proposals.exists() or loan.plans.filter(status=PlanStatus.ACTIVE).exists():
+        return
+    today = local_today(now, loan.borrower.time_zone)
+    budget = save_budget(
+        loan=loan,
+        answers={
+            "earnings": Decimal("9800.00"),
+            "home": Decimal("2600.00"),
+            "utilities": Decimal("400.00"),
+            "transport": Decimal("300.00"),
+            "food": Decimal("2200.00"),
+            "communications": Decimal("150.00"),
+        },
+        period=Frequency.MONTHLY,
+    )
+    proposal = propose(
+        loan=loan,
+        budget=budget,
+        request=Request(
+            amount=Decimal("2000.00"),
+            frequency=Frequency.MONTHLY,
+            start=add_periods(today, Frequency.WEEKLY, 1),
+        ),
+        as_of=now,
+    )
+    if proposal.decision != Decision.REVIEW:
+        raise RuntimeError(f"The demo proposal was meant for the review queue: {proposal.reasons}")
+
+
+def _pause(loan: Loan, now: datetime) -> None:
+    if loan.pauses.exists():
+        return
+    request_pause(
+        loan=loan,
+        reason=PauseReason.ILLNESS,
+        days=45,
+        note="I had an operation and cannot work for about six weeks.",
+        today=local_today(now, loan.borrower.time_zone),
+    )
+
+
+def _dispute(loan: Loan) -> None:
+    if loan.disputes.exists():
+        return
+    fee = loan.entries.filter(kind=EntryKind.FEE).order_by("effective_date").first()
+    if fee is not None:
+        open_dispute(
+            loan=loan,
+            entry=fee,
+            message="I paid on the due date, so I don't think this late fee is right.",
+        )

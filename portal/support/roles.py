@@ -1,0 +1,57 @@
+"""The staff roles, as Django groups, and what each may do. A data migration makes the groups;
+this is the one list of who holds which permission, read by that migration and the tests."""
+
+AGENTS = "Support agents"
+SUPERVISORS = "Support supervisors"
+EDITORS = "Editors"
+REVIEWERS = "Compliance reviewers"
+ADMINISTRATORS = "Administrators"
+
+AGENT_PERMISSIONS = (
+    "support.use_console",
+    "support.answer_proposals",
+    "support.decide_pauses",
+    "support.record_contacts",
+    "support.add_notes",
+    "support.resend_invitations",
+    "support.resend_messages",
+)
+SUPERVISOR_PERMISSIONS = (
+    *AGENT_PERMISSIONS,
+    "support.approve_beyond_policy",
+    "support.resolve_disputes",
+    "support.view_dashboard",
+    "support.reassign_work",
+)
+# Compliance reviewers read the trail and the figures; they do not open borrowers' accounts.
+REVIEWER_PERMISSIONS = ("audit.view_trail", "audit.set_disclosure", "support.view_dashboard")
+ADMINISTRATOR_PERMISSIONS = (
+    *SUPERVISOR_PERMISSIONS,
+    "audit.view_trail",
+    "audit.set_disclosure",
+    "accounts.view_user",
+    "accounts.change_user",
+    "auth.view_group",
+    "auth.change_group",
+)
+
+ROLES: dict[str, tuple[str, ...]] = {
+    AGENTS: AGENT_PERMISSIONS,
+    SUPERVISORS: SUPERVISOR_PERMISSIONS,
+    REVIEWERS: REVIEWER_PERMISSIONS,
+    ADMINISTRATORS: ADMINISTRATOR_PERMISSIONS,
+}
+
+
+def group(name: str):
+    """The role's group, made as the roles migration makes it if it is missing (a flushed test
+    database has lost the rows migrations made; the demo may run on one)."""
+    from django.contrib.auth.models import Group, Permission
+
+    found, _created = Group.objects.get_or_create(name=name)
+    for dotted in ROLES.get(name, ()):
+        app_label, codename = dotted.split(".")
+        found.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return found

@@ -1,0 +1,200 @@
+"""The console's borrower pages: search, the borrower's account, the statement as the borrower
+sees it, and the actions on the account. Every page that shows a borrower's data records the
+view; every action records itself with its reason (see ``portal.support.borrower_actions``)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from portal.audit.recording import record_view
+from portal.support import borrower_actions as actions
+from portal.support import search as finder
+from portal.support.access import console_view
+from portal.support.borrower_view import (
+    account_of,
+    borrower_or_404,
+    contacts_of,
+    messages_of,
+    notes_of,
+    recent,
+)
+from portal.support.forms import ContactForm, NoteForm, ReasonForm, SearchForm
+from repayment.selectors import loan_of
+from repayment.views import statement_context
+
+HISTORY_PAGE_SIZE = 50
+HISTORIES = {
+    "messages": (messages_of, "borrower.messages"),
+    "contacts": (contacts_of, "borrower.contacts"),
+    "notes": (notes_of, "borrower.notes"),
+}
+
+
+@require_GET
+@console_view("support.use_console")
+def search(request):
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    page = None
+    if form.is_bound and form.is_valid():
+        page = finder.search(form.cleaned_data["q"], page=form.cleaned_data["page"])
+        # Results show names, e-mails and phone numbers: who searched for what is on record.
+        record_view(
+            request,
+            borrower=None,
+            what="borrower.search",
+            details={"query": page.query, "page": page.number, "shown": len(page.results)},
+        )
+    return render(request, "support/search.html", {"form": form, "page": page})
+
+
+@require_GET
+@console_view("support.use_console")
+def borrower(request, pk):
+    return _account_page(request, borrower_or_404(pk))
+
+
+def _account_page(request, borrower, *, status=200, **forms):
+    """The borrower's page, with blank action forms except those given (bound, with errors)."""
+    account = account_of(borrower)
+    record_view(request, borrower=borrower, what="borrower.account")
+    context = {
+        "account": account,
+        "note_form": forms.get("note_form") or NoteForm(auto_id="note_%s"),
+        "contact_form": forms.get("contact_form") or ContactForm(auto_id="contact_%s"),
+        "invitation_form": forms.get("invitation_form") or ReasonForm(auto_id="invitation_%s"),
+        "resend_failed": forms.get("resend_failed"),
+        "invitation_address": actions.invitation_address(borrower),
+    }
+    return render(request, "support/borrower.html", context, status=status)
+
+
+@require_GET
+@console_view("support.use_console")
+def borrower_history(request, pk, kind):
+    if kind not in HISTORIES:
+        raise Http404
+    rows_of, what = HISTORIES[kind]
+    borrower = borrower_or_404(pk)
+    try:
+        number = max(int(request.GET.get("page", 1)), 1)
+    except ValueError:
+        number = 1
+    rows = recent(
+        rows_of(borrower), size=HISTORY_PAGE_SIZE, offset=(number - 1) * HISTORY_PAGE_SIZE
+    )
+    record_view(request, borrower=borrower, what=what)
+    return render(
+        request,
+        "support/borrower_history.html",
+        {
+            "borrower": borrower,
+            "kind": kind,
+            "rows": rows,
+            "number": number,
+        },
+    )
+
+
+@require_GET
+@console_view("support.use_console")
+def borrower_statement(request, pk, reference):
+    borrower = borrower_or_404(pk)
+    loan = loan_of(borrower=borrower, reference=reference)
+    context = statement_context(loan=loan, params=request.GET)
+    record_view(request, borrower=borrower, what="borrower.statement", target=loan)
+    return render(request, "support/borrower_statement.html", {**context, "borrower": borrower})
+
+
+@require_POST
+@console_view("support.add_notes")
+def add_note(request, pk):
+    borrower = borrower_or_404(pk)
+    form = NoteForm(request.POST, auto_id="note_%s")
+    if not form.is_valid():
+        return _account_page(request, borrower, status=400, note_form=form)
+    actions.add_note(
+        request,
+        borrower=borrower,
+        text=form.cleaned_data["text"],
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(request, _("Note added."))
+    return redirect("support:borrower", pk=borrower.pk)
+
+
+@require_POST
+@console_view("support.record_contacts")
+def record_contact(request, pk):
+    borrower = borrower_or_404(pk)
+    form = ContactForm(request.POST, auto_id="contact_%s")
+    if not form.is_valid():
+        return _account_page(request, borrower, status=400, contact_form=form)
+    actions.record_contact(request, borrower=borrower, **form.cleaned_data)
+    messages.success(request, _("Contact recorded."))
+    return redirect("support:borrower", pk=borrower.pk)
+
+
+@require_POST
+@console_view("support.resend_invitations")
+def resend_invitation(request, pk):
+    borrower = borrower_or_404(pk)
+    form = ReasonForm(request.POST, auto_id="invitation_%s")
+    if not form.is_valid():
+        return _account_page(request, borrower, status=400, invitation_form=form)
+    try:
+        address = actions.resend_invitation(
+            request, borrower=borrower, reason=form.cleaned_data["reason"]
+        )
+    except actions.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("A new invitation link is on its way to %(address)s.") % {"address": address}
+        )
+    return redirect("support:borrower", pk=borrower.pk)
+
+
+@require_POST
+@console_view("support.resend_messages")
+def resend_message(request, pk, message):
+    borrower = borrower_or_404(pk)
+    form = ReasonForm(request.POST, auto_id=f"resend{message}_%s")
+    if not form.is_valid():
+        return _account_page(
+            request, borrower, status=400, resend_failed={"pk": message, "form": form}
+        )
+    try:
+        actions.resend_message(
+            request, borrower=borrower, message_id=message, reason=form.cleaned_data["reason"]
+        )
+    except actions.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("The message will be sent again, if the contact rules allow it now."),
+        )
+    return redirect("support:borrower", pk=borrower.pk)
+
+
+borrower_path = "borrowers/<int:pk>/"
+
+urlpatterns = [
+    path("", search, name="search"),
+    path(borrower_path, borrower, name="borrower"),
+    path(
+        f"{borrower_path}loans/<str:reference>/statement/",
+        borrower_statement,
+        name="borrower_statement",
+    ),
+    path(f"{borrower_path}history/<slug:kind>/", borrower_history, name="borrower_history"),
+    path(f"{borrower_path}notes/", add_note, name="add_note"),
+    path(f"{borrower_path}contacts/", record_contact, name="record_contact"),
+    path(f"{borrower_path}invitation/", resend_invitation, name="resend_invitation"),
+    path(f"{borrower_path}messages/<int:message>/resend/", resend_message, name="resend_message"),
+]

@@ -1,0 +1,65 @@
+"""Work waiting for staff, made for tests: a proposal, a pause request and a dispute in the
+review queue."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from repayment.models import Pause, Proposal, ProposalStatus
+from repayment.plans.disputes import open_dispute
+from repayment.plans.pauses import request_pause
+from repayment.plans.proposing import save_budget
+from tests.repayment.plan_fixtures import late_loan, today_in
+
+D = Decimal
+
+
+def waiting_proposal(loan=None, *, hours_ago=1, due_in_hours=47):
+    """A proposal in the review queue, asked ``hours_ago``; its answer is due ``due_in_hours``
+    from now (negative: overdue)."""
+    loan = loan or late_loan()
+    budget = save_budget(
+        loan=loan,
+        answers={"earnings": D("5000"), "home": D("1500"), "food": D("800")},
+        period="monthly",
+    )
+    now = timezone.now()
+    proposal = Proposal.objects.create(
+        loan=loan,
+        budget=budget,
+        amount=D("300.00"),
+        frequency="monthly",
+        start_date=today_in() + dt.timedelta(days=7),
+        segment="arrears",
+        decision="review",
+        reasons=["history"],
+        status=ProposalStatus.IN_REVIEW,
+        review_due_at=now + dt.timedelta(hours=due_in_hours),
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(created_at=now - dt.timedelta(hours=hours_ago))
+    proposal.refresh_from_db()
+    return proposal
+
+
+def waiting_pause(loan=None, *, hours_ago=1):
+    loan = loan or late_loan()
+    pause = request_pause(
+        loan=loan, reason="income_drop", days=45, note="Lost my job", today=today_in()
+    )
+    Pause.objects.filter(pk=pause.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=hours_ago)
+    )
+    pause.refresh_from_db()
+    return pause
+
+
+def waiting_dispute(loan=None, *, hours_ago=1):
+    loan = loan or late_loan()
+    entry = loan.entries.filter(kind="installment_due").first()
+    dispute = open_dispute(loan=loan, entry=entry, message="I paid this in cash.")
+    type(dispute).objects.filter(pk=dispute.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=hours_ago)
+    )
+    dispute.refresh_from_db()
+    return dispute
