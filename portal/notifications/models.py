@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 
@@ -168,7 +169,19 @@ class OutboundMessage(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         indexes = [
-            models.Index(fields=["status", "send_at"], name="outbox_due"),
+            # The sender's claim, oldest first. Partial, and in the claim's own order, so
+            # PostgreSQL walks it with a plain index scan that skips (and marks) the entries
+            # of rows sent since: a queue table's index otherwise fills with them between
+            # vacuums, and a bitmap scan visited every one (29 ms a claim in the simulation).
+            models.Index(
+                fields=["send_at", "id"],
+                condition=Q(status="planned"),
+                name="outbox_planned",
+            ),
+            # Rows a dead worker left "sending" (sweep_stale).
+            models.Index(
+                fields=["claimed_at"], condition=Q(status="sending"), name="outbox_sending"
+            ),
             models.Index(fields=["borrower", "send_at"], name="outbox_borrower_recent"),
             models.Index(fields=["borrower", "channel", "status"], name="outbox_centre"),
         ]

@@ -48,7 +48,6 @@ from .situations import (
 )
 
 # The channels the planner writes rows for (calls are made by people, not planned).
-WRITTEN_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.IN_PORTAL)
 SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
 
 
@@ -153,11 +152,13 @@ def _loan_url(name: str, language: str, reference: str) -> str:
 
 
 def _existing(dues: list[Due]) -> set[str]:
-    """Logical keys already in the outbox for these dues: looked up by their keys on every
-    channel, so the unique index on the key answers it."""
+    """Logical keys already in the outbox for these dues, looked up by key so the unique
+    index answers it. Every message is written with its message-centre row (in-portal is
+    always on, and a message's rows are inserted together), so that row's key stands for the
+    message: a third of the lookups of asking for every channel."""
     if not dues:
         return set()
-    keys = [key_for(due, channel) for due in dues for channel in WRITTEN_CHANNELS]
+    keys = [key_for(due, Channel.IN_PORTAL) for due in dues]
     found = OutboundMessage.objects.filter(key__in=keys).values_list("key", flat=True)
     return {logical_key(key) for key in found}
 
