@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Max, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models import Case, DecimalField, F, Max, Q, Sum, Value, When, Window
 from django.db.models.functions import Coalesce
 
 from repayment.models import (
@@ -93,25 +93,29 @@ def missed(*, time_zone: str, today: date) -> Iterator[Due]:
         effective_date__in=cadence_days,
         reversed_by__isnull=True,
     ).values("loan_id")
-    credits = (
-        LedgerEntry.objects.filter(loan=OuterRef("loan"), kind__in=CREDITS, **live)
-        .values("loan")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    unpaid = (
-        LedgerEntry.objects.filter(loan__in=candidates, kind__in=OBLIGATIONS, **live)
+    obligation = Q(kind__in=OBLIGATIONS)
+    credit = Q(kind__in=CREDITS)
+    # One pass over each candidate's obligations and credits: the running total of the
+    # obligations, and the credits' total over the whole loan (a window with no order). A
+    # correlated subquery for the credits ran once per obligation row, half the query's time.
+    entries = (
+        LedgerEntry.objects.filter(obligation | credit, loan__in=candidates, **live)
         .annotate(
             running=Window(
-                Sum("amount"),
+                Sum(Case(When(obligation, then="amount"), default=Value(Decimal(0)))),
                 partition_by=[F("loan_id")],
                 order_by=[F("effective_date").asc(), F("id").asc()],
             ),
-            paid=Coalesce(Subquery(credits), Value(Decimal(0)), output_field=MONEY),
+            paid=Window(
+                Sum(Case(When(credit, then="amount"), default=Value(Decimal(0)))),
+                partition_by=[F("loan_id")],
+            ),
         )
         .filter(running__gt=F("paid"))
-        .values_list("loan_id", "loan__borrower_id", "effective_date", "running", "paid")
+        .values_list("loan_id", "loan__borrower_id", "effective_date", "running", "paid", "kind")
     )
+    # Credit rows carry the running total too; only obligations can be unpaid.
+    unpaid = (row[:5] for row in entries if row[5] in OBLIGATIONS)
     oldest: dict[int, tuple] = {}
     owed: dict[int, Decimal] = {}
     for loan_id, borrower_id, day, running, paid in unpaid:
