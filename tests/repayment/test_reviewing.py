@@ -446,3 +446,22 @@ def test_a_chinese_borrower_is_answered_in_chinese_with_a_link_to_the_chinese_pa
     with translation.override("zh-hans"):
         address = reverse("proposal_detail", args=[proposal.loan.reference, proposal.pk])
     assert address.startswith("/zh-hans/") and address in message.body
+
+
+def test_the_borrower_reads_when_we_will_answer_as_a_date_in_their_own_time_zone(client):
+    """18:01 UTC on 30 November is already 1 December in Shanghai."""
+    from tests.support.work_fixtures import waiting_proposal
+
+    proposal = waiting_proposal()
+    proposal.review_due_at = dt.datetime(2026, 11, 30, 18, 1, tzinfo=dt.UTC)
+    proposal.save(update_fields=["review_due_at"])
+    client.force_login(proposal.loan.borrower.user)
+    reference = proposal.loan.reference
+
+    pages = [
+        client.get(f"/en/my/loans/{reference}/proposals/{proposal.pk}/"),
+        client.get(f"/en/my/loans/{reference}/help/"),
+    ]
+
+    for page in pages:
+        assert "We will reply by Dec. 1, 2026." in page.content.decode()
