@@ -83,7 +83,7 @@ def decide(
         amount = policy.min_installment
 
     schedule = _schedule(amount, request, situation, policy, limit)
-    if not _caught_up(schedule, situation):
+    if not caught_up(schedule, situation):
         needed = _needed_each_time(request, situation, limit)
         if needed > affordable:
             return Outcome(Decision.REVIEW.value, (*reasons, TOO_LONG, CANNOT_AFFORD_IN_TIME))
@@ -94,9 +94,18 @@ def decide(
     if max(item.amount for item in schedule) > affordable:
         # Joining a small last payment onto the one before took it over budget.
         return Outcome(Decision.REVIEW.value, (*reasons, CANNOT_AFFORD_IN_TIME))
-    terms = PlanTerms(
+    terms = own_plan_terms(schedule, request.frequency, situation)
+    if reasons:
+        return Outcome(Decision.COUNTERED.value, tuple(reasons), terms)
+    return Outcome(Decision.ACCEPTED.value, (INSIDE_POLICY,), terms)
+
+
+def own_plan_terms(schedule, frequency: str, situation: Situation) -> PlanTerms:
+    """A borrower's own plan: ``schedule`` covering what is overdue, with the interest the
+    delay adds."""
+    return PlanTerms(
         kind=PlanKind.OWN.value,
-        frequency=request.frequency,
+        frequency=frequency,
         installments=schedule,
         covers_overdue=situation.overdue,
         extra_interest=delay_interest(
@@ -108,9 +117,6 @@ def decide(
             currency=situation.currency,
         ),
     )
-    if reasons:
-        return Outcome(Decision.COUNTERED.value, tuple(reasons), terms)
-    return Outcome(Decision.ACCEPTED.value, (INSIDE_POLICY,), terms)
 
 
 def _schedule(amount, request, situation, policy, limit):
@@ -125,7 +131,8 @@ def _schedule(amount, request, situation, policy, limit):
     )
 
 
-def _caught_up(schedule, situation: Situation) -> bool:
+def caught_up(schedule, situation: Situation) -> bool:
+    """The schedule pays what is overdue and the regular payments falling due meanwhile."""
     if not schedule:
         return False
     owed = situation.overdue + regular_amount_by(situation.dues, schedule[-1].due_date)

@@ -61,24 +61,29 @@ def request_pause(*, loan: Loan, reason: str, days: int, note: str, today: date)
             decided_at=timezone.now() if granted else None,
         )
         if granted:
-            tell_lender(
-                loan=loan,
-                topic="pause.granted",
-                key=f"pause.granted:{pause.pk}",
-                payload={
-                    "pause": pause.pk,
-                    "reason": reason,
-                    "from": pause.starts_on.isoformat(),
-                    "until": pause.ends_on.isoformat(),
-                },
-            )
-            tell_borrower(
-                loan=loan,
-                event="pause_granted",
-                about=f"pause{pause.pk}",
-                facts={"until": pause.ends_on},
-            )
+            _announce_granted(pause)
     return pause
+
+
+def _announce_granted(pause: Pause) -> None:
+    """Tell the lender and the borrower, in the caller's transaction."""
+    tell_lender(
+        loan=pause.loan,
+        topic="pause.granted",
+        key=f"pause.granted:{pause.pk}",
+        payload={
+            "pause": pause.pk,
+            "reason": pause.reason,
+            "from": pause.starts_on.isoformat(),
+            "until": pause.ends_on.isoformat(),
+        },
+    )
+    tell_borrower(
+        loan=pause.loan,
+        event="pause_granted",
+        about=f"pause{pause.pk}",
+        facts={"until": pause.ends_on},
+    )
 
 
 def grant_pause(*, pause: Pause, by, note: str = "", today: date | None = None) -> Pause:
@@ -89,24 +94,7 @@ def grant_pause(*, pause: Pause, by, note: str = "", today: date | None = None) 
             raise PauseError(_("The dates of this request have passed. Ask the borrower again."))
         _answer(locked, by=by, note=note, status=PauseStatus.GRANTED)
         locked.save(update_fields=_ANSWER_FIELDS)
-        loan = locked.loan
-        tell_lender(
-            loan=loan,
-            topic="pause.granted",
-            key=f"pause.granted:{locked.pk}",
-            payload={
-                "pause": locked.pk,
-                "reason": locked.reason,
-                "from": locked.starts_on.isoformat(),
-                "until": locked.ends_on.isoformat(),
-            },
-        )
-        tell_borrower(
-            loan=loan,
-            event="pause_granted",
-            about=f"pause{locked.pk}",
-            facts={"until": locked.ends_on},
-        )
+        _announce_granted(locked)
     return locked
 
 

@@ -34,7 +34,6 @@ from ..models import (
     Frequency,
     Loan,
     Plan,
-    PlanKind,
     PlanPolicy,
     Proposal,
     ProposalStatus,
@@ -45,9 +44,9 @@ from . import decisions
 from .budget import PERIODS_PER_YEAR
 from .events import tell_borrower
 from .offering import options_for
-from .schedules import paying_each_time, regular_amount_by, total
+from .schedules import paying_each_time
 from .situation import Situation
-from .terms import PlanTerms, delay_interest
+from .terms import PlanTerms
 
 # However far staff may go beyond the policy, a plan must catch up within this.
 LONGEST_MONTHS = 60
@@ -173,8 +172,7 @@ def terms_for(review: Review, *, amount: Decimal, frequency: str, start: date) -
         raise ReviewError(
             _("Nothing is overdue on this loan, so there is nothing for a plan to catch up on.")
         )
-    owed = situation.overdue + regular_amount_by(situation.dues, schedule[-1].due_date)
-    if total(schedule) < owed:
+    if not decisions.caught_up(schedule, situation):
         raise ReviewError(
             _(
                 "At this amount the plan would not catch up within %(months)d months. "
@@ -182,20 +180,7 @@ def terms_for(review: Review, *, amount: Decimal, frequency: str, start: date) -
             )
             % {"months": LONGEST_MONTHS}
         )
-    return PlanTerms(
-        kind=PlanKind.OWN.value,
-        frequency=frequency,
-        installments=schedule,
-        covers_overdue=situation.overdue,
-        extra_interest=delay_interest(
-            overdue=situation.overdue,
-            installments=schedule,
-            regular_by_date={item.due_date: item.amount for item in situation.dues},
-            today=situation.today,
-            annual_rate_percent=situation.annual_rate_percent,
-            currency=situation.currency,
-        ),
-    )
+    return decisions.own_plan_terms(schedule, frequency, situation)
 
 
 def breaches_of(review: Review, terms: PlanTerms) -> tuple[Limit, ...]:
