@@ -23,21 +23,10 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+import boot  # noqa: F401  (the project, its database, Django)
 
-from bench.served import ensure_database  # noqa: E402
-
-if "DATABASE_URL" in os.environ:  # a scratch PostgreSQL database, made if missing
-    ensure_database(os.environ["DATABASE_URL"])
-
-import django  # noqa: E402 - the project's modules need the path and settings first
-
-django.setup()
-
-from repayment.importing.parse import CSV_HEADER  # noqa: E402
-from repayment.terms import add_months  # noqa: E402
+from repayment.importing.parse import CSV_HEADER
+from repayment.terms import add_months
 
 LIMIT_SECONDS = 30.0
 ENTRIES_PER_LOAN = 100

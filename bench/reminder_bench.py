@@ -14,33 +14,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+import boot  # noqa: F401  (the project, its database, Django)
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.utils import timezone
 
-from bench.served import ensure_database  # noqa: E402
-
-if "DATABASE_URL" in os.environ:
-    ensure_database(os.environ["DATABASE_URL"])
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from portal.notifications.models import ContactPreferences, OutboundMessage  # noqa: E402
-from portal.notifications.planner import plan  # noqa: E402
-from repayment.models import Borrower, LedgerEntry, Lender, Loan, LoanProduct  # noqa: E402
-from repayment.terms import add_months  # noqa: E402
+from portal.notifications.models import ContactPreferences, OutboundMessage
+from portal.notifications.planner import plan
+from repayment.models import Borrower, LedgerEntry, Lender, Loan, LoanProduct
+from repayment.terms import add_months
 
 LIMIT_SECONDS = 30.0
 PREFIX = "rb"
@@ -162,9 +149,7 @@ def main() -> int:
     again = plan(now)
     second = time.perf_counter() - started
     rewritten = OutboundMessage.objects.count() - written
-    by_event = dict(
-        OutboundMessage.objects.values_list("event").annotate(n=django.db.models.Count("pk"))
-    )
+    by_event = dict(OutboundMessage.objects.values_list("event").annotate(n=Count("pk")))
     print(f"first run: {first:.2f} s, {written} outbox rows {by_event}")
     print(f"  decisions: {dict(sorted(counts.items()))}")
     print(f"second run: {second:.2f} s, {rewritten} new rows, counts {dict(again)}")

@@ -14,31 +14,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+import boot  # noqa: F401  (the project, its database, Django)
+from django.core.management import call_command
+from django.db import connection
 
-from bench.served import ensure_database  # noqa: E402
-
-if "DATABASE_URL" in os.environ:
-    ensure_database(os.environ["DATABASE_URL"])
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-
-from portal.support.search import matching_ids, search  # noqa: E402
-from repayment.models import Borrower, Lender, Loan, LoanProduct  # noqa: E402
+from portal.support.search import matching_ids, search
+from repayment.models import Borrower, Lender, Loan, LoanProduct
 
 LIMIT_MS = 100.0
 PREFIX = "sb"
