@@ -3,12 +3,14 @@
 ``Record`` holds what the console records itself: every view of a borrower's data by staff and
 every staff action, with the reason asked for. Field-by-field change history of the domain
 models comes from django-auditlog. Records are append-only: the application can add them and
-never update or delete them (see ``AppendOnlyQuerySet`` and the database triggers)."""
+never update or delete them (see ``repayment.models.AppendOnly`` and the database triggers)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from repayment.models import AppendOnly
 
 
 class RecordKind(models.TextChoices):
@@ -16,15 +18,9 @@ class RecordKind(models.TextChoices):
     CHANGE = "change", _("Changed")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("Audit records are append-only.")
+class Record(AppendOnly):
+    append_only_message = "Audit records are append-only."
 
-    def delete(self):
-        raise TypeError("Audit records are append-only.")
-
-
-class Record(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now)
     # No database constraint and no cascade: a record outlives the user or borrower it names.
     actor = models.ForeignKey(
@@ -54,8 +50,6 @@ class Record(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     details = models.JSONField(default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("audit record")
         verbose_name_plural = _("audit records")
@@ -74,16 +68,10 @@ class Record(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("Audit records are append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise TypeError("Audit records are append-only.")
+class ChangeBorrower(AppendOnly):
+    append_only_message = "Audit records are append-only."
 
-
-class ChangeBorrower(models.Model):
     """The borrower a django-auditlog entry concerns, so the trail is searchable by borrower
     with an index. Written with the entry (see ``changes``); append-only like ``Record``."""
 
@@ -102,22 +90,12 @@ class ChangeBorrower(models.Model):
         related_name="+",
     )
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         default_permissions = ()
         indexes = [models.Index(fields=["borrower", "entry"], name="audit_change_borrower")]
 
     def __str__(self):
         return f"{self.entry_id} → {self.borrower_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("Audit records are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Audit records are append-only.")
 
 
 class Disclosure(models.Model):

@@ -1,9 +1,9 @@
 """The repayment app's models: loans and their ledger (``loans``), and the plans, pauses and
 disputes built on them (``plans``)."""
 
+from .append_only import AppendOnly, AppendOnlyQuerySet
 from .loans import (
     CURRENCY_CODE,
-    AppendOnlyQuerySet,
     Borrower,
     Component,
     ConsequenceMilestone,
@@ -40,6 +40,7 @@ from .plans import (
 
 __all__ = [
     "CURRENCY_CODE",
+    "AppendOnly",
     "AppendOnlyQuerySet",
     "Borrower",
     "Budget",

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.notifications.presets import PRESETS, US_REG_F
 
+from .append_only import AppendOnly
+
 CONTACT_RULES = [(name, name) for name in PRESETS]
 
 CURRENCY_CODE = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. CNY."))
@@ -285,15 +287,9 @@ class EntrySource(models.TextChoices):
     SUPPORT = "support", _("Correction by our staff")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("The ledger is append-only: post a reversal instead of updating.")
+class LedgerEntry(AppendOnly):
+    append_only_message = "The ledger is append-only: post a reversal instead."
 
-    def delete(self):
-        raise TypeError("The ledger is append-only: post a reversal instead of deleting.")
-
-
-class LedgerEntry(models.Model):
     loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="entries")
     external_id = models.CharField(_("lender's entry id"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=EntryKind.choices)
@@ -318,8 +314,6 @@ class LedgerEntry(models.Model):
     source = models.CharField(max_length=10, choices=EntrySource.choices)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
@@ -342,11 +336,3 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.loan_id}:{self.external_id} {self.kind} {self.amount}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise TypeError("The ledger is append-only: post a reversal instead of updating.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("The ledger is append-only: post a reversal instead of deleting.")
