@@ -7,9 +7,6 @@ runs any task on it and waits for the answer, so a test can chain planner and se
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -17,16 +14,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from portal.notifications.addresses import normalise
 from portal.notifications.channels.email import message_id
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status
 from tests.factories import LoanFactory
-from tests.portal.worker_helpers import BROKER, database_url, redis_reachable
+from tests.portal.worker_helpers import BROKER, celery_worker
 from tests.repayment.plan_fixtures import late_loan, today_in
 
-ROOT = Path(__file__).resolve().parents[2]
 SEND = "portal.notifications.tasks.send_due_messages"
 PLAN = "portal.notifications.tasks.plan_reminders"
 NOW = dt.datetime(2026, 3, 10, 6, 0, tzinfo=dt.UTC)  # 14:00 in Shanghai, inside every window
@@ -73,51 +68,22 @@ class ReminderWorker:
 
 @pytest.fixture
 def reminder_worker(tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker process needs a database it can share: run on PostgreSQL")
-    if not redis_reachable():
-        pytest.skip(f"no Redis broker at {BROKER}")
     worker = ReminderWorker(f"test-{uuid.uuid4().hex[:8]}", tmp_path)
     worker.mail_dir.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": BROKER,
-        "CELERY_RESULT_BACKEND": BROKER,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
+    files = {
         "SMS_BACKEND": "portal.notifications.channels.sms.FileBackend",
         "SMS_FILE_PATH": str(worker.sms_file),
         "EMAIL_URL": f"filemail:///{worker.mail_dir}",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "CELERY_RESULT_BACKEND": BROKER,
     }
-    with worker.log.open("w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "portal",
-                "worker",
-                "--pool=prefork",
-                "--concurrency=2",
-                "--loglevel=INFO",
-                "-Q",
-                worker.queue,
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    yield worker
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with (
+        worker.log.open("w") as log,
+        celery_worker(
+            worker.queue, env=files, pool=("--pool=prefork", "--concurrency=2"), output=log
+        ),
+    ):
+        yield worker
 
 
 def thanks_for_payment(loan, channel: str, address: str) -> OutboundMessage:

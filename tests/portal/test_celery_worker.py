@@ -1,67 +1,25 @@
 """A real Celery worker, on Redis, runs the servicing task against the test database."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import time
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from celery import Celery
-from django.db import connection
 
 from repayment.models import LedgerEntry
 from tests.factories import EntryFactory, LoanFactory
-from tests.portal.worker_helpers import BROKER, database_url, redis_reachable
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.portal.worker_helpers import BROKER, celery_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def worker():
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker process needs a database it can share: run on PostgreSQL")
-    if not redis_reachable():
-        pytest.skip(f"no Redis broker at {BROKER}")
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "CELERY_BROKER_URL": BROKER,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "-Q",
-            queue,
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield queue
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with celery_worker(queue):
+        yield queue
 
 
 def test_worker_posts_the_installments_that_fell_due(worker):
