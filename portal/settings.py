@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.support",
     "portal.audit",
+    "portal.webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -263,6 +264,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-due-messages": {
         "task": "portal.notifications.tasks.send_due_messages",
+        "schedule": crontab(),
+    },
+    # The lender's webhook: events wait in the outbox; back-off is in each event's next attempt.
+    "deliver-lender-events": {
+        "task": "portal.webhooks.tasks.deliver_lender_events",
         "schedule": crontab(),
     },
 }

@@ -1,0 +1,43 @@
+"""What the borrower does in the portal reaches the lender's system, signed, in order."""
+
+import time
+
+import pytest
+
+from portal.webhooks.models import WebhookEndpoint
+from portal.webhooks.signing import verify
+from portal.webhooks.tasks import deliver_lender_events
+from repayment.models import LenderEvent
+from repayment.plans.accepting import accept
+from repayment.plans.disputes import open_dispute
+from repayment.plans.offering import options_for
+from repayment.plans.pauses import request_pause
+from tests.repayment.plan_fixtures import late_loan, today_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_plan_a_pause_and_a_dispute_arrive_signed_and_in_order(receiver):
+    loan = late_loan()
+    endpoint = WebhookEndpoint.objects.create(lender=loan.product.lender, url=receiver.url())
+    options = options_for(loan=loan)
+    _code, terms = options.offers[0]
+    plan, _ = accept(
+        loan=loan, terms=terms, key="k" * 32, segment="arrears", today=options.statement.today
+    )
+    request_pause(loan=loan, reason="illness", days=14, note="", today=today_in())
+    entry = loan.entries.filter(kind="installment_due").first()
+    open_dispute(loan=loan, entry=entry, message="I paid this at the branch.")
+
+    assert deliver_lender_events() == {"delivered": 3}
+
+    topics = [r.headers["Portal-Event"] for r in receiver.requests]
+    assert topics == ["plan.accepted", "pause.granted", "dispute.opened"]
+    for request in receiver.requests:
+        verify(endpoint.secret, request.headers["Portal-Signature"], request.body, time.time())
+        assert request.json["data"]["loan"] == loan.external_id
+        assert request.json["id"] == request.headers["Portal-Event-Id"]
+    accepted = receiver.requests[0].json["data"]
+    assert accepted["plan"] == plan.pk and accepted["total"] == str(plan.total)
+    assert receiver.requests[2].json["data"]["entry"] == entry.external_id
+    assert set(LenderEvent.objects.values_list("status", flat=True)) == {"delivered"}
