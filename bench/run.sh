@@ -9,6 +9,7 @@ DATABASE_URL="$BENCH_DB" .venv/bin/python bench/lesson_bench.py
 DATABASE_URL="${BENCH_IMPORT_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_import}" .venv/bin/python bench/import_bench.py
 DATABASE_URL="${BENCH_REMINDERS_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_reminders}" .venv/bin/python bench/reminder_bench.py
 DATABASE_URL="${BENCH_SEARCH_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_search}" .venv/bin/python bench/support_search_bench.py
+DATABASE_URL="${BENCH_LENDER_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_lender}" .venv/bin/python bench/lender_api_bench.py
 # The contact simulation writes its own book: a fresh database each time.
 SIM_DB="${BENCH_SIM_DB:-portal_bench_sim}"
 dropdb -h 127.0.0.1 -U postgres --if-exists "$SIM_DB" && createdb -h 127.0.0.1 -U postgres "$SIM_DB"

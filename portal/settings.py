@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.support",
     "portal.audit",
+    "portal.api",
+    "portal.lender_api",
     "portal.webhooks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "auditlog",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -77,7 +80,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that a 404 under /api/ stays a 404 (see the module).
+    "portal.api.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -280,11 +284,29 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_RATES": {
+        "borrower": env.str("API_BORROWER_RATE", default="120/minute"),
+        "lender": env.str("API_LENDER_RATE", default="600/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Borrower portal API",
+    "DESCRIPTION": (
+        "The borrower API (/api/v1/) for the portal's own pages and for apps, and the lender "
+        "integration API (/api/lender/v1/) for the lender's core system. Money is a string "
+        "with the currency's decimal places (\"1250.00\"); dates are ISO 8601."
+    ),
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_public_api"],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files: no CDN, and the page keeps a strict policy.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # --- Security -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("portal.api.urls")),
     *notification_hooks,
 ]
 

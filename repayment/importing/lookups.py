@@ -4,6 +4,11 @@ Only the rows a batch names are read: its products, borrowers, loans, the loans 
 references, and every entry of the loans its entries post to (a reversal may point at any of
 them). Values come back in the same shape validation produces, so "unchanged" is plain
 equality.
+
+Read for one lender (the lender API), only what that lender may see comes back: its own
+products and loans, and the borrowers that have loans with it or with no one. Another lender's
+rows are left out, so validation treats them as unknown and no message can name them; their
+ids and references are only listed as taken, because they are unique across the portal.
 """
 
 from __future__ import annotations
@@ -60,6 +65,12 @@ class Existing:
     entries: Mapping[tuple[str, str], ExistingEntry] = field(default_factory=dict)
     # (loan external id, entry external id) -> external id of the reversal that cancels it
     reversed_by: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # Read for one lender: ids and references that other lenders' rows hold, and the
+    # borrowers this lender shares with another (it may lend to them, not change them).
+    taken_borrowers: frozenset[str] = frozenset()
+    taken_loans: frozenset[str] = frozenset()
+    taken_references: frozenset[str] = frozenset()
+    shared_borrowers: frozenset[str] = frozenset()
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -79,7 +90,9 @@ def _named(records: Sequence[RawRecord], kind: str, name: str) -> set[str]:
     return found
 
 
-def load_existing(*, records: Sequence[RawRecord]) -> Existing:
+def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None) -> Existing:
+    """What ``records`` name that is stored; with ``lender_id``, only what that lender may see
+    (the module docstring)."""
     product_codes = _named(records, LOAN, "product_code")
     borrower_ids = _named(records, BORROWER, "external_id") | _named(
         records, LOAN, "borrower_external_id"
@@ -95,12 +108,17 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
         products.setdefault(product.code, product)
         return products_by_id.setdefault(product.id, product)
 
+    own_products = LoanProduct.objects.all()
+    if lender_id is not None:
+        own_products = own_products.filter(lender_id=lender_id)
     for chunk in chunks(product_codes):
-        for row in LoanProduct.objects.filter(code__in=chunk).values_list(
+        for row in own_products.filter(code__in=chunk).values_list(
             "id", "code", "currency", "servicing_enabled"
         ):
             remember(ExistingProduct(*row))
 
+    borrower_lenders = _lenders_of_borrowers(borrower_ids) if lender_id is not None else {}
+    taken_borrowers, shared_borrowers = set(), set()
     borrowers = {}
     for chunk in chunks(borrower_ids):
         for row in Borrower.objects.filter(external_id__in=chunk).values_list(
@@ -112,9 +130,16 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
             "preferred_language",
             "time_zone",
         ):
+            lenders = borrower_lenders.get(row[0], set())
+            if lender_id is not None and lenders and lender_id not in lenders:
+                taken_borrowers.add(row[0])
+                continue
+            if len(lenders) > 1:
+                shared_borrowers.add(row[0])
             borrowers[row[0]] = CleanBorrower(*row)
 
     loans: dict[str, ExistingLoan] = {}
+    taken_loans = set()
     for chunk in chunks(loan_ids):
         rows = Loan.objects.filter(external_id__in=chunk).values_list(
             "id",
@@ -130,16 +155,25 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
             "product__code",
             "product__currency",
             "product__servicing_enabled",
+            "product__lender_id",
         )
-        for pk, *values, code, currency, servicing in rows:
+        for pk, *values, code, currency, servicing, owner in rows:
+            if lender_id is not None and owner != lender_id:
+                taken_loans.add(values[0])
+                continue
             product = remember(ExistingProduct(values[2], code, currency, servicing))
             loans[values[0]] = ExistingLoan(pk, product, CleanLoan(*values))
 
     loan_by_reference = {}
+    taken_references = set()
     for chunk in chunks(references):
-        loan_by_reference.update(
-            Loan.objects.filter(reference__in=chunk).values_list("reference", "external_id")
-        )
+        for reference, external_id, owner in Loan.objects.filter(reference__in=chunk).values_list(
+            "reference", "external_id", "product__lender_id"
+        ):
+            if lender_id is not None and owner != lender_id:
+                taken_references.add(reference)
+            else:
+                loan_by_reference[reference] = external_id
 
     entries, reversed_by = _load_entries(
         {external_id: loan for external_id, loan in loans.items() if external_id in posted_to}
@@ -151,7 +185,25 @@ def load_existing(*, records: Sequence[RawRecord]) -> Existing:
         loan_by_reference=loan_by_reference,
         entries=entries,
         reversed_by=reversed_by,
+        taken_borrowers=frozenset(taken_borrowers),
+        taken_loans=frozenset(taken_loans),
+        taken_references=frozenset(taken_references),
+        shared_borrowers=frozenset(shared_borrowers),
     )
+
+
+def _lenders_of_borrowers(external_ids: Iterable[str]) -> dict[str, set[int]]:
+    """The lenders each borrower has loans with: a borrower has no lender of its own."""
+    lenders: dict[str, set[int]] = {}
+    for chunk in chunks(external_ids):
+        rows = (
+            Loan.objects.filter(borrower__external_id__in=chunk)
+            .values_list("borrower__external_id", "product__lender_id")
+            .distinct()
+        )
+        for external_id, lender_id in rows:
+            lenders.setdefault(external_id, set()).add(lender_id)
+    return lenders
 
 
 def _load_entries(loans: Mapping[str, ExistingLoan]):

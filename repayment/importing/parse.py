@@ -158,6 +158,11 @@ def records_from_batch(*, batch: object) -> list[RawRecord]:
                 errors.append(RowError(row, "", _("must be an object")))
                 continue
             fields = {str(name): value for name, value in item.items() if value not in (None, "")}
+            for name, value in fields.items():
+                # The one character PostgreSQL text cannot hold: refused here, before a lookup
+                # sends it to the database.
+                if isinstance(value, str) and "\x00" in value:
+                    errors.append(RowError(row, name, _("contains a NUL character")))
             records.append(RawRecord(kind=kind, row=row, fields=fields))
     if errors:
         raise BatchRejected(errors)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from django.db import connection, transaction
 from django.utils import timezone
 
+from repayment.models import Lender
+
 from .lookups import load_existing
 from .records import ImportResult, RawRecord
 from .validate import validate_batch
@@ -22,14 +24,18 @@ from .write import write_plan
 IMPORT_LOCK = 7_340_001
 
 
-def import_batch(*, records: Sequence[RawRecord], dry_run: bool = False) -> ImportResult:
+def import_batch(
+    *, records: Sequence[RawRecord], dry_run: bool = False, lender: Lender | None = None
+) -> ImportResult:
     """Validate ``records`` and write them; raises ``BatchRejected`` (nothing written) if any
-    record is bad. With ``dry_run`` only validates, and returns what an import would do."""
+    record is bad. With ``dry_run`` only validates, and returns what an import would do. With
+    ``lender`` (the lender API) the batch may only use and change that lender's data: anything
+    of another lender's is unknown to it (``lookups``)."""
     with transaction.atomic():
         if connection.vendor == "postgresql" and not dry_run:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
-        existing = load_existing(records=records)
+        existing = load_existing(records=records, lender_id=lender.pk if lender else None)
         plan = validate_batch(records=records, existing=existing, today=timezone.localdate())
         if not dry_run:
             write_plan(plan=plan)

@@ -18,6 +18,9 @@ Rules beyond the obvious field checks:
   dated before it (``ledger.replay`` ignores a reversal dated before its entry).
 * Where the portal's servicing posts installments and interest for a product, the lender's own
   would count them twice, so they are refused.
+* Checked for one lender (``Existing`` read with a lender), other lenders' products, loans and
+  borrowers are unknown; their ids and references cannot be taken, and a borrower shared with
+  another lender keeps the details the portal has.
 """
 
 from __future__ import annotations
@@ -148,6 +151,9 @@ class _Fields:
             return None
         try:
             amount = parse_money(str(value), currency)
+        except ArithmeticError:  # an exponent such as 1E+999 overflows the rounding
+            self.error(name, _("too large"))
+            return None
         except ValueError as exc:
             self.error(
                 name,
@@ -258,6 +264,12 @@ class _Batch:
         return loan_external_id in self.loan_products or loan_external_id in self.existing.loans
 
 
+def _in_use(external_id: str) -> str:
+    """For an id another lender's row holds: ids are unique across the portal, so it cannot be
+    used, and the message says no more than that."""
+    return _("%(id)s is already in use in the portal; choose another id") % {"id": external_id}
+
+
 def _borrower(f: _Fields, batch: _Batch) -> None:
     external_id = f.text("external_id", max_length=ID_LENGTH, required=True)
     full_name = f.text("full_name", max_length=NAME_LENGTH, required=True)
@@ -279,6 +291,8 @@ def _borrower(f: _Fields, batch: _Batch) -> None:
             _("%(value)s is not a time zone; use an IANA name such as Asia/Shanghai")
             % {"value": time_zone},
         )
+    if external_id in batch.existing.taken_borrowers:
+        f.error("external_id", _in_use(external_id))
     if external_id:
         f.once(
             "external_id",
@@ -301,6 +315,16 @@ def _borrower(f: _Fields, batch: _Batch) -> None:
     stored = batch.existing.borrowers.get(external_id)
     if stored == clean:
         batch.counts["borrowers_unchanged"] += 1
+        return
+    if stored is not None and external_id in batch.existing.shared_borrowers:
+        f.error(
+            "external_id",
+            _(
+                "borrower %(id)s also has loans with another lender, so only the portal's staff "
+                "can change their details"
+            )
+            % {"id": external_id},
+        )
         return
     batch.counts["borrowers_created" if stored is None else "borrowers_updated"] += 1
     batch.borrowers.append(clean)
@@ -333,6 +357,8 @@ def _loan(f: _Fields, batch: _Batch) -> None:
     installment_count = f.count("installment_count")
     installment_amount = f.money("installment_amount", currency)
 
+    if external_id in existing.taken_loans:
+        f.error("external_id", _in_use(external_id))
     if external_id:
         f.once(
             "external_id",
@@ -341,7 +367,13 @@ def _loan(f: _Fields, batch: _Batch) -> None:
             _("loan %(id)s appears twice in the batch (first at %(row)s)"),
             id=external_id,
         )
-    if reference:
+    if reference in existing.taken_references:
+        f.error(
+            "reference",
+            _("reference %(reference)s is already in use in the portal; choose another")
+            % {"reference": reference},
+        )
+    elif reference:
         holder = existing.loan_by_reference.get(reference)
         if holder is not None and holder != external_id:
             f.error(

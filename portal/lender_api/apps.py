@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LenderApiConfig(AppConfig):
+    """The lender integration API (/api/lender/v1/): per-lender keys, batches in, plans out."""
+
+    name = "portal.lender_api"
+    label = "lender_api"
+    verbose_name = _("Lender integration API")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,253 @@
+"""The lender integration API, /api/lender/v1/: thin shells around ``batches`` and
+``plans_feed``. docs/lender-api.md is the guide for the lender's developers."""
+
+from dataclasses import asdict
+
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from repayment.importing.records import BatchRejected, RowError
+
+from . import schema  # noqa: F401  (registers the key scheme with drf-spectacular)
+from .authentication import LenderKeyAuthentication
+from .batches import TooManyItems, post_batch, scopes_for
+from .keys import PLANS_READ
+from .parsers import DecimalJSONParser, PayloadTooLarge
+from .permissions import HasLenderScope
+from .plans_feed import InvalidCursor, decode_cursor, plans_since
+from .serializers import (
+    LenderBatchQuery,
+    LenderBorrowerBatchIn,
+    LenderEntryBatchIn,
+    LenderErrorOut,
+    LenderImportResultOut,
+    LenderLoanBatchIn,
+    LenderMixedBatchIn,
+    LenderPlanPageOut,
+    LenderPlansQuery,
+    LenderRejectionOut,
+)
+from .throttling import LenderKeyThrottle
+
+TAGS = ["lender"]
+REFUSALS = {401: LenderErrorOut, 403: LenderErrorOut, 429: LenderErrorOut}
+BATCH_RESPONSES = {
+    200: LenderImportResultOut,
+    400: LenderRejectionOut,
+    413: LenderErrorOut,
+    **REFUSALS,
+}
+BATCH_RULES = gettext_lazy(
+    "Checked and written as a whole, like a file import (docs/import-format.md): if any item "
+    "is wrong nothing is written and the answer lists every problem with its item and field. "
+    "Sending the same batch again changes nothing. At most 1000 items."
+)
+
+
+def rejection(errors: list[RowError], detail: str | None = None) -> Response:
+    return Response(
+        {
+            "detail": detail or BatchRejected(errors).summary(limit=0).splitlines()[0],
+            "errors": [
+                {"item": error.row, "field": error.field, "message": error.message}
+                for error in errors
+            ],
+        },
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
+def query_rejection(serializer_errors: dict) -> Response:
+    return rejection(
+        [
+            RowError(_("the query"), name, str(message))
+            for name, messages in serializer_errors.items()
+            for message in messages
+        ],
+        detail=_("The query is not valid."),
+    )
+
+
+class LenderView(APIView):
+    authentication_classes = [LenderKeyAuthentication]
+    permission_classes = [HasLenderScope]
+    throttle_classes = [LenderKeyThrottle]
+    parser_classes = [DecimalJSONParser]
+    renderer_classes = [JSONRenderer]
+    required_scopes: tuple[str, ...] = ()
+
+    def handle_exception(self, exc):
+        # A body that is not JSON is a refused batch like any other: same shape, with errors.
+        if isinstance(exc, exceptions.ParseError):
+            detail = str(exc.detail)
+            return rejection([RowError(_("the request"), "", detail)], detail=detail)
+        return super().handle_exception(exc)
+
+
+class BatchView(LenderView):
+    lists: tuple[str, ...] = ()
+    # A single-kind route requires its list; /batches/ takes any of them.
+    requires_lists = True
+
+    def get_required_scopes(self, request):
+        return scopes_for(body=request.data, lists=self.lists)
+
+    def post(self, request):
+        query = LenderBatchQuery(data=request.query_params)
+        if not query.is_valid():
+            return query_rejection(query.errors)
+        dry_run = query.validated_data["dry_run"]
+        try:
+            result = post_batch(
+                lender=request.auth.lender,
+                body=request.data,
+                lists=self.lists,
+                required=self.requires_lists,
+                dry_run=dry_run,
+            )
+        except TooManyItems as exc:
+            raise PayloadTooLarge(str(exc)) from None
+        except BatchRejected as rejected:
+            return rejection(list(rejected.errors))
+        return Response(
+            LenderImportResultOut(
+                {"dry_run": dry_run, "changed": result.changed, **asdict(result)}
+            ).data
+        )
+
+
+class BorrowersView(BatchView):
+    lists = ("borrowers",)
+
+    @extend_schema(
+        operation_id="lender_borrowers_upsert",
+        summary=gettext_lazy("Create or update borrowers"),
+        description=format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "Scope borrowers:write. A borrower is matched by external_id: new ones are "
+                "created, changed ones updated, identical ones left alone. You may update a "
+                "borrower who has loans only with you, or no loans yet."
+            ),
+            BATCH_RULES,
+        ),
+        request=LenderBorrowerBatchIn,
+        parameters=[LenderBatchQuery],
+        responses=BATCH_RESPONSES,
+        tags=TAGS,
+    )
+    def post(self, request):
+        return super().post(request)
+
+
+class LoansView(BatchView):
+    lists = ("loans",)
+
+    @extend_schema(
+        operation_id="lender_loans_upsert",
+        summary=gettext_lazy("Create or update loans"),
+        description=format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "Scope loans:write. A loan is matched by external_id and must use one of your loan "
+                "products; it keeps its borrower and product."
+            ),
+            BATCH_RULES,
+        ),
+        request=LenderLoanBatchIn,
+        parameters=[LenderBatchQuery],
+        responses=BATCH_RESPONSES,
+        tags=TAGS,
+    )
+    def post(self, request):
+        return super().post(request)
+
+
+class LedgerEntriesView(BatchView):
+    lists = ("entries",)
+
+    @extend_schema(
+        operation_id="lender_ledger_entries_post",
+        summary=gettext_lazy("Post ledger entries"),
+        description=format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "Scope ledger:write. Entries of your loans, each with your own id: an entry "
+                "already posted with the same values is skipped; one with other values is refused "
+                "(send a reversal to correct it)."
+            ),
+            BATCH_RULES,
+        ),
+        request=LenderEntryBatchIn,
+        parameters=[LenderBatchQuery],
+        responses=BATCH_RESPONSES,
+        tags=TAGS,
+    )
+    def post(self, request):
+        return super().post(request)
+
+
+class MixedBatchView(BatchView):
+    lists = ("borrowers", "loans", "entries")
+    requires_lists = False
+
+    @extend_schema(
+        operation_id="lender_batch_post",
+        summary=gettext_lazy("Post borrowers, loans and entries together"),
+        description=format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "The JSON import format in one request, for a new loan with its borrower and its "
+                "first entries at once. Needs the scope of every list sent (borrowers:write, "
+                "loans:write, ledger:write)."
+            ),
+            BATCH_RULES,
+        ),
+        request=LenderMixedBatchIn,
+        parameters=[LenderBatchQuery],
+        responses=BATCH_RESPONSES,
+        tags=TAGS,
+    )
+    def post(self, request):
+        return super().post(request)
+
+
+class PlansView(LenderView):
+    required_scopes = (PLANS_READ,)
+
+    @extend_schema(
+        operation_id="lender_plans_list",
+        summary=gettext_lazy("Plans agreed since a cursor"),
+        description=gettext_lazy(
+            "Scope plans:read. Plans borrowers agreed on your loans, oldest first. Keep "
+            "next_cursor and send it next time: each plan comes once. A plan appears about 10 "
+            "seconds after it is agreed; its status is the one it has when read, and later "
+            "changes (completed, broken) arrive by webhook."
+        ),
+        parameters=[LenderPlansQuery],
+        responses={200: LenderPlanPageOut, 400: LenderRejectionOut, **REFUSALS},
+        tags=TAGS,
+    )
+    def get(self, request):
+        query = LenderPlansQuery(data=request.query_params)
+        if not query.is_valid():
+            return query_rejection(query.errors)
+        cursor = query.validated_data.get("cursor")
+        try:
+            after_id = decode_cursor(cursor) if cursor else 0
+        except InvalidCursor as exc:
+            return query_rejection({"cursor": [str(exc)]})
+        page = plans_since(
+            lender=request.auth.lender,
+            after_id=after_id,
+            limit=query.validated_data["limit"],
+            now=timezone.now(),
+        )
+        return Response(LenderPlanPageOut(page).data)
