@@ -18,6 +18,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("portal.api.urls")),
+    # allauth's headless login for apps (password, then authenticator code): a session token.
+    path("_allauth/", include("allauth.headless.urls")),
     *notification_hooks,
 ]
 

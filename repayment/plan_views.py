@@ -24,7 +24,6 @@ from .models import (
     LedgerEntry,
     PauseStatus,
     Proposal,
-    ProposalStatus,
     StaffDecision,
 )
 from .money import format_money
@@ -179,12 +178,7 @@ def proposal_detail(request, reference, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("budget"), pk=pk, loan=loan)
     options = options_for(loan=loan)
     terms = PlanTerms.from_json(proposal.terms) if proposal.terms else None
-    can_confirm = (
-        terms is not None
-        and proposal.status in (ProposalStatus.AWAITING_BORROWER, ProposalStatus.APPROVED)
-        and options.active_plan is None
-        and terms.first.due_date >= options.statement.today
-    )
+    can_confirm = reviewing.confirmable_terms(proposal, options) is not None
     form = ConfirmForm(request.POST or None, initial={"key": new_key()})
     if request.method == "POST":
         if options.active_plan is not None:

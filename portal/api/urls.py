@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from .errors import not_found
 
 urlpatterns = [
+    path("v1/", include("portal.api.v1.urls")),
     path("lender/v1/", include("portal.lender_api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

@@ -334,6 +334,21 @@ def page_link(loan: Loan, name: str, *args) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def confirmable_terms(proposal: Proposal, options) -> PlanTerms | None:
+    """The terms the borrower may confirm now (the page's button, the API's accept): agreed at
+    once, countered or approved by staff, no plan in place, and the first payment not passed.
+    ``options`` is the loan's ``offering.options_for``."""
+    terms = PlanTerms.from_json(proposal.terms) if proposal.terms else None
+    if (
+        terms is not None
+        and proposal.status in (ProposalStatus.AWAITING_BORROWER, ProposalStatus.APPROVED)
+        and options.active_plan is None
+        and terms.first.due_date >= options.statement.today
+    ):
+        return terms
+    return None
+
+
 def open_proposal(loan: Loan) -> Proposal | None:
     """The borrower's proposal still waiting on someone: staff, or the borrower's own
     confirmation."""

@@ -1,0 +1,47 @@
+"""What every borrower endpoint shares: a signed-in login linked to a borrower, the borrower's
+rate limit, answers in the borrower's language, and errors in one shape."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.views import APIView
+
+from repayment import selectors
+from repayment.models import Borrower, Loan
+
+from ... import openapi  # noqa: F401  (registers the X-Session-Token scheme)
+from ...errors import handle
+from ...languages import language_for
+from ...permissions import IsLinkedBorrower
+from ...throttles import BorrowerRateThrottle
+
+LANG = OpenApiParameter(
+    name="lang",
+    type=str,
+    enum=["en", "zh-hans"],
+    required=False,
+    description="The language of the content; without it, Accept-Language, then the "
+    "borrower's preferred language.",
+)
+
+
+class BorrowerView(APIView):
+    permission_classes = [IsAuthenticated, IsLinkedBorrower]
+    throttle_classes = [BorrowerRateThrottle]
+    borrower: Borrower
+    language: str
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.language = language_for(request, borrower=self.borrower)
+        translation.activate(self.language)
+        request.LANGUAGE_CODE = self.language
+
+    def get_exception_handler(self):
+        return handle
+
+    def loan(self, reference: str) -> Loan:
+        """The borrower's own loan, or 404."""
+        return selectors.loan_of(borrower=self.borrower, reference=reference)

@@ -1,0 +1,107 @@
+"""Asking for a pause and questioning an entry: ``request_pause`` and ``open_dispute``, checked
+by the pages' own forms. A second request while the first stands is refused by the domain
+(409), so these take no Idempotency-Key."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+from repayment.models import EntryKind, LedgerEntry, PauseStatus
+from repayment.plan_forms import DisputeForm, PauseForm
+from repayment.plans.disputes import open_dispute
+from repayment.plans.pauses import request_pause
+from repayment.plans.policy import policy_for
+from repayment.statements import local_today
+
+from ...errors import form_errors
+from ..serializers.care import DisputeSerializer, PauseSerializer
+from ..serializers.requests import DisputeRequestSerializer, PauseRequestSerializer
+from .base import BorrowerView
+from .errors import ERRORS
+
+
+def _body(request) -> dict:
+    if not isinstance(request.data, dict):
+        raise exceptions.ValidationError(
+            {"non_field_errors": [_("Send the request as a JSON object.")]}
+        )
+    return request.data
+
+
+class PauseCreate(BorrowerView):
+    @extend_schema(
+        operation_id="loan_pause_create",
+        summary="Ask for a pause",
+        description="Granted at once up to the lender's limit, otherwise a person answers "
+        "within two working days. While a pause lasts there are no payment reminders, and "
+        "interest and fees are frozen as the lender's policy says.",
+        request=PauseRequestSerializer,
+        responses={201: PauseSerializer, **ERRORS.write},
+    )
+    def post(self, request, reference):
+        loan = self.loan(reference)
+        form = PauseForm(_body(request), max_days=policy_for(loan.product).pause_max_days)
+        if not form.is_valid():
+            raise exceptions.ValidationError(form_errors(form))
+        pause = request_pause(
+            loan=loan,
+            reason=form.cleaned_data["reason"],
+            days=form.cleaned_data["days"],
+            note=form.cleaned_data["note"],
+            today=local_today(timezone.now(), loan.borrower.time_zone),
+        )
+        if pause.status == PauseStatus.GRANTED:
+            message = _("Your pause is in place.")
+        else:
+            message = _("We have your request. A person will reply within two working days.")
+        return Response(
+            PauseSerializer({"pause": pause, "message": message}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class DisputeCreate(BorrowerView):
+    @extend_schema(
+        operation_id="loan_dispute_create",
+        summary="Question an entry",
+        description="Until a person has checked it, we do not ask the borrower to pay the "
+        "amount questioned. The entry is a statement history line's entry_id; an entry that "
+        "is not on this loan is 404.",
+        request=DisputeRequestSerializer,
+        responses={201: DisputeSerializer, **ERRORS.write},
+    )
+    def post(self, request, reference):
+        loan = self.loan(reference)
+        data = _body(request)
+        entry = _entry(loan, data.get("entry"))
+        form = DisputeForm(
+            {"entry": entry.pk, "message": data.get("message")}, entries=[(entry.pk, "")]
+        )
+        if not form.is_valid():
+            raise exceptions.ValidationError(form_errors(form))
+        dispute = open_dispute(loan=loan, entry=entry, message=form.cleaned_data["message"])
+        message = _(
+            "Thank you. A person will look at it and reply. Until then we will not ask you "
+            "to pay the amount you questioned."
+        )
+        return Response(
+            DisputeSerializer({"dispute": dispute, "message": message}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+def _entry(loan, value) -> LedgerEntry:
+    if isinstance(value, bool) or not (
+        isinstance(value, int) or (isinstance(value, str) and value.isdigit())
+    ):
+        raise exceptions.ValidationError({"entry": [_("Choose the entry that looks wrong.")]})
+    pk = int(value)
+    # A correction can't itself be questioned; its entry can.
+    return get_object_or_404(
+        LedgerEntry.objects.filter(loan=loan).exclude(kind=EntryKind.REVERSAL), pk=pk
+    )

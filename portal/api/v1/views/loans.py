@@ -1,0 +1,110 @@
+"""My loans, a loan's statement and what a borrower can arrange for it: the same values the
+home, statement and help pages render."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from repayment import selectors
+from repayment.forms import HistoryFilterForm
+from repayment.plans.offering import options_for
+from repayment.statements import statement_for
+
+from ..serializers.loans import LoanSummarySerializer, StatementSerializer
+from ..serializers.plans import OffersSerializer
+from .base import BorrowerView
+from .errors import ERRORS
+
+
+class LoanList(BorrowerView):
+    @extend_schema(
+        operation_id="loans_list",
+        summary="My loans",
+        responses={200: LoanSummarySerializer(many=True), **ERRORS.auth},
+    )
+    def get(self, request):
+        loans = list(selectors.loans_of(borrower=self.borrower))
+        return Response(
+            [
+                LoanSummarySerializer(
+                    statement_for(loan=loan),
+                    context={
+                        "currency": loan.currency,
+                        "language": self.language,
+                        "has_active_plan": loan.has_active_plan,
+                    },
+                ).data
+                for loan in loans
+            ]
+        )
+
+
+class LoanStatement(BorrowerView):
+    @extend_schema(
+        operation_id="loan_statement",
+        summary="A loan's statement",
+        description="The statement the statement page shows: balances by component, what is "
+        "due, days past due, the next payment, every entry since `since` (a year back by "
+        "default) and what happens if nothing is paid.",
+        parameters=[
+            OpenApiParameter(
+                "since", type=str, description="List entries from this date (YYYY-MM-DD)."
+            )
+        ],
+        responses={200: StatementSerializer, **ERRORS.read},
+    )
+    def get(self, request, reference):
+        loan = self.loan(reference)
+        since = HistoryFilterForm(request.query_params or None).chosen("since")
+        value = statement_for(loan=loan, since=since)
+        context = {"currency": value.currency, "language": self.language}
+        return Response(StatementSerializer(value, context=context).data)
+
+
+def unavailable(options) -> dict | None:
+    """Why a loan has no offers, in the words of the help page; None when it has some."""
+    if options.offers:
+        return None
+    if options.active_plan:
+        return {
+            "code": "active_plan",
+            "message": _("This loan has a plan in place now, so it cannot take up another one."),
+        }
+    if options.at_plan_limit:
+        return {
+            "code": "plan_limit",
+            "message": _(
+                "This loan has had as many plans this year as we can agree online. You can "
+                "still propose a plan: a person will look at it with you."
+            ),
+        }
+    return {
+        "code": "none_fits",
+        "message": _(
+            "We have no ready-made plan for this loan today. You can propose your own plan, "
+            "or ask for a pause."
+        ),
+    }
+
+
+class LoanOffers(BorrowerView):
+    @extend_schema(
+        operation_id="loan_offers",
+        summary="Plans we can agree now",
+        responses={200: OffersSerializer, **ERRORS.read},
+    )
+    def get(self, request, reference):
+        loan = self.loan(reference)
+        options = options_for(loan=loan)
+        value = {
+            "reference": loan.reference,
+            "currency": loan.currency,
+            "amount_due": options.statement.amount_due,
+            "offers": [{"code": code, "terms": terms} for code, terms in options.offers],
+            "unavailable": unavailable(options),
+            "active_plan": options.active_plan.pk if options.active_plan else None,
+            "can_propose": options.active_plan is None,
+        }
+        return Response(OffersSerializer(value, context={"currency": loan.currency}).data)

@@ -1,0 +1,244 @@
+"""Offers accepted, own plans proposed and confirmed, and the borrower's plans. Each write runs
+under the request's Idempotency-Key (``portal.api.idempotency``) and calls the same functions
+as the borrower's pages: ``accepting.accept``, ``proposing.save_budget`` and ``propose``."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+from repayment.models import Plan, Proposal
+from repayment.plan_forms import BudgetForm, ProposalForm
+from repayment.plans import accepting, decisions, proposing, reviewing
+from repayment.plans.offering import options_for
+from repayment.plans.terms import PlanTerms
+from repayment.plans.tracking import progress_of
+from repayment.plans.wording import reasons_for
+from repayment.statements import ledger_lines, local_today
+
+from ... import idempotency
+from ...errors import Conflict, form_errors
+from ..serializers.plans import PlanSerializer, ProposalSerializer
+from ..serializers.requests import ProposalRequestSerializer
+from .base import BorrowerView
+from .errors import ERRORS
+
+PROPOSAL_FIELDS = ("amount", "frequency", "start")
+
+
+def plan_data(plan: Plan, *, today, lines=None) -> dict:
+    loan = plan.loan
+    value = {
+        "plan": plan,
+        "reference": loan.reference,
+        "currency": loan.currency,
+        "progress": progress_of(plan, today=today, lines=lines),
+    }
+    return PlanSerializer(value, context={"currency": loan.currency}).data
+
+
+def proposal_data(proposal: Proposal, options) -> dict:
+    loan = proposal.loan
+    value = {
+        "proposal": proposal,
+        "reference": loan.reference,
+        "reasons": reasons_for(proposal),
+        "terms": PlanTerms.from_json(proposal.terms) if proposal.terms else None,
+        "can_accept": reviewing.confirmable_terms(proposal, options) is not None,
+        "plan": Plan.objects.filter(proposal=proposal).values_list("pk", flat=True).first(),
+    }
+    return ProposalSerializer(value, context={"currency": loan.currency}).data
+
+
+def _plan_in_place() -> Conflict:
+    return Conflict(
+        _("This loan has a plan in place now, so it cannot take up another one."),
+        code="active_plan",
+    )
+
+
+def _created(plan: Plan, created: bool, options) -> Response:
+    if not created:
+        # Another request set a plan up on this loan between our check and our write.
+        raise _plan_in_place()
+    return Response(plan_data(plan, today=options.statement.today), status=status.HTTP_201_CREATED)
+
+
+class OfferAccept(BorrowerView):
+    @extend_schema(
+        operation_id="loan_offer_accept",
+        summary="Accept an offer",
+        description="Sets the offer's plan up. The code comes from the loan's offers.",
+        request=None,
+        parameters=[idempotency.PARAMETER],
+        responses={201: PlanSerializer, **ERRORS.write},
+    )
+    def post(self, request, reference, code):
+        loan = self.loan(reference)
+
+        def accept():
+            options = options_for(loan=loan)
+            if options.active_plan is not None:
+                raise _plan_in_place()
+            terms = options.offer(code)
+            if terms is None:
+                raise exceptions.NotFound(
+                    _("That offer is not available today. Ask for the loan's offers again."),
+                    code="offer_unavailable",
+                )
+            plan, created = accepting.accept(
+                loan=loan,
+                terms=terms,
+                key=idempotency.derived_key(request),
+                segment=options.assessment.segment,
+                today=options.statement.today,
+            )
+            return _created(plan, created, options)
+
+        return idempotency.run(request, accept)
+
+
+class ProposalCreate(BorrowerView):
+    @extend_schema(
+        operation_id="loan_proposal_create",
+        summary="Propose my own plan",
+        description=(
+            "The borrower's income and expenditure and the plan they propose, checked as the "
+            "website checks them. The answer comes at once: accepted (confirm it with "
+            "POST .../proposals/{id}/accept/), countered with the nearest plan we can agree "
+            "(confirm it the same way), or review: a person answers by review_due_at, and "
+            "GET .../proposals/{id}/ shows the answer."
+        ),
+        request=ProposalRequestSerializer,
+        parameters=[idempotency.PARAMETER],
+        responses={201: ProposalSerializer, **ERRORS.write},
+    )
+    def post(self, request, reference):
+        loan = self.loan(reference)
+
+        def propose():
+            data = request.data if isinstance(request.data, dict) else {}
+            options = options_for(loan=loan)
+            if options.active_plan is not None:
+                raise _plan_in_place()
+            answers = data.get("budget")
+            budget_form = BudgetForm(answers if isinstance(answers, dict) else {})
+            proposal_form = ProposalForm(
+                {name: data[name] for name in PROPOSAL_FIELDS if name in data},
+                today=options.statement.today,
+                latest_start_days=options.policy.latest_start_days,
+                balance=options.situation.balance,
+            )
+            errors = {}
+            if answers is not None and not isinstance(answers, dict):
+                errors["budget"] = {
+                    "non_field_errors": [_("Send the income and expenditure answers as an object.")]
+                }
+            elif not budget_form.is_valid():
+                errors.update(form_errors(budget_form, prefix="budget"))
+            if not proposal_form.is_valid():
+                errors.update(form_errors(proposal_form))
+            if errors:
+                raise exceptions.ValidationError(errors)
+            budget = proposing.save_budget(
+                loan=loan,
+                answers=budget_form.answers(),
+                period=budget_form.cleaned_data["period"],
+            )
+            proposal = proposing.propose(
+                loan=loan,
+                budget=budget,
+                request=decisions.Request(
+                    amount=proposal_form.cleaned_data["amount"],
+                    frequency=proposal_form.cleaned_data["frequency"],
+                    start=proposal_form.cleaned_data["start"],
+                ),
+            )
+            return Response(proposal_data(proposal, options), status=status.HTTP_201_CREATED)
+
+        return idempotency.run(request, propose)
+
+
+def _proposal(loan, pk) -> Proposal:
+    return get_object_or_404(
+        Proposal.objects.select_related("budget", "loan__product", "loan__borrower"),
+        pk=pk,
+        loan=loan,
+    )
+
+
+class ProposalDetail(BorrowerView):
+    @extend_schema(
+        operation_id="loan_proposal_retrieve",
+        summary="A proposal and its answer",
+        responses={200: ProposalSerializer, **ERRORS.read},
+    )
+    def get(self, request, reference, pk):
+        loan = self.loan(reference)
+        proposal = _proposal(loan, pk)
+        return Response(proposal_data(proposal, options_for(loan=loan)))
+
+
+class ProposalAccept(BorrowerView):
+    @extend_schema(
+        operation_id="loan_proposal_accept",
+        summary="Confirm a proposal's plan",
+        description="Sets up the plan of a proposal agreed at once, countered, or approved by "
+        "staff (can_accept is true).",
+        request=None,
+        parameters=[idempotency.PARAMETER],
+        responses={201: PlanSerializer, **ERRORS.write},
+    )
+    def post(self, request, reference, pk):
+        loan = self.loan(reference)
+        proposal = _proposal(loan, pk)
+
+        def accept():
+            options = options_for(loan=loan)
+            if options.active_plan is not None:
+                raise _plan_in_place()
+            terms = reviewing.confirmable_terms(proposal, options)
+            if terms is None:
+                raise Conflict(
+                    _("This proposal can no longer be confirmed."), code="not_confirmable"
+                )
+            plan, created = accepting.accept(
+                loan=loan,
+                terms=terms,
+                key=idempotency.derived_key(request),
+                segment=options.assessment.segment,
+                today=options.statement.today,
+                proposal=proposal,
+            )
+            return _created(plan, created, options)
+
+        return idempotency.run(request, accept)
+
+
+class PlanList(BorrowerView):
+    @extend_schema(
+        operation_id="plans_list",
+        summary="My plans",
+        description="Every plan on the borrower's loans, newest first, with its payments and "
+        "how each stands.",
+        responses={200: PlanSerializer(many=True), **ERRORS.auth},
+    )
+    def get(self, request):
+        plans = (
+            Plan.objects.filter(loan__borrower=self.borrower)
+            .select_related("loan__product__plan_policy", "loan__borrower")
+            .prefetch_related("installments")
+            .order_by("-accepted_at", "-pk")
+        )
+        today = local_today(timezone.now(), self.borrower.time_zone)
+        lines: dict[int, list] = {}
+        found = []
+        for plan in plans:
+            if plan.loan_id not in lines:
+                lines[plan.loan_id] = ledger_lines(loan=plan.loan)
+            found.append(plan_data(plan, today=today, lines=lines[plan.loan_id]))
+        return Response(found)
