@@ -32,12 +32,20 @@ TRACKED = (
 )
 # A password hash is a secret, and sign-ins are not changes anyone made to the account.
 USER_EXCLUDED_FIELDS = ["password", "last_login"]
+# The lender's integration: who made or revoked a key, who pointed the webhook where. Never
+# the key's digest or the signing secret; a key's use is not a change.
+TRACKED_WITHOUT = {
+    "lender_api.LenderKey": ["digest", "last_used_at"],
+    "webhooks.WebhookEndpoint": ["secret"],
+}
 
 
 def register() -> None:
     for label in TRACKED:
         _register(apps.get_model(label))
     _register(apps.get_model(settings.AUTH_USER_MODEL), exclude_fields=USER_EXCLUDED_FIELDS)
+    for label, excluded in TRACKED_WITHOUT.items():
+        _register(apps.get_model(label), exclude_fields=excluded)
     post_log.connect(link_borrower, dispatch_uid="audit.link_borrower")
 
 

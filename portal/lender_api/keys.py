@@ -120,7 +120,12 @@ def check_key(*, plaintext: str, now: datetime | None = None) -> LenderKey:
 def revoke_key(*, key: LenderKey, now: datetime | None = None) -> bool:
     """Revoke ``key``; False if it already was (its first revocation time stays)."""
     now = now or timezone.now()
-    revoked = LenderKey.objects.filter(pk=key.pk, revoked_at__isnull=True).update(revoked_at=now)
-    if revoked:
-        key.revoked_at = now
-    return bool(revoked)
+    with transaction.atomic():
+        locked = LenderKey.objects.select_for_update().get(pk=key.pk)
+        if locked.revoked_at is not None:
+            return False
+        # save(), not update(): the change history records who revoked it.
+        locked.revoked_at = now
+        locked.save(update_fields=["revoked_at"])
+    key.revoked_at = now
+    return True

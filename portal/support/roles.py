@@ -33,6 +33,16 @@ ADMINISTRATOR_PERMISSIONS = (
     "accounts.change_user",
     "auth.view_group",
     "auth.change_group",
+    # The lender's integration: its API keys, its webhook, and the events sent to it.
+    "lender_api.view_lenderkey",
+    "lender_api.add_lenderkey",
+    "lender_api.change_lenderkey",
+    "webhooks.view_webhookendpoint",
+    "webhooks.add_webhookendpoint",
+    "webhooks.change_webhookendpoint",
+    "webhooks.view_delivery",
+    "repayment.view_lenderevent",
+    "repayment.change_lenderevent",
 )
 
 ROLES: dict[str, tuple[str, ...]] = {

@@ -15,20 +15,28 @@ def _ensure_permissions(apps, app_label):
     app_config.models_module = models_module
 
 
-def grant(apps, schema_editor):
+def grant_for(apps, labels):
+    """Give each role its permissions from the apps in ``labels``. The roles table is read as
+    it is today: permissions of apps that later migrations bring are granted by those."""
     from portal.support.roles import ROLES
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for label in ("support", "audit", "accounts", "auth"):
+    for label in labels:
         _ensure_permissions(apps, label)
     for name, permissions in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
         for dotted in permissions:
             app_label, codename = dotted.split(".")
+            if app_label not in labels:
+                continue
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+
+
+def grant(apps, schema_editor):
+    grant_for(apps, ("support", "audit", "accounts", "auth"))
 
 
 class Migration(migrations.Migration):
