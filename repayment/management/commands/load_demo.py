@@ -12,12 +12,14 @@ class Command(BaseCommand):
         stories = load_demo()
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
+        from portal.lender_api.demo import load_demo_key
         from portal.notifications.demo import load_demo_messages
         from portal.support.demo import load_demo_queue, load_demo_staff
 
         staff = load_demo_staff()
         load_demo_queue()
         load_demo_messages()
+        lender_key = load_demo_key()
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
         )
@@ -47,4 +49,13 @@ class Command(BaseCommand):
         self.stdout.write(
             "  Support console: /en/support/   Wagtail: /cms/   "
             f"Django admin ({ADMIN_EMAIL}): /django-admin/"
+        )
+        self.stdout.write(self.style.SUCCESS("\nAPIs (docs: /api/docs/)"))
+        self.stdout.write(
+            "  Borrower API /api/v1/: sign in at /_allauth/app/v1/auth/login, then send the "
+            "X-Session-Token it gives"
+        )
+        self.stdout.write(
+            f"  Lender API /api/lender/v1/ (demo lender, every scope; a new key each run):\n"
+            f"    Authorization: Bearer {lender_key}"
         )
