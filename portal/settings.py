@@ -300,7 +300,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The borrower API (/api/v1/) for the portal's own pages and for apps, and the lender "
         "integration API (/api/lender/v1/) for the lender's core system. Money is a string "
-        "with the currency's decimal places (\"1250.00\"); dates are ISO 8601."
+        'with the currency\'s decimal places ("1250.00"); dates are ISO 8601.'
     ),
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_public_api"],
