@@ -303,13 +303,19 @@ SPECTACULAR_SETTINGS = {
         'with the currency\'s decimal places ("1250.00"); dates are ISO 8601.'
     ),
     "VERSION": "1.0.0",
+    "TAGS": [
+        {"name": "borrower", "description": "For apps: a borrower's own loans, plans and help."},
+        {"name": "lender", "description": "For the lender's core system: data in, plans out."},
+    ],
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_public_api"],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from our own static files: no CDN, and the page keeps a strict policy.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    # Without deep links Swagger UI puts no link inside each operation's toggle button (axe:
+    # nested-interactive).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "displayOperationId": False},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
