@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from repayment.plan_admin import ReadOnlyAdmin
+
 from .models import Record
 
 
 @admin.register(Record)
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(ReadOnlyAdmin):
     """Read-only: records are searched here and in the console, never written."""
 
     list_display = ["at", "actor_label", "kind", "action", "borrower_id", "ip"]
@@ -12,12 +14,3 @@ class RecordAdmin(admin.ModelAdmin):
     search_fields = ["actor_label", "action"]
     date_hierarchy = "at"
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

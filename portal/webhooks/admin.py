@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from portal.audit.recording import record_action
 from repayment.models import LenderEvent
-from repayment.plan_admin import LenderEventAdmin
+from repayment.plan_admin import LenderEventAdmin, ReadOnlyAdmin
 
 from . import delivery
 from .models import Delivery, WebhookEndpoint
@@ -98,7 +98,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdmin):
     """The delivery log: written by the sender only."""
 
     list_display = [
@@ -117,15 +117,6 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_select_related = ["event", "endpoint__lender"]
     date_hierarchy = "started_at"
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class DeliveryInline(admin.TabularInline):
