@@ -7,6 +7,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.notifications import planner
 from portal.notifications.addresses import normalise
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
 from portal.notifications.planner import plan
@@ -65,6 +66,30 @@ def test_running_twice_writes_nothing_twice(morning):
     assert sum(first.values()) == count > 0
     assert plan(morning) == {}
     assert OutboundMessage.objects.count() == count
+
+
+def test_rows_another_planner_wrote_meanwhile_are_skipped_and_the_rest_written(
+    morning, monkeypatch
+):
+    first = late_loan(paid=3, late_days=3)
+    plan(morning)
+    before = {m.key: (m.status, m.created_at) for m in OutboundMessage.objects.all()}
+    second = late_loan(paid=3, late_days=3)
+    # As if another planner wrote the first loan's rows after this one looked for them.
+    monkeypatch.setattr(planner, "_existing", lambda dues: set())
+
+    plan(morning)
+
+    after = {m.key: (m.status, m.created_at) for m in OutboundMessage.objects.all()}
+    assert {k: v for k, v in after.items() if k in before} == before
+    new = OutboundMessage.objects.exclude(key__in=before)
+    assert {m.borrower_id for m in new} == {second.borrower_id} != {first.borrower_id}
+    assert {(m.channel, m.event, m.rule) for m in new} >= {
+        ("email", "payment_missed", "allowed"),
+        ("in_portal", "payment_missed", "allowed"),
+    }
+    assert {(m.attempts, m.provider_ref, m.last_error) for m in new} == {(0, "", "")}
+    assert all(m.created_at is not None for m in new)
 
 
 def test_an_open_dispute_holds_reminders_but_not_a_payment_receipt(morning):

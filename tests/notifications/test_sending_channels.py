@@ -17,9 +17,11 @@ import requests
 from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from django.utils import translation
 
 from portal.notifications import sending
-from portal.notifications.addresses import read_opt_out_token
+from portal.notifications.addresses import opt_out_token, read_opt_out_token
 from portal.notifications.channels import (
     Bounced,
     DeliveryUncertain,
@@ -66,6 +68,20 @@ def test_the_opt_out_link_opens_the_page_that_stops_that_address(client, setting
     response = client.get(urlsplit(link).path)
 
     assert response.status_code == 200
+
+
+def test_a_link_is_the_address_reverse_gives_in_the_message_language(settings):
+    # Links are put together from a pattern reversed once per language: the same as reversing.
+    settings.SITE_URL = "https://portal.example.com/"
+    token = opt_out_token("email", "ana@example.com")
+    assert ":" in token  # reverse leaves it as it is; a plain quote() would not
+    with translation.override("zh-hans"):
+        expected = "https://portal.example.com" + reverse("notification_opt_out", args=[token])
+
+    assert opt_out_url("email", "ana@example.com", language="zh-hans") == expected
+    assert opt_out_url("email", "ana@example.com", language="en") == expected.replace(
+        "/zh-hans/", "/en/"
+    )
 
 
 def test_the_same_row_always_makes_the_same_message_id():

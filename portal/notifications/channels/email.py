@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import smtplib
 from email.utils import parseaddr
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import requests
@@ -54,13 +55,30 @@ if TYPE_CHECKING:
 def message_id(key: str) -> str:
     """A Message-ID that depends only on the outbox key (RFC 5322: unique, angle-bracketed,
     with a domain we own)."""
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or str(DNS_NAME)
     digest = hashlib.sha256(key.encode()).hexdigest()[:40]
-    return f"<{digest}.reminder@{domain}>"
+    return f"<{digest}.reminder@{_domain(settings.DEFAULT_FROM_EMAIL)}>"
+
+
+@lru_cache(maxsize=8)
+def _domain(from_email: str) -> str:
+    return parseaddr(from_email)[1].rpartition("@")[2] or str(DNS_NAME)
+
+
+class RenderedOnce(EmailMessage):
+    """An e-mail whose MIME message is built once: ``deliver`` builds it to find a bad header
+    before anything leaves, and the backend (SMTP, console, file, locmem) then sends that
+    same message instead of building it again. Not to be changed after ``message()``."""
+
+    _rendered = None
+
+    def message(self):
+        if self._rendered is None:
+            self._rendered = super().message()
+        return self._rendered
 
 
 def build(message: OutboundMessage, connection=None) -> EmailMessage:
-    return EmailMessage(
+    return RenderedOnce(
         subject=message.subject,
         body=message.body,
         to=[message.address],
