@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from .models import Frequency, PauseReason
 from .plans import budget as budgets
+from .plans import decisions
 
 MAX_AMOUNT = Decimal("1000000000")
 WEEKDAYS = [
@@ -110,6 +111,25 @@ class ProposalForm(forms.Form):
         self.balance = balance
         self.fields["start"].widget.attrs.update(
             {"min": today.isoformat(), "max": self.latest.isoformat()}
+        )
+
+    @classmethod
+    def for_options(cls, data, options) -> ProposalForm:
+        """The form with the limits of the loan's ``offering.options_for``: the page and the
+        API check a proposal the same way."""
+        return cls(
+            data,
+            today=options.statement.today,
+            latest_start_days=options.policy.latest_start_days,
+            balance=options.situation.balance,
+        )
+
+    def requested(self) -> decisions.Request:
+        """The valid form as the request the policy decides on."""
+        return decisions.Request(
+            amount=self.cleaned_data["amount"],
+            frequency=self.cleaned_data["frequency"],
+            start=self.cleaned_data["start"],
         )
 
     def clean_amount(self):

@@ -130,22 +130,9 @@ def plan_propose(request, reference):
     options = options_for(loan=loan)
     if options.active_plan:
         return redirect("loan_plan", reference)
-    form = ProposalForm(
-        request.POST or None,
-        today=options.statement.today,
-        latest_start_days=options.policy.latest_start_days,
-        balance=options.situation.balance,
-    )
+    form = ProposalForm.for_options(request.POST or None, options)
     if request.method == "POST" and form.is_valid():
-        proposal = proposing.propose(
-            loan=loan,
-            budget=budget,
-            request=decisions.Request(
-                amount=form.cleaned_data["amount"],
-                frequency=form.cleaned_data["frequency"],
-                start=form.cleaned_data["start"],
-            ),
-        )
+        proposal = proposing.propose(loan=loan, budget=budget, request=form.requested())
         return redirect("proposal_detail", reference, proposal.pk)
     affordable = {
         frequency: decisions.affordable_each_time(budget.available, frequency, loan.currency)

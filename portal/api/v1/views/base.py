@@ -4,8 +4,10 @@ rate limit, answers in the borrower's language, and errors in one shape."""
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework import exceptions
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.views import APIView
 
@@ -54,3 +56,11 @@ class BorrowerView(APIView):
     def loan(self, reference: str) -> Loan:
         """The borrower's own loan, or 404."""
         return selectors.loan_of(borrower=self.borrower, reference=reference)
+
+    def body(self) -> dict:
+        """The request's JSON object; any other JSON value is a 400 with a clear message."""
+        if not isinstance(self.request.data, dict):
+            raise exceptions.ValidationError(
+                {"non_field_errors": [_("Send the request as a JSON object.")]}
+            )
+        return self.request.data

@@ -25,14 +25,6 @@ from .base import BorrowerView
 from .errors import ERRORS
 
 
-def _body(request) -> dict:
-    if not isinstance(request.data, dict):
-        raise exceptions.ValidationError(
-            {"non_field_errors": [_("Send the request as a JSON object.")]}
-        )
-    return request.data
-
-
 class PauseCreate(BorrowerView):
     @extend_schema(
         operation_id="loan_pause_create",
@@ -45,7 +37,7 @@ class PauseCreate(BorrowerView):
     )
     def post(self, request, reference):
         loan = self.loan(reference)
-        form = PauseForm(_body(request), max_days=policy_for(loan.product).pause_max_days)
+        form = PauseForm(self.body(), max_days=policy_for(loan.product).pause_max_days)
         if not form.is_valid():
             raise exceptions.ValidationError(form_errors(form))
         pause = request_pause(
@@ -77,7 +69,7 @@ class DisputeCreate(BorrowerView):
     )
     def post(self, request, reference):
         loan = self.loan(reference)
-        data = _body(request)
+        data = self.body()
         entry = _entry(loan, data.get("entry"))
         form = DisputeForm(
             {"entry": entry.pk, "message": data.get("message")}, entries=[(entry.pk, "")]

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from repayment.models import Plan, Proposal
 from repayment.plan_forms import BudgetForm, ProposalForm
-from repayment.plans import accepting, decisions, proposing, reviewing
+from repayment.plans import accepting, proposing, reviewing
 from repayment.plans.offering import options_for
 from repayment.plans.terms import PlanTerms
 from repayment.plans.tracking import progress_of
@@ -121,17 +121,14 @@ class ProposalCreate(BorrowerView):
         loan = self.loan(reference)
 
         def propose():
-            data = request.data if isinstance(request.data, dict) else {}
+            data = self.body()
             options = options_for(loan=loan)
             if options.active_plan is not None:
                 raise _plan_in_place()
             answers = data.get("budget")
             budget_form = BudgetForm(answers if isinstance(answers, dict) else {})
-            proposal_form = ProposalForm(
-                {name: data[name] for name in PROPOSAL_FIELDS if name in data},
-                today=options.statement.today,
-                latest_start_days=options.policy.latest_start_days,
-                balance=options.situation.balance,
+            proposal_form = ProposalForm.for_options(
+                {name: data[name] for name in PROPOSAL_FIELDS if name in data}, options
             )
             errors = {}
             if answers is not None and not isinstance(answers, dict):
@@ -150,13 +147,7 @@ class ProposalCreate(BorrowerView):
                 period=budget_form.cleaned_data["period"],
             )
             proposal = proposing.propose(
-                loan=loan,
-                budget=budget,
-                request=decisions.Request(
-                    amount=proposal_form.cleaned_data["amount"],
-                    frequency=proposal_form.cleaned_data["frequency"],
-                    start=proposal_form.cleaned_data["start"],
-                ),
+                loan=loan, budget=budget, request=proposal_form.requested()
             )
             return Response(proposal_data(proposal, options), status=status.HTTP_201_CREATED)
 

@@ -79,16 +79,13 @@ class Preferences(BorrowerView):
         responses={200: PreferencesSerializer, **ERRORS.update},
     )
     def patch(self, request):
-        if not isinstance(request.data, dict):
-            raise exceptions.ValidationError(
-                {"non_field_errors": [_("Send the request as a JSON object.")]}
-            )
-        unknown = set(request.data) - set(PreferencesUpdateSerializer().fields)
+        body = self.body()
+        unknown = set(body) - set(PreferencesUpdateSerializer().fields)
         if unknown:
             raise exceptions.ValidationError(
                 {name: [_("This is not a preference you can change.")] for name in sorted(unknown)}
             )
-        changes = PreferencesUpdateSerializer(data=request.data, partial=True)
+        changes = PreferencesUpdateSerializer(data=body, partial=True)
         changes.is_valid(raise_exception=True)
         borrower = self.borrower
         preferences, states = self._current()
