@@ -9,18 +9,9 @@ from django.urls import reverse
 
 from repayment.models import Budget, Plan, Proposal
 
-from .plan_fixtures import late_loan, today_in
+from .plan_fixtures import BUDGET, late_loan, today_in
 
 pytestmark = pytest.mark.django_db
-
-BUDGET = {
-    "period": "monthly",
-    "earnings": "2400",
-    "home": "800",
-    "utilities": "150",
-    "food": "500",
-    "other_debts": "250",
-}  # leaves 700 a month
 
 
 @pytest.fixture

@@ -5,15 +5,6 @@ from rest_framework.test import APIClient
 
 from tests.repayment.plan_fixtures import late_loan
 
-BUDGET = {
-    "period": "monthly",
-    "earnings": "2400",
-    "home": "800",
-    "utilities": "150",
-    "food": "500",
-    "other_debts": "250",
-}  # leaves 700 a month
-
 
 @pytest.fixture
 def loan(db):

@@ -10,9 +10,9 @@ from rest_framework.test import APIClient
 
 from portal.api.models import IdempotencyKey
 from repayment.models import Budget, Plan, Proposal
-from tests.repayment.plan_fixtures import late_loan, today_in
+from tests.repayment.plan_fixtures import BUDGET, late_loan, today_in
 
-from .conftest import BUDGET, loan_url, post
+from .conftest import loan_url, post
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ import pytest
 from repayment.models import Budget, Plan, PlanPolicy, Proposal
 from repayment.plans import reviewing
 from repayment.plans.terms import PlanTerms
-from tests.repayment.plan_fixtures import today_in
+from tests.repayment.plan_fixtures import BUDGET, today_in
 
-from .conftest import BUDGET, loan_url, post
+from .conftest import loan_url, post
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from rest_framework.test import APIClient
 
 from repayment.models import Budget, Dispute, Pause, Plan, Proposal
 from tests.factories import UserFactory
+from tests.repayment.plan_fixtures import BUDGET
 
-from .conftest import BUDGET, loan_url, post
+from .conftest import loan_url, post
 
 pytestmark = pytest.mark.django_db
 
