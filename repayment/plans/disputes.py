@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Dispute, DisputeStatus, EntryKind, EntrySource, LedgerEntry, Loan
 from .events import tell_borrower, tell_lender
+from .locking import still_in
 
 
 class DisputeError(Exception):
@@ -103,10 +104,11 @@ def _required(note: str) -> str:
 
 
 def _locked(dispute: Dispute) -> Dispute:
-    locked = Dispute.objects.select_for_update().filter(pk=dispute.pk).first()
-    if locked is None or locked.status != DisputeStatus.OPEN:
-        raise DisputeError(_("This question has already been answered."))
-    return locked
+    return still_in(
+        dispute,
+        DisputeStatus.OPEN,
+        refusal=DisputeError(_("This question has already been answered.")),
+    )
 
 
 def _resolve(dispute: Dispute, *, by, note: str, status: str) -> None:

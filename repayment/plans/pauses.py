@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from ..models import Loan, Pause, PauseReason, PauseStatus
 from ..statements import local_today
 from .events import tell_borrower, tell_lender
+from .locking import still_in
 from .offering import current_pause
 from .policy import policy_for
 
@@ -168,12 +169,12 @@ _ANSWER_FIELDS = ["status", "decided_by", "decided_at", "staff_note"]
 
 
 def _locked(pause: Pause, status: str) -> Pause:
-    locked = Pause.objects.select_for_update().filter(pk=pause.pk).first()
-    if locked is None or locked.status != status:
-        if status == PauseStatus.REQUESTED:
-            raise PauseError(_("This request has already been answered."))
-        raise PauseError(_("Only a pause that is in place can be ended."))
-    return locked
+    refusal = (
+        _("This request has already been answered.")
+        if status == PauseStatus.REQUESTED
+        else _("Only a pause that is in place can be ended.")
+    )
+    return still_in(pause, status, refusal=PauseError(refusal))
 
 
 def _answer(pause: Pause, *, by, note: str, status: str) -> None:

@@ -43,6 +43,7 @@ from ..money import ZERO, format_money, round_money
 from . import decisions
 from .budget import PERIODS_PER_YEAR
 from .events import tell_borrower
+from .locking import still_in
 from .offering import options_for
 from .schedules import paying_each_time
 from .situation import Situation
@@ -302,10 +303,11 @@ def _agree(proposal, terms, by, note, beyond_policy_allowed, decision) -> Propos
 
 
 def _locked(proposal: Proposal) -> Proposal:
-    locked = Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
-    if locked is None or locked.status != ProposalStatus.IN_REVIEW:
-        raise ReviewError(_("This proposal has already been answered."))
-    return locked
+    return still_in(
+        proposal,
+        ProposalStatus.IN_REVIEW,
+        refusal=ReviewError(_("This proposal has already been answered.")),
+    )
 
 
 def _answer(proposal: Proposal, *, by, note: str, decision: str) -> None:
