@@ -139,9 +139,9 @@ def main() -> int:
 
     call_command("migrate", verbosity=0, interactive=False)
     if options.without_copy:
-        from repayment.importing import write
+        from repayment import bulk
 
-        write.is_psycopg3 = False
+        bulk.is_psycopg3 = False
     lender, _ = Lender.objects.get_or_create(
         name="Bench Community Finance", defaults={"phone": "+86 400 800 0000"}
     )

@@ -28,7 +28,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
-from repayment.importing.write import can_copy, copy_rows
+from repayment.bulk import can_copy, copy_rows
 from repayment.models import Borrower, Loan
 from repayment.money import format_money
 

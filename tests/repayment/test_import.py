@@ -281,7 +281,7 @@ def test_reversal_of_an_entry_earlier_in_the_same_batch(tmp_path, product):
 
 def test_entries_are_the_same_without_postgresql_copy(tmp_path, product, monkeypatch):
     """Other databases (SQLite for the demo) get the entries through bulk_create."""
-    monkeypatch.setattr("repayment.importing.write.is_psycopg3", False)
+    monkeypatch.setattr("repayment.bulk.is_psycopg3", False)
 
     run(write_csv(tmp_path, good_batch()))
 
