@@ -18,7 +18,7 @@ which goes through the same ``write``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -62,14 +62,18 @@ def plan(now: datetime | None = None) -> Counter:
         .values_list("time_zone", flat=True)
         .distinct()
     )
-    dues: list[Due] = []
+    # The zones where it is the same day ask together: a handful of zones fall on one or two
+    # local days at any moment, so the selection runs once or twice rather than once a zone.
+    zones_on: dict[date, list[str]] = defaultdict(list)
     for zone in zones:
-        today = now.astimezone(ZoneInfo(zone)).date()
+        zones_on[now.astimezone(ZoneInfo(zone)).date()].append(zone)
+    dues: list[Due] = []
+    for today, same_day in zones_on.items():
         dues += [
-            *missed(time_zone=zone, today=today),
-            *upcoming(time_zone=zone, today=today),
-            *plan_installments(time_zone=zone, today=today),
-            *payments_received(time_zone=zone, today=today, now=now),
+            *missed(time_zones=same_day, today=today),
+            *upcoming(time_zones=same_day, today=today),
+            *plan_installments(time_zones=same_day, today=today),
+            *payments_received(time_zones=same_day, today=today, now=now),
         ]
     # One write for every zone: a borrower lives in one zone, so nothing one zone's messages
     # decide depends on another's, and the rules' view of the borrowers is loaded once a run.

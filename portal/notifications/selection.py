@@ -1,8 +1,9 @@
 """Who is due a reminder on a local day: set-based queries over the whole book.
 
-Each function takes one time zone's "today" and returns ``Due`` values for the borrowers in
-that zone, with a fixed number of queries whatever the size of the book: the planner groups
-borrowers by time zone (a handful of zones) so that "today" is each borrower's own.
+Each function takes a local day and the time zones where it is that day now, and returns
+``Due`` values for the borrowers in those zones, with a fixed number of queries whatever the
+size of the book: the planner groups borrowers by their zone's "today" (one or two days at any
+moment), so that "today" is each borrower's own.
 
 Arrears come from the ledger in SQL. A loan's oldest unpaid due date is X exactly when the
 credits to date pay every obligation dated before X but not all of those dated up to X (first
@@ -17,7 +18,7 @@ Reversals: an entry with a reversal is left out of every sum, whatever the rever
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -78,7 +79,7 @@ def _sum(condition: Q):
     )
 
 
-def missed(*, time_zone: str, today: date) -> Iterator[Due]:
+def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
     """Loans whose oldest unpaid due date is a cadence number of days ago, in one query.
 
     Candidates are the zone's loans with an obligation dated on a cadence day. For each, the
@@ -88,7 +89,7 @@ def missed(*, time_zone: str, today: date) -> Iterator[Due]:
     cadence_days = {today - timedelta(days=days): days for days in CADENCE}
     live = {"reversed_by__isnull": True, "effective_date__lte": today}
     candidates = LedgerEntry.objects.filter(
-        loan__borrower__time_zone=time_zone,
+        loan__borrower__time_zone__in=time_zones,
         kind__in=OBLIGATIONS,
         effective_date__in=cadence_days,
         reversed_by__isnull=True,
@@ -151,12 +152,12 @@ def first_due_dates_for(target: date, frequency: str, most: int) -> dict[date, i
     return found
 
 
-def upcoming(*, time_zone: str, today: date) -> Iterator[Due]:
+def upcoming(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
     """Loans with an installment due in ``UPCOMING_DAYS`` days that are up to date, still
     owe something, and have no active plan (plans remind about their own payments)."""
     target = today + timedelta(days=UPCOMING_DAYS)
     longest = dict(
-        Loan.objects.filter(borrower__time_zone=time_zone)
+        Loan.objects.filter(borrower__time_zone__in=time_zones)
         .values("product__installment_frequency")
         .annotate(most=Max("installment_count"))
         .values_list("product__installment_frequency", "most")
@@ -167,7 +168,7 @@ def upcoming(*, time_zone: str, today: date) -> Iterator[Due]:
             continue
         loans = (
             Loan.objects.filter(
-                borrower__time_zone=time_zone,
+                borrower__time_zone__in=time_zones,
                 product__installment_frequency=frequency,
                 first_due_date__in=firsts,
             )
@@ -193,12 +194,12 @@ def upcoming(*, time_zone: str, today: date) -> Iterator[Due]:
                 )
 
 
-def plan_installments(*, time_zone: str, today: date) -> Iterator[Due]:
+def plan_installments(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
     target = today + timedelta(days=PLAN_REMINDER_DAYS)
     rows = PlanInstallment.objects.filter(
         due_date=target,
         plan__status=PlanStatus.ACTIVE,
-        plan__loan__borrower__time_zone=time_zone,
+        plan__loan__borrower__time_zone__in=time_zones,
     ).values_list("plan__loan_id", "plan__loan__borrower_id", "amount", "plan_id")
     for loan_id, borrower_id, amount, plan_id in rows:
         yield Due(
@@ -211,10 +212,10 @@ def plan_installments(*, time_zone: str, today: date) -> Iterator[Due]:
         )
 
 
-def payments_received(*, time_zone: str, today: date, now: datetime) -> Iterator[Due]:
+def payments_received(*, time_zones: Collection[str], today: date, now: datetime) -> Iterator[Due]:
     rows = LedgerEntry.objects.filter(
         kind=EntryKind.PAYMENT,
-        loan__borrower__time_zone=time_zone,
+        loan__borrower__time_zone__in=time_zones,
         effective_date__gte=today - PAYMENT_LOOKBACK,
         effective_date__lte=today,
         recorded_at__gte=now - PAYMENT_LOOKBACK,

@@ -332,7 +332,12 @@ class LedgerEntry(AppendOnly):
                 name="entry_waiver_names_component",
             ),
         ]
-        indexes = [models.Index(fields=["loan", "effective_date", "id"])]
+        indexes = [
+            models.Index(fields=["loan", "effective_date", "id"]),
+            # The reminder planner's questions across the book: which obligations fell due
+            # on these days, which payments arrived this week (notifications.selection).
+            models.Index(fields=["kind", "effective_date"], name="ledger_kind_day"),
+        ]
 
     def __str__(self):
         return f"{self.loan_id}:{self.external_id} {self.kind} {self.amount}"

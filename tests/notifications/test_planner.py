@@ -163,6 +163,21 @@ def test_at_night_the_email_waits_for_the_morning_and_the_message_centre_does_no
     assert found["in_portal"].rule == "allowed"
 
 
+def test_each_time_zone_is_planned_on_its_own_day(morning):
+    # 02:00 UTC is 10:00 on 10 June in Shanghai and 19:00 on 9 June in Los Angeles.
+    shanghai = late_loan(paid=3, late_days=3)
+    los_angeles = late_loan(paid=3, late_days=4)  # by Los Angeles' 9 June, 3 days late
+    los_angeles.borrower.time_zone = "America/Los_Angeles"
+    los_angeles.borrower.save()
+    plan(morning)
+    assert {(m.event, m.due_on) for m in rows(shanghai).values()} == {
+        ("payment_missed", dt.date(2026, 6, 10))
+    }
+    assert {(m.event, m.due_on) for m in rows(los_angeles).values()} == {
+        ("payment_missed", dt.date(2026, 6, 9))
+    }
+
+
 def test_a_borrower_who_reads_chinese_gets_chinese(morning):
     loan = late_loan(paid=3, late_days=3)
     loan.borrower.preferred_language = "zh-hans"

@@ -27,7 +27,7 @@ ZONE = "Asia/Shanghai"
 
 
 def _missed(today=None):
-    return {(d.loan_id, d.event): d for d in missed(time_zone=ZONE, today=today or today_in())}
+    return {(d.loan_id, d.event): d for d in missed(time_zones=[ZONE], today=today or today_in())}
 
 
 @pytest.mark.django_db
@@ -89,7 +89,9 @@ def test_borrowers_in_another_time_zone_are_asked_about_in_their_own():
     loan.borrower.time_zone = "America/New_York"
     loan.borrower.save()
     assert _missed() == {}
-    assert [d.loan_id for d in missed(time_zone="America/New_York", today=today_in())] == [loan.pk]
+    assert [d.loan_id for d in missed(time_zones=["America/New_York"], today=today_in())] == [
+        loan.pk
+    ]
 
 
 @given(
@@ -123,7 +125,7 @@ def test_an_up_to_date_loan_hears_about_its_next_payment_three_days_ahead():
     done = _current_loan(today + dt.timedelta(days=3))
     pay(done, "6000.00", today)  # paid off early: nothing to remind about
     later = _current_loan(today + dt.timedelta(days=4))
-    found = list(upcoming(time_zone=ZONE, today=today))
+    found = list(upcoming(time_zones=[ZONE], today=today))
     assert [(d.loan_id, d.event) for d in found] == [(loan.pk, Event.UPCOMING_DUE)]
     assert found[0].facts == {"amount": D("550.00"), "due_date": today + dt.timedelta(days=3)}
     assert later.pk not in {d.loan_id for d in found}
@@ -134,7 +136,7 @@ def test_a_month_end_first_due_date_is_found_in_a_short_month():
     first = dt.date(2027, 1, 31)
     loan = _current_loan(first)
     # The second installment falls on 28 February 2027.
-    found = list(upcoming(time_zone=ZONE, today=dt.date(2027, 2, 25)))
+    found = list(upcoming(time_zones=[ZONE], today=dt.date(2027, 2, 25)))
     assert [d.loan_id for d in found] == [loan.pk]
     assert found[0].facts["due_date"] == dt.date(2027, 2, 28)
 
@@ -143,7 +145,7 @@ def test_a_month_end_first_due_date_is_found_in_a_short_month():
 def test_no_reminder_after_the_last_installment():
     today = today_in()
     _current_loan(add_periods(today + dt.timedelta(days=3), Frequency.MONTHLY, -2), count=2)
-    assert list(upcoming(time_zone=ZONE, today=today)) == []
+    assert list(upcoming(time_zones=[ZONE], today=today)) == []
 
 
 @pytest.mark.django_db
@@ -152,7 +154,7 @@ def test_a_payment_just_recorded_is_acknowledged_once_per_entry():
 
     loan = late_loan(paid=3, late_days=3)
     entry = pay(loan, "200.00")
-    found = list(payments_received(time_zone=ZONE, today=today_in(), now=timezone.now()))
+    found = list(payments_received(time_zones=[ZONE], today=today_in(), now=timezone.now()))
     assert [(d.loan_id, d.tag, d.facts["amount"]) for d in found] == [
         (loan.pk, f"entry{entry.pk}", D("200.00"))
     ]
@@ -200,7 +202,7 @@ def test_missed_agrees_with_the_ledger_replay(items, reverse_first_payment):
         )
     result = ledger.replay(ledger_lines(loan=loan))
     late = ledger.days_late(ledger.oldest_unpaid_due_date(result), today)
-    found = [d for d in missed(time_zone=ZONE, today=today) if d.loan_id == loan.pk]
+    found = [d for d in missed(time_zones=[ZONE], today=today) if d.loan_id == loan.pk]
     if late in CADENCE:
         assert [d.facts["days_late"] for d in found] == [late]
         assert found[0].facts["amount"] == ledger.amount_due(result)
