@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RepaymentConfig(AppConfig):
     name = "repayment"
     verbose_name = _("Loans and repayment")
+
+    def ready(self):
+        from .bulk import register_lookups
+
+        register_lookups()

@@ -1,13 +1,18 @@
-"""Writing many rows at once with PostgreSQL's COPY: the lender import's ledger entries and the
-reminder planner's outbox rows."""
+"""Many rows at once: writing them with PostgreSQL's COPY (the lender import's ledger entries
+and the reminder planner's outbox rows), and asking about thousands of them (``__any``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.backends.postgresql.psycopg_any import is_psycopg3
-from django.db.models import Model
+from django.db.models import Field, ForeignObject, Model
+from django.db.models.expressions import ColPairs
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
+from django.utils.datastructures import OrderedSet
 
 
 def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) -> None:
@@ -29,3 +34,38 @@ def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[tuple])
 
 def can_copy() -> bool:
     return connection.vendor == "postgresql" and is_psycopg3
+
+
+class ArrayParameter:
+    """``field__any=values``: ``field__in=values`` for long lists. On PostgreSQL the values go as
+    one array parameter (``field = ANY(%s)``) instead of a placeholder each: the reminder
+    planner and sender ask about thousands of keys and ids at a time, and a statement with a
+    placeholder per value was converted value by value, sent, and parsed again each time.
+    Elsewhere, and for a subquery, it is ``IN``."""
+
+    lookup_name = "any"
+
+    def as_postgresql(self, compiler, connection):
+        if not self.rhs_is_direct_value() or isinstance(self.lhs, ColPairs):
+            return self.as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        values = OrderedSet(self.rhs)
+        values.discard(None)
+        if not values:
+            raise EmptyResultSet
+        field = self.lhs.output_field
+        array = [field.get_db_prep_value(value, connection, prepared=True) for value in values]
+        return f"{lhs} = ANY(%s)", (*lhs_params, array)
+
+
+class AnyOf(ArrayParameter, In):
+    pass
+
+
+class RelatedAnyOf(ArrayParameter, RelatedIn):
+    """``__any`` on a foreign key: its values are the target's (a pk, or an instance)."""
+
+
+def register_lookups() -> None:
+    Field.register_lookup(AnyOf)
+    ForeignObject.register_lookup(RelatedAnyOf)

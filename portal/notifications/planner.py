@@ -38,8 +38,10 @@ from .rules import Channel, Contact, Kind, Message, Rule, decide
 from .selection import Due, missed, payments_received, plan_installments, upcoming
 from .situations import (
     Holds,
+    LoanFacts,
     load_contacts,
     load_holds,
+    load_loans,
     load_people,
     logical_key,
     situation,
@@ -106,14 +108,14 @@ def _send_at(due: Due, channel: Channel, zone: ZoneInfo, now: datetime) -> datet
     return max(now, aimed)
 
 
-def _context(due: Due, loan: Loan, language: str, formatted: dict) -> dict[str, str]:
+def _context(due: Due, loan: LoanFacts, language: str, formatted: dict) -> dict[str, str]:
     """The text's placeholders, formatted the way the borrower's language writes them.
     ``formatted`` remembers each value's words for one run: most messages of a day share
     their amounts and dates, and formatting one switches language."""
     currency = loan.product.currency
     page = "loan_plan" if due.event in PLAN_PAGE_EVENTS else "loan_statement"
     context = {
-        "name": loan.borrower.full_name.split()[0] if loan.borrower.full_name else "",
+        "name": loan.first_name,
         "lender": loan.product.lender.name,
         "reference": loan.reference,
         "link": page_url(page, loan.reference, language=language),
@@ -153,7 +155,7 @@ def _existing(dues: list[Due]) -> set[str]:
     if not dues:
         return set()
     keys = [key_for(due, Channel.IN_PORTAL) for due in dues]
-    found = OutboundMessage.objects.filter(key__in=keys).values_list("key", flat=True)
+    found = OutboundMessage.objects.filter(key__any=keys).values_list("key", flat=True)
     return {logical_key(key) for key in found}
 
 
@@ -183,9 +185,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
     counts: Counter = Counter()
     if not dues:
         return counts
-    loans = Loan.objects.select_related("product__lender", "borrower").in_bulk(
-        {d.loan_id for d in dues}
-    )
+    loans = load_loans({d.loan_id for d in dues})
     people = load_people({d.borrower_id for d in dues})
     holds = load_holds(loans, around=now.date())
     contacts = load_contacts(people, now=now)

@@ -177,7 +177,7 @@ def _claim(
                 if dict(fields).get("status") == Status.SENDING
                 else {}
             )
-            OutboundMessage.objects.filter(pk__in=pks).update(**dict(fields), **extra)
+            OutboundMessage.objects.filter(pk__any=pks).update(**dict(fields), **extra)
     return claimed, len(rows)
 
 
@@ -225,32 +225,30 @@ def _deliver(
 
 
 def _record_sent(sent: dict[str, list[int]], now: datetime) -> None:
-    """Rows that went out, in two statements whatever their number: the status for all, and
-    the provider's reference where there is one (the message centre has none). Recorded even
-    if a sweep marked a row meanwhile: it did go out."""
-    pks = [pk for group in sent.values() for pk in group]
-    if not pks:
-        return
-    OutboundMessage.objects.filter(pk__in=pks).update(
-        status=Status.SENT, sent_at=now, last_error=""
-    )
-    pairs = [(pk, reference) for reference, group in sent.items() if reference for pk in group]
+    """Rows that went out, with the provider's reference where there is one (the message
+    centre has none), in one statement whatever their number. Recorded even if a sweep marked
+    a row meanwhile: it did go out."""
+    pairs = [(pk, reference) for reference, group in sent.items() for pk in group]
     if not pairs:
         return
     if connection.vendor == "postgresql":
-        # One UPDATE joined to the pairs: bulk_update's CASE per row costs more than the send.
+        # One UPDATE joined to the ids and references given as two arrays: an UPDATE for the
+        # status and then a CASE per row (bulk_update) for the references cost more than sending.
         table = OutboundMessage._meta.db_table
-        values = ", ".join(["(%s, %s)"] * len(pairs))
         with connection.cursor() as cursor:
             cursor.execute(  # the table is the model's; every value is a parameter
-                f"UPDATE {table} AS m SET provider_ref = v.ref FROM (VALUES {values}) "  # noqa: S608
-                "AS v(id, ref) WHERE m.id = v.id",
-                [value for pair in pairs for value in pair],
+                f"UPDATE {table} AS m SET status = %s, sent_at = %s, last_error = '', "  # noqa: S608
+                "provider_ref = v.ref FROM unnest(%s::bigint[], %s::varchar[]) AS v(id, ref) "
+                "WHERE m.id = v.id",
+                [Status.SENT.value, now, [pk for pk, _ in pairs], [ref for _, ref in pairs]],
             )
-    else:
-        OutboundMessage.objects.bulk_update(
-            [OutboundMessage(pk=pk, provider_ref=ref) for pk, ref in pairs], ["provider_ref"]
-        )
+        return
+    OutboundMessage.objects.filter(pk__in=[pk for pk, _ in pairs]).update(
+        status=Status.SENT, sent_at=now, last_error=""
+    )
+    OutboundMessage.objects.bulk_update(
+        [OutboundMessage(pk=pk, provider_ref=ref) for pk, ref in pairs if ref], ["provider_ref"]
+    )
 
 
 def _retry_or_fail(row: OutboundMessage, now: datetime, counts: Counter[str], error: str) -> None:

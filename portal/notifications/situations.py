@@ -21,6 +21,7 @@ from repayment.models import (
     Dispute,
     DisputeStatus,
     Loan,
+    LoanProduct,
     Pause,
     PauseReason,
     PauseStatus,
@@ -54,6 +55,30 @@ class Person:
     window: Window | None
     opted_out: frozenset[Channel]
     bounced: frozenset[Channel]
+
+
+@dataclass(frozen=True, slots=True)
+class LoanFacts:
+    """A loan as the planner's texts and the rules need it."""
+
+    reference: str
+    first_name: str
+    product: LoanProduct  # with its lender
+
+
+def load_loans(loan_ids: Iterable[int]) -> dict[int, LoanFacts]:
+    """Each loan's reference, borrower's first name and product. A run has thousands of loans
+    and a handful of products: each product and lender is read once, not once per loan."""
+    rows = list(
+        Loan.objects.filter(pk__any=set(loan_ids)).values_list(
+            "pk", "reference", "borrower__full_name", "product_id"
+        )
+    )
+    products = LoanProduct.objects.select_related("lender").in_bulk({row[3] for row in rows})
+    return {
+        pk: LoanFacts(reference, name.split()[0] if name else "", products[product_id])
+        for pk, reference, name, product_id in rows
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +128,7 @@ def load_people(borrower_ids: Iterable[int]) -> dict[int, Person]:
     from repayment.models import Borrower
 
     borrowers = list(
-        Borrower.objects.filter(pk__in=set(borrower_ids)).select_related(
+        Borrower.objects.filter(pk__any=set(borrower_ids)).select_related(
             "user", "contact_preferences"
         )
     )
@@ -141,18 +166,18 @@ def load_holds(loan_ids: Iterable[int], *, around: date) -> dict[int, Holds]:
     a borrower's today a day either side of the server's)."""
     ids = set(loan_ids)
     disputes = set(
-        Dispute.objects.filter(loan_id__in=ids, status=DisputeStatus.OPEN).values_list(
+        Dispute.objects.filter(loan_id__any=ids, status=DisputeStatus.OPEN).values_list(
             "loan_id", flat=True
         )
     )
     plans = set(
-        Plan.objects.filter(loan_id__in=ids, status=PlanStatus.ACTIVE).values_list(
+        Plan.objects.filter(loan_id__any=ids, status=PlanStatus.ACTIVE).values_list(
             "loan_id", flat=True
         )
     )
     pauses: dict[int, list] = defaultdict(list)
     rows = Pause.objects.filter(
-        loan_id__in=ids,
+        loan_id__any=ids,
         status=PauseStatus.GRANTED,
         starts_on__lte=around + timedelta(days=2),
         ends_on__gte=around - timedelta(days=2),
@@ -181,7 +206,7 @@ def load_contacts(borrower_ids: Iterable[int], *, now: datetime) -> Contacts:
     # (borrower, send_at) index; the day's margin is for rows still being sent.
     rows = (
         OutboundMessage.objects.filter(
-            borrower_id__in=ids, status__in=COUNTED, send_at__gte=since - timedelta(days=1)
+            borrower_id__any=ids, status__in=COUNTED, send_at__gte=since - timedelta(days=1)
         )
         .order_by("send_at")
         .values_list("borrower_id", "key", "kind", "channel", "send_at", "sent_at")
@@ -196,7 +221,7 @@ def load_contacts(borrower_ids: Iterable[int], *, now: datetime) -> Contacts:
             logical,
             Contact(at=sent_at or send_at, channel=Channel(channel), kind=Kind(kind)),
         )
-    attempts = ContactAttempt.objects.filter(borrower_id__in=ids, at__gte=since).values_list(
+    attempts = ContactAttempt.objects.filter(borrower_id__any=ids, at__gte=since).values_list(
         "borrower_id", "pk", "at", "channel", "kind", "connected", "conversation"
     )
     for borrower_id, pk, at, channel, kind, connected, conversation in attempts:
@@ -234,7 +259,7 @@ def _suppressed(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     if pairs:
         rows = Suppression.objects.filter(
-            address__in={address for _, address in pairs}
+            address__any={address for _, address in pairs}
         ).values_list("channel", "address", "reason")
         for channel, address, reason in rows:
             found[(channel, address)].add(reason)
@@ -267,12 +292,7 @@ def recheck(rows: Iterable[OutboundMessage], now: datetime) -> dict[int, Decisio
     rows = list(rows)
     if not rows:
         return {}
-    loans = {
-        loan.pk: loan
-        for loan in Loan.objects.filter(pk__in={r.loan_id for r in rows}).select_related(
-            "product__lender"
-        )
-    }
+    loans = load_loans({r.loan_id for r in rows})
     people = load_people({r.borrower_id for r in rows})
     holds = load_holds(loans, around=now.date())
     contacts = load_contacts(people, now=now)
