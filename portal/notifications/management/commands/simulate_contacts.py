@@ -66,6 +66,12 @@ class Command(BaseCommand):
         out("Held back, by rule (planner and sender):")
         for rule, number in sorted(simulation.held_back_by_rule(book).items()):
             out(f"  {rule}: {number}")
+        if counts["maintenance:started"]:
+            out(
+                "This server's autovacuum is off; its stand-in ran "
+                f"{counts['maintenance:VACUUM']} vacuums with analyze and "
+                f"{counts['maintenance:ANALYZE']} analyzes beside the run."
+            )
         out(f"Rule violations found by the independent checker: {len(violations)}")
         for violation in violations[:20]:
             out(f"  {violation.rule}: {violation.message_key} ({violation.detail})")
