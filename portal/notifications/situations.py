@@ -76,7 +76,7 @@ def load_loans(loan_ids: Iterable[int]) -> dict[int, LoanFacts]:
     )
     products = LoanProduct.objects.select_related("lender").in_bulk({row[3] for row in rows})
     return {
-        pk: LoanFacts(reference, name.split()[0] if name else "", products[product_id])
+        pk: LoanFacts(reference, (name.split() or [""])[0], products[product_id])
         for pk, reference, name, product_id in rows
     }
 
