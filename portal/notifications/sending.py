@@ -232,8 +232,9 @@ def _record_sent(sent: dict[str, list[int]], now: datetime) -> None:
     if not pairs:
         return
     if connection.vendor == "postgresql":
-        # One UPDATE joined to the ids and references given as two arrays: an UPDATE for the
-        # status and then a CASE per row (bulk_update) for the references cost more than sending.
+        # The status and the references in one UPDATE, joined to them as two arrays: one new
+        # row version per message, where an UPDATE of the status and then one of the
+        # references made two.
         table = OutboundMessage._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(  # the table is the model's; every value is a parameter
