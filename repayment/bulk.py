@@ -1,18 +1,24 @@
-"""Many rows at once: writing them with PostgreSQL's COPY (the lender import's ledger entries
-and the reminder planner's outbox rows), and asking about thousands of them (``__any``)."""
+"""Many rows at once: inserting them (with PostgreSQL's COPY where it can: the lender import's
+ledger entries and the reminder planner's outbox rows), and asking about thousands of them
+(``__any``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.db.models import Field, ForeignObject, Model
 from django.db.models.expressions import ColPairs
 from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In
+from django.utils import timezone
 from django.utils.datastructures import OrderedSet
+
+# Values per INSERT where there is no COPY: under PostgreSQL's 65,535 parameters a statement
+# (with server-side binding), and small enough for SQLite.
+VALUES_PER_INSERT = 50_000
 
 
 def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[tuple]) -> None:
@@ -21,7 +27,8 @@ def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[tuple])
     parameter per value, so several times faster than bulk_create on large batches
     (docs/benchmarks.md). Values go in as the column stores them, unconverted by the model: an
     enum member must be passed as its value (psycopg writes its name), and a column left out
-    gets the database's default (NULL), not the model's. Errors are raised as Django's
+    gets the database's default (NULL), not the model's (``insert_rows`` fills those in).
+    Errors are raised as Django's
     (``IntegrityError`` on a duplicate key); COPY has no ON CONFLICT, so a duplicate fails the
     whole statement. Needs psycopg 3 (``can_copy``)."""
     table = connection.ops.quote_name(model._meta.db_table)
@@ -34,6 +41,54 @@ def copy_rows(model: type[Model], columns: Sequence[str], rows: Iterable[tuple])
 
 def can_copy() -> bool:
     return connection.vendor == "postgresql" and is_psycopg3
+
+
+def insert_rows(
+    model: type[Model],
+    columns: Sequence[str],
+    rows: Iterable[tuple],
+    *,
+    ignore_conflicts: bool = False,
+) -> None:
+    """Insert ``rows`` (tuples in ``columns`` order, values as the columns store them) into
+    ``model``'s table: a COPY where it can (``copy_rows``), else ``bulk_create``. Every column
+    left out gets the model's default (now, for ``auto_now_add``), as ``bulk_create`` gives it.
+
+    ``ignore_conflicts``: skip rows whose unique key is taken. COPY cannot skip one, so a
+    conflict rolls the COPY back to a savepoint and the rows go in again with ON CONFLICT DO
+    NOTHING: the unique key stays the guard, and the fast path stays the common one."""
+    rows = list(rows)
+    if not rows:
+        return
+    if can_copy():
+        defaults = _defaults_left_out(model, columns)
+        extra = tuple(defaults.values())
+        try:
+            with transaction.atomic():
+                copy_rows(model, (*columns, *defaults), (row + extra for row in rows))
+            return
+        except IntegrityError:
+            if not ignore_conflicts:
+                raise
+    model.objects.bulk_create(
+        [model(**dict(zip(columns, row, strict=True))) for row in rows],
+        batch_size=max(1, VALUES_PER_INSERT // len(columns)),
+        ignore_conflicts=ignore_conflicts,
+    )
+
+
+def _defaults_left_out(model: type[Model], columns: Sequence[str]) -> dict[str, object]:
+    """The model's default for each column not in ``columns`` (the primary key is the
+    database's to give), ready for the database."""
+    now = timezone.now()
+    defaults = {}
+    for field in model._meta.concrete_fields:
+        if field.attname in columns or field.primary_key:
+            continue
+        auto = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        value = now if auto else field.get_default()
+        defaults[field.attname] = field.get_db_prep_save(value, connection)
+    return defaults
 
 
 class ArrayParameter:

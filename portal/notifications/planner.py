@@ -23,12 +23,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
-from repayment.bulk import can_copy, copy_rows
+from repayment.bulk import insert_rows
 from repayment.models import Borrower, Loan
 from repayment.money import format_money
 
@@ -265,8 +265,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
     return counts
 
 
-# What the planner writes; the other columns keep their defaults (``_insert`` adds those
-# COPY cannot take from the model).
+# What the planner writes; the other columns get the model's defaults.
 COLUMNS = (
     "key",
     "borrower_id",
@@ -286,32 +285,12 @@ COLUMNS = (
     "status",
     "sent_at",
 )
-DEFAULTS = {"attempts": 0, "provider_ref": "", "last_error": ""}
 
 
 def _insert(rows: list[tuple]) -> None:
-    """Every row of a run in one statement. On PostgreSQL that is a COPY: bulk_create's model
+    """Every row of a run in one statement: on PostgreSQL a COPY, because bulk_create's model
     instance and bound parameter per value took about a fifth of the planner's writing time.
-    COPY cannot skip a key that another planner wrote after ``_existing`` looked, so then it
-    rolls back and the rows go in again with ON CONFLICT DO NOTHING: the unique key stays the
-    guard against writing a message twice."""
-    if not rows:
-        return
+    A key another planner wrote after ``_existing`` looked is skipped (``ignore_conflicts``):
+    the unique key stays the guard against writing a message twice."""
     with transaction.atomic():
-        if can_copy():
-            created = timezone.now()
-            try:
-                with transaction.atomic():
-                    copy_rows(
-                        OutboundMessage,
-                        (*COLUMNS, *DEFAULTS, "created_at"),
-                        ((*row, *DEFAULTS.values(), created) for row in rows),
-                    )
-                return
-            except IntegrityError:
-                pass  # a planner running at the same time wrote some of these keys
-        OutboundMessage.objects.bulk_create(
-            [OutboundMessage(**dict(zip(COLUMNS, row, strict=True))) for row in rows],
-            batch_size=1000,
-            ignore_conflicts=True,
-        )
+        insert_rows(OutboundMessage, COLUMNS, rows, ignore_conflicts=True)

@@ -13,7 +13,7 @@ from dataclasses import asdict, fields
 
 from django.utils import timezone
 
-from repayment.bulk import can_copy, copy_rows
+from repayment.bulk import insert_rows
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
 from .lookups import chunks
@@ -93,16 +93,6 @@ def _entry_row(entry: CleanEntry, loan_id: int, reverses_id: int | None, now) ->
     )
 
 
-def _create_entries(rows: list[tuple]) -> None:
-    if can_copy():
-        copy_rows(LedgerEntry, ENTRY_COLUMNS, rows)
-        return
-    LedgerEntry.objects.bulk_create(
-        [LedgerEntry(**dict(zip(ENTRY_COLUMNS, row, strict=True))) for row in rows],
-        batch_size=BATCH_SIZE,
-    )
-
-
 def _entry_ids(keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
     """Primary keys of entries by (loan pk, lender's entry id)."""
     by_loan: dict[int, set[str]] = {}
@@ -126,12 +116,14 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
     )
     now = timezone.now()
     reversals = [entry for entry in entries if entry.kind == EntryKind.REVERSAL]
-    _create_entries(
+    insert_rows(
+        LedgerEntry,
+        ENTRY_COLUMNS,
         [
             _entry_row(entry, loan_ids[entry.loan_external_id], None, now)
             for entry in entries
             if entry.kind != EntryKind.REVERSAL
-        ]
+        ],
     )
     if not reversals:
         return
@@ -147,7 +139,7 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
         loan_id = loan_ids[entry.loan_external_id]
         reverses_id = entry.reverses_id or new_ids[(loan_id, entry.reverses_external_id)]
         rows.append(_entry_row(entry, loan_id, reverses_id, now))
-    _create_entries(rows)
+    insert_rows(LedgerEntry, ENTRY_COLUMNS, rows)
 
 
 def write_plan(*, plan: Plan) -> None:

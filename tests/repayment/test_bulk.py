@@ -1,11 +1,14 @@
-"""``__any``: the rows ``__in`` finds, with the list sent as one array on PostgreSQL."""
+"""Many rows at once: ``insert_rows`` (COPY where it can) and ``__any`` (the rows ``__in``
+finds, with the list sent as one array on PostgreSQL)."""
 
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from portal.notifications.models import OutboundMessage
+from repayment.bulk import insert_rows
 from repayment.models import Borrower, LedgerEntry, Loan
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 
@@ -65,3 +68,38 @@ def test_on_postgresql_the_list_is_one_array_not_a_placeholder_per_value(book):
         found = list(Loan.objects.filter(pk__any=[loan.pk for loan in book] * 500))
     assert len(found) == 3
     assert "= ANY(" in captured[0]["sql"] and " IN (" not in captured[0]["sql"]
+
+
+COLUMNS = ("key", "borrower_id", "event", "kind", "channel", "due_on", "language", "send_at")
+
+
+def outbox_row(borrower, key):
+    return (
+        key,
+        borrower.pk,
+        "payment_missed",
+        "collection",
+        "in_portal",
+        dt.date(2026, 1, 5),
+        "en",
+        dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC),
+    )
+
+
+def test_columns_left_out_get_the_models_defaults():
+    borrower = BorrowerFactory()
+    insert_rows(OutboundMessage, COLUMNS, [outbox_row(borrower, "k1")])
+    row = OutboundMessage.objects.get(key="k1")
+    assert (row.attempts, row.provider_ref, row.subject, row.body) == (0, "", "", "")
+    assert row.created_at is not None and row.read_at is None
+
+
+def test_a_taken_key_is_skipped_when_asked_and_otherwise_nothing_is_written():
+    borrower = BorrowerFactory()
+    insert_rows(OutboundMessage, COLUMNS, [outbox_row(borrower, "taken")])
+    both = [outbox_row(borrower, "taken"), outbox_row(borrower, "new")]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_rows(OutboundMessage, COLUMNS, both)
+    assert not OutboundMessage.objects.filter(key="new").exists()
+    insert_rows(OutboundMessage, COLUMNS, both, ignore_conflicts=True)
+    assert sorted(OutboundMessage.objects.values_list("key", flat=True)) == ["new", "taken"]
