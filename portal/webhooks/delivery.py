@@ -98,8 +98,10 @@ def deliver_due(
             try:
                 outcome = _attempt(item, clock, timeout)
             except Exception:
-                # The event keeps its lease and is due again when it ends.
+                # A fault on our side, not the lender's answer: counted as a failed attempt,
+                # so an event that keeps breaking still gives up where staff see it.
                 log.exception("delivering %s failed unexpectedly", item.event.key)
+                _record(item.event, item.event.attempts + 1, delivered=False, now=clock())
                 outcome = "error"
             counts[outcome] += 1
             if outcome != EventStatus.DELIVERED.value:
@@ -165,19 +167,25 @@ def _attempt(item: Claimed, clock: Callable[[], datetime], timeout: float) -> st
         body=envelope.body_for(event),
         timeout=timeout,
     )
-    attempt = event.attempts + 1
-    finished = clock()
-    if response.ok:
-        status, fields = EventStatus.DELIVERED, {"delivered_at": finished}
-    elif attempt >= MAX_ATTEMPTS:
-        status, fields = EventStatus.GAVE_UP, {"gave_up_at": finished}
-        log.warning("gave up on %s after %d attempts", event.key, attempt)
-    else:
-        status, fields = EventStatus.WAITING, {"next_attempt_at": finished + backoff(attempt)}
+    attempt, finished = event.attempts + 1, clock()
     with transaction.atomic():
         _log(endpoint, event, event.topic, attempt, started, response)
-        LenderEvent.objects.filter(pk=event.pk).update(status=status, attempts=attempt, **fields)
+        status = _record(event, attempt, delivered=response.ok, now=finished)
     return str(status.value) if status != EventStatus.WAITING else "retry"
+
+
+def _record(event: LenderEvent, attempt: int, *, delivered: bool, now: datetime) -> EventStatus:
+    """The event's state after its ``attempt``-th attempt: delivered, given up after the last
+    one, or waiting for the back-off."""
+    if delivered:
+        status, fields = EventStatus.DELIVERED, {"delivered_at": now}
+    elif attempt >= MAX_ATTEMPTS:
+        status, fields = EventStatus.GAVE_UP, {"gave_up_at": now}
+        log.warning("gave up on %s after %d attempts", event.key, attempt)
+    else:
+        status, fields = EventStatus.WAITING, {"next_attempt_at": now + backoff(attempt)}
+    LenderEvent.objects.filter(pk=event.pk).update(status=status, attempts=attempt, **fields)
+    return status
 
 
 def send(

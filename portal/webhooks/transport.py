@@ -55,7 +55,7 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> Resp
     except Exception as exc:  # a bad address, a dropped connection, a broken reply
         error = f"{type(exc).__name__}: {exc}"
     duration = round((time.monotonic() - started) * 1000)
-    return Response(status, excerpt, error[:ERROR_CHARS], duration)
+    return Response(status, _storable(excerpt), _storable(error)[:ERROR_CHARS], duration)
 
 
 def _excerpt(reply) -> str:
@@ -63,6 +63,12 @@ def _excerpt(reply) -> str:
         return reply.read(EXCERPT_BYTES).decode("utf-8", "replace")
     except Exception:
         return ""
+
+
+def _storable(text: str) -> str:
+    """The lender's words without NUL, which PostgreSQL's text columns refuse: a binary or
+    gzipped reply must still be logged, or the attempt could not be recorded at all."""
+    return text.replace("\x00", "")
 
 
 def _timeout_or(reason) -> str:

@@ -28,7 +28,8 @@ class Receiver:
     host: str
     port: int
     requests: list[Received] = field(default_factory=list)
-    # Per path, the answers to give in turn; the last one repeats. Default: 200.
+    # Per path, the answers to give in turn (a status, or a status and the reply's bytes);
+    # the last one repeats. Default: 200.
     answers: dict[str, list] = field(default_factory=dict)
     released: threading.Event = field(default_factory=threading.Event)
 
@@ -58,7 +59,9 @@ def start() -> tuple[Receiver, ThreadingHTTPServer]:
             if answer == HANG:
                 receiver.released.wait(timeout=5)
                 return
-            reply = b'{"ok": true}' if answer < 300 else b"upstream exploded"
+            answer, reply = answer if isinstance(answer, tuple) else (answer, None)
+            if reply is None:
+                reply = b'{"ok": true}' if answer < 300 else b"upstream exploded"
             self.send_response(answer)
             if 300 <= answer < 400:
                 self.send_header("Location", receiver.url("/elsewhere"))

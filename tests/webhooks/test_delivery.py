@@ -99,6 +99,35 @@ def test_a_failure_is_logged_and_retried_after_the_back_off(clock, endpoint, rec
     assert receiver.ids() == [event.key, event.key]
 
 
+def test_a_reply_with_nul_bytes_is_logged_without_them(clock, endpoint, receiver):
+    # PostgreSQL's text columns refuse NUL: the log row, and with it the attempt, was lost.
+    receiver.answer("/hook", (500, b"\x1f\x8b\x00\x00gzip"), 200)
+    event = make_event(endpoint.lender)
+
+    assert deliver_lender_events() == {"retry": 1}
+    assert refreshed(event).attempts == 1
+    assert Delivery.objects.get().response_excerpt.startswith("\x1f")
+    assert "\x00" not in Delivery.objects.get().response_excerpt
+
+
+def test_an_attempt_that_breaks_on_our_side_is_counted_and_given_up_on(
+    clock, endpoint, receiver, monkeypatch
+):
+    def broken(*args):
+        raise RuntimeError("the log is down")
+
+    monkeypatch.setattr(delivery, "_log", broken)
+    event = make_event(endpoint.lender)
+    assert deliver_lender_events() == {"error": 1}
+    event = refreshed(event)
+    assert (event.status, event.attempts) == ("waiting", 1)
+    assert event.next_attempt_at > START + timedelta(seconds=30)
+    for _ in range(delivery.MAX_ATTEMPTS):
+        clock.shift(timedelta(hours=7))
+        deliver_lender_events()
+    assert refreshed(event).status == "gave_up"
+
+
 def test_back_off_doubles_from_a_minute_up_to_six_hours_with_a_little_jitter():
     middle = [delivery.backoff(n, rand=lambda: 0.5) for n in range(1, 12)]
     assert middle[:4] == [timedelta(minutes=m) for m in (1, 2, 4, 8)]
