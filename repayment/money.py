@@ -37,9 +37,13 @@ def parse_money(text: str, currency: str) -> Decimal:
         raise ValueError(_("not a number")) from None
     if not amount.is_finite():
         raise ValueError(_("not a number"))
-    if amount != round_money(amount, currency):
+    try:
+        rounded = round_money(amount, currency)
+    except InvalidOperation:  # an exponent such as 1E+999 has more digits than any balance
+        raise ValueError(_("too large")) from None
+    if amount != rounded:
         raise ValueError(_("more decimal places than %(currency)s has") % {"currency": currency})
-    return round_money(amount, currency)
+    return rounded
 
 
 @lru_cache(maxsize=8)

@@ -104,6 +104,7 @@ def parse_csv(*, stream: TextIO) -> list[RawRecord]:
                 if value and (stripped := value.strip())
             }
             kind = fields.pop(RECORD_COLUMN, "")
+            errors += _nul_errors(row, fields)
             records.append(RawRecord(kind=kind, row=row, fields=fields))
     except csv.Error as exc:
         errors.append(
@@ -116,6 +117,16 @@ def parse_csv(*, stream: TextIO) -> list[RawRecord]:
     if errors:
         raise BatchRejected(errors)
     return records
+
+
+def _nul_errors(row: str, fields: Mapping[str, object]) -> list[RowError]:
+    """The one character PostgreSQL text cannot hold, refused in every format before a
+    lookup sends it to the database."""
+    return [
+        RowError(row, name, _("contains a NUL character"))
+        for name, value in fields.items()
+        if isinstance(value, str) and "\x00" in value
+    ]
 
 
 def _refuse_constant(name: str) -> object:
@@ -158,11 +169,7 @@ def records_from_batch(*, batch: object) -> list[RawRecord]:
                 errors.append(RowError(row, "", _("must be an object")))
                 continue
             fields = {str(name): value for name, value in item.items() if value not in (None, "")}
-            for name, value in fields.items():
-                # The one character PostgreSQL text cannot hold: refused here, before a lookup
-                # sends it to the database.
-                if isinstance(value, str) and "\x00" in value:
-                    errors.append(RowError(row, name, _("contains a NUL character")))
+            errors += _nul_errors(row, fields)
             records.append(RawRecord(kind=kind, row=row, fields=fields))
     if errors:
         raise BatchRejected(errors)

@@ -151,9 +151,6 @@ class _Fields:
             return None
         try:
             amount = parse_money(str(value), currency)
-        except ArithmeticError:  # an exponent such as 1E+999 overflows the rounding
-            self.error(name, _("too large"))
-            return None
         except ValueError as exc:
             self.error(
                 name,

@@ -347,6 +347,18 @@ BAD_ROWS = {
         "amount",
         "18.005 is not a valid CNY amount (more decimal places than CNY has)",
     ),
+    "an exponent too large for any balance": (
+        set_field("entries", 1, "amount", "1E+999"),
+        ("entries", 1),
+        "amount",
+        "1E+999 is not a valid CNY amount (too large)",
+    ),
+    "a NUL character": (
+        set_field("borrowers", 0, "full_name", "Li\x00Wei"),
+        ("borrowers", 0),
+        "full_name",
+        "contains a NUL character",
+    ),
     "negative amount": (
         set_field("entries", 1, "amount", "-18.00"),
         ("entries", 1),
