@@ -31,7 +31,7 @@ def test_making_and_revoking_a_key_is_recorded_without_its_digest():
     assert key.plaintext not in written
 
 
-def test_a_webhooks_new_secret_is_recorded_as_a_change_but_never_shown():
+def test_a_webhooks_secret_is_never_written_into_its_change_history():
     endpoint = WebhookEndpoint.objects.create(
         lender=LenderFactory(), url="https://lender.test/hook"
     )

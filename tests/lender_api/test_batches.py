@@ -260,6 +260,7 @@ def test_errors_are_answered_in_the_requested_language(a_loan, api):
     )
     assert response.status_code == 400
     assert response["Content-Language"] == "zh-hans"
+    assert response.json()["errors"][0]["message"] == "本批次和已导入的数据中都没有贷款 L-404"
 
 
 def test_batch_cost_does_not_grow_with_its_size(a_loan, api, django_assert_max_num_queries):

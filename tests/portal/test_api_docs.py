@@ -1,6 +1,8 @@
 """The API's description is served to developers: the OpenAPI schema and a page to browse it,
 with its scripts from our own static files (no CDN, and the strict content policy holds)."""
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +20,10 @@ def test_the_schema_is_openapi_3_and_describes_both_apis(client):
     assert not any(path.startswith("/cms/") for path in paths)
 
 
+# What drf-spectacular writes, as a 200, for a view that says nothing about what it returns.
+UNSPECIFIED = "Unspecified response body"
+
+
 def test_every_operation_describes_its_responses(client):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
 
@@ -26,7 +32,10 @@ def test_every_operation_describes_its_responses(client):
         for path, operations in schema["paths"].items()
         for method, operation in operations.items()
         if method in {"get", "post", "put", "patch", "delete"}
-        and not any(code.startswith("2") for code in operation.get("responses", {}))
+        and (
+            not any(code.startswith("2") for code in operation.get("responses", {}))
+            or UNSPECIFIED in json.dumps(operation["responses"])
+        )
     ]
     assert undescribed == []
 

@@ -7,7 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from portal.audit.models import Record
 from portal.webhooks.models import Delivery, WebhookEndpoint
-from portal.webhooks.signing import verify
+from portal.webhooks.signing import SignatureError, verify
 from repayment.models import LenderEvent
 from repayment.models.plans import EventStatus
 from tests import factories
@@ -65,7 +65,7 @@ def test_send_a_test_event(admin_client, endpoint, receiver):
     assert log.event is None and log.success
 
 
-def test_a_new_secret_signs_from_then_on(admin_client, endpoint):
+def test_a_new_secret_signs_from_then_on(admin_client, endpoint, receiver):
     old = endpoint.secret
     admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/",
@@ -74,6 +74,15 @@ def test_a_new_secret_signs_from_then_on(admin_client, endpoint):
     endpoint.refresh_from_db()
     assert endpoint.secret != old and endpoint.secret.startswith("whsec_")
     assert Record.objects.filter(action="webhook.secret_renewed").exists()
+    admin_client.post(
+        f"{ADMIN}/webhooks/webhookendpoint/",
+        {"action": "send_test_event", "_selected_action": [endpoint.pk]},
+    )
+    [request] = receiver.requests
+    signature = request.headers["Portal-Signature"]
+    verify(endpoint.secret, signature, request.body, time.time())  # raises if it does not match
+    with pytest.raises(SignatureError):
+        verify(old, signature, request.body, time.time())
 
 
 def test_the_delivery_log_is_read_only(admin_client, endpoint, receiver):

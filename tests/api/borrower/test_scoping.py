@@ -70,16 +70,14 @@ def test_another_borrowers_ledger_entry_cannot_be_disputed(api, loan, other_loan
     assert not Dispute.objects.exists()
 
 
-def test_another_borrowers_plans_are_not_listed(api, other_loan):
+def test_another_borrowers_plans_are_not_listed(api, loan, other_loan):
     other = APIClient()
     other.force_authenticate(other_loan.borrower.user)
     code = other.get(loan_url(other_loan, "offers/")).json()["offers"][0]["code"]
     assert post(other, loan_url(other_loan, f"offers/{code}/accept/")).status_code == 201
 
     assert api.get("/api/v1/plans/").json() == []
-    assert [loan["reference"] for loan in api.get("/api/v1/loans/").json()] != [
-        other_loan.reference
-    ]
+    assert [loan["reference"] for loan in api.get("/api/v1/loans/").json()] == [loan.reference]
 
 
 def test_a_loan_reference_that_does_not_exist_is_404(api):
