@@ -3,19 +3,13 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from education.blocks import LessonBodyBlock
 from education.models import Topic
 
 from ..fields import LabelField
 
-BLOCK_TYPES = (
-    "text",
-    "key_point",
-    "worked_example",
-    "do_dont",
-    "faq",
-    "next_steps",
-    "check_question",
-)
+# The lesson body's own block names: a block added there is in the schema too.
+BLOCK_TYPES = tuple(LessonBodyBlock.base_blocks)
 
 
 class LessonSerializer(serializers.Serializer):
