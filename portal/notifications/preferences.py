@@ -94,6 +94,31 @@ def channel_states(
     return states
 
 
+def current_preferences(borrower: Borrower) -> ContactPreferences:
+    """The borrower's saved choices; for a borrower who never chose, an unsaved row with the
+    model's defaults stands for them."""
+    return ContactPreferences.objects.filter(borrower=borrower).first() or ContactPreferences(
+        borrower=borrower
+    )
+
+
+def form_values(borrower: Borrower, preferences: ContactPreferences, states) -> dict:
+    """The preferences form's fields as the borrower's choices stand (``states`` from
+    ``channel_states``): the page's initial values and the base an API change is laid over."""
+    return {
+        # An opted-out address shows its channel as off: switching it on again is the
+        # borrower's explicit choice to opt back in.
+        "email_enabled": preferences.email_enabled and not states[Channel.EMAIL].opted_out,
+        "sms_enabled": preferences.sms_enabled and not states[Channel.SMS].opted_out,
+        "email": preferences.email,
+        "phone": preferences.phone,
+        "contact_from": f"{preferences.contact_from:%H:%M}" if preferences.contact_from else "",
+        "contact_until": f"{preferences.contact_until:%H:%M}" if preferences.contact_until else "",
+        "language": borrower.preferred_language,
+        "time_zone": borrower.time_zone,
+    }
+
+
 @dataclass(frozen=True, kw_only=True)
 class Choices:
     email_enabled: bool

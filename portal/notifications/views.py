@@ -23,11 +23,13 @@ from repayment.models import Language
 from . import centre
 from .addresses import normalise, read_opt_out_token
 from .forms import E164, PreferencesForm
-from .models import ContactPreferences, Suppression
+from .models import Suppression
 from .optout import has_chinese, recognise
 from .preferences import (
     SWITCHABLE,
     channel_states,
+    current_preferences,
+    form_values,
     language_of_number,
     legal_window_for,
     opt_in,
@@ -58,35 +60,17 @@ def _back_on(channel: str, address: str) -> str:
 # --- Preferences.
 
 
-def _initial(borrower, preferences, states) -> dict:
-    return {
-        # An opted-out address shows its channel as off: ticking it again is the borrower's
-        # explicit choice to opt back in.
-        "email_enabled": preferences.email_enabled and not states[Channel.EMAIL].opted_out,
-        "sms_enabled": preferences.sms_enabled and not states[Channel.SMS].opted_out,
-        "email": preferences.email,
-        "phone": preferences.phone,
-        "contact_from": f"{preferences.contact_from:%H:%M}" if preferences.contact_from else "",
-        "contact_until": f"{preferences.contact_until:%H:%M}" if preferences.contact_until else "",
-        "language": borrower.preferred_language,
-        "time_zone": borrower.time_zone,
-    }
-
-
 @require_http_methods(["GET", "POST"])
 @borrower_required
 def contact_preferences(request):
     borrower = request.borrower
-    # A borrower who never chose has the model's defaults: an unsaved row stands for them.
-    preferences = ContactPreferences.objects.filter(
-        borrower=borrower
-    ).first() or ContactPreferences(borrower=borrower)
+    preferences = current_preferences(borrower)
     states = channel_states(borrower=borrower, preferences=preferences)
     profiles = profiles_for(borrower=borrower)
     window = legal_window_for(profiles)
     form = PreferencesForm(
         request.POST or None,
-        initial=_initial(borrower, preferences, states),
+        initial=form_values(borrower, preferences, states),
         profiles=profiles,
         window=window,
         default_email=states[Channel.EMAIL].default,

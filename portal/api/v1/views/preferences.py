@@ -9,9 +9,10 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 
 from portal.notifications.forms import PreferencesForm, time_zone_choices
-from portal.notifications.models import ContactPreferences
 from portal.notifications.preferences import (
     channel_states,
+    current_preferences,
+    form_values,
     legal_window_for,
     profiles_for,
     save_preferences,
@@ -24,37 +25,26 @@ from .base import BorrowerView
 from .errors import ERRORS
 
 
-def _hhmm(value) -> str | None:
-    return f"{value:%H:%M}" if value else None
-
-
 class Preferences(BorrowerView):
-    def _current(self):
+    def _state(self):
+        """The borrower's choices as they stand, the channels' states and the legal hours."""
         borrower = self.borrower
-        # A borrower who never chose has the model's defaults: an unsaved row stands for them.
-        preferences = ContactPreferences.objects.filter(
-            borrower=borrower
-        ).first() or ContactPreferences(borrower=borrower)
-        return preferences, channel_states(borrower=borrower, preferences=preferences)
+        preferences = current_preferences(borrower)
+        states = channel_states(borrower=borrower, preferences=preferences)
+        profiles = profiles_for(borrower=borrower)
+        return form_values(borrower, preferences, states), states, profiles
 
-    def _value(self, preferences, states) -> dict:
+    def _value(self) -> dict:
+        values, states, profiles = self._state()
         borrower = self.borrower
-        window = legal_window_for(profiles_for(borrower=borrower))
-        email, sms = states[Channel.EMAIL], states[Channel.SMS]
         return {
-            # An opted-out address shows its channel as off, as on the page: switching it on
-            # again is the borrower's explicit choice to opt back in.
-            "email_enabled": preferences.email_enabled and not email.opted_out,
-            "email": preferences.email,
-            "sms_enabled": preferences.sms_enabled and not sms.opted_out,
-            "phone": preferences.phone,
-            "contact_from": _hhmm(preferences.contact_from),
-            "contact_until": _hhmm(preferences.contact_until),
-            "language": borrower.preferred_language,
-            "time_zone": borrower.time_zone,
-            "email_state": email,
-            "sms_state": sms,
-            "allowed_hours": window,
+            **values,
+            # The form's empty hours are the API's nulls.
+            "contact_from": values["contact_from"] or None,
+            "contact_until": values["contact_until"] or None,
+            "email_state": states[Channel.EMAIL],
+            "sms_state": states[Channel.SMS],
+            "allowed_hours": legal_window_for(profiles),
             "time_zones": [
                 {"value": value, "label": label}
                 for value, label in time_zone_choices(borrower.time_zone)
@@ -67,7 +57,7 @@ class Preferences(BorrowerView):
         responses={200: PreferencesSerializer, **ERRORS.auth},
     )
     def get(self, request):
-        return Response(PreferencesSerializer(self._value(*self._current())).data)
+        return Response(PreferencesSerializer(self._value()).data)
 
     @extend_schema(
         operation_id="preferences_update",
@@ -88,25 +78,20 @@ class Preferences(BorrowerView):
         changes = PreferencesUpdateSerializer(data=body, partial=True)
         changes.is_valid(raise_exception=True)
         borrower = self.borrower
-        preferences, states = self._current()
-        current = self._value(preferences, states)
-        data = {
-            name: current[name] for name in PreferencesUpdateSerializer().fields if name in current
-        }
-        data.update(changes.validated_data)
+        values, states, profiles = self._state()
+        data = {**values, **changes.validated_data}
         for name in ("contact_from", "contact_until"):
-            data[name] = data[name] or ""
-        window = current["allowed_hours"]
+            data[name] = data[name] or ""  # the API's null is the form's "any time"
         form = PreferencesForm(
             data,
-            profiles=profiles_for(borrower=borrower),
-            window=window,
+            profiles=profiles,
+            window=legal_window_for(profiles),
             default_email=states[Channel.EMAIL].default,
             default_phone=states[Channel.SMS].default,
             current_time_zone=borrower.time_zone,
         )
         if not form.is_valid():
             raise exceptions.ValidationError(form_errors(form))
+        # save_preferences sets the borrower's language and time zone on this same object.
         save_preferences(borrower=borrower, choices=form.choices())
-        borrower.refresh_from_db(fields=["preferred_language", "time_zone"])
-        return Response(PreferencesSerializer(self._value(*self._current())).data)
+        return Response(PreferencesSerializer(self._value()).data)
