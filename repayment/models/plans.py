@@ -444,6 +444,19 @@ class Dispute(models.Model):
         return f"{self.loan}: {self.entry_id} ({self.status})"
 
 
+class LenderTopic(models.TextChoices):
+    """What the lender is told about (``plans.events.tell_lender``): each is a webhook topic,
+    and the endpoint's topic filter offers exactly these."""
+
+    PLAN_ACCEPTED = "plan.accepted", _("A plan was agreed")
+    PLAN_BROKEN = "plan.broken", _("A plan was broken")
+    PLAN_COMPLETED = "plan.completed", _("A plan was completed")
+    PAUSE_GRANTED = "pause.granted", _("A pause was granted")
+    PAUSE_ENDED = "pause.ended", _("A pause was ended early")
+    DISPUTE_OPENED = "dispute.opened", _("A dispute was opened")
+    DISPUTE_RESOLVED = "dispute.resolved", _("A dispute was resolved")
+
+
 class EventStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting to be delivered")
     DELIVERED = "delivered", _("Delivered")

@@ -14,6 +14,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from ..models import Loan, Plan, PlanInstallment, PlanStatus, Proposal, ProposalStatus
+from ..models.plans import LenderTopic
 from .events import tell_borrower, tell_lender
 from .terms import PlanTerms
 
@@ -82,7 +83,7 @@ def _create(loan, terms, key, segment, today, proposal) -> Plan:
     ).exclude(pk=getattr(proposal, "pk", None)).update(status=ProposalStatus.LAPSED)
     tell_lender(
         loan=loan,
-        topic="plan.accepted",
+        topic=LenderTopic.PLAN_ACCEPTED,
         key=f"plan.accepted:{plan.pk}",
         payload={
             "plan": plan.pk,

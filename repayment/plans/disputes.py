@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import Dispute, DisputeStatus, EntryKind, EntrySource, LedgerEntry, Loan
+from ..models.plans import LenderTopic
 from .events import tell_borrower, tell_lender
 from .locking import still_in
 
@@ -34,7 +35,7 @@ def open_dispute(*, loan: Loan, entry: LedgerEntry, message: str) -> Dispute:
             dispute = Dispute.objects.create(loan=loan, entry=entry, message=message)
             tell_lender(
                 loan=loan,
-                topic="dispute.opened",
+                topic=LenderTopic.DISPUTE_OPENED,
                 key=f"dispute.opened:{dispute.pk}",
                 payload={
                     "dispute": dispute.pk,
@@ -131,7 +132,7 @@ def _tell(dispute: Dispute, entry: LedgerEntry, *, outcome: str, extra: dict | N
             verdict = _("We checked the entry against our records, and it is correct.")
     tell_lender(
         loan=loan,
-        topic="dispute.resolved",
+        topic=LenderTopic.DISPUTE_RESOLVED,
         key=f"dispute.resolved:{dispute.pk}",
         payload={
             "dispute": dispute.pk,

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import LenderEvent, Loan
+from ..models.plans import LenderTopic
 
 
-def tell_lender(*, loan: Loan, topic: str, key: str, payload: dict) -> None:
+def tell_lender(*, loan: Loan, topic: LenderTopic, key: str, payload: dict) -> None:
     LenderEvent.objects.get_or_create(
         key=key,
         defaults={

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import Loan, Pause, PauseReason, PauseStatus
+from ..models.plans import LenderTopic
 from ..statements import local_today
 from .events import tell_borrower, tell_lender
 from .locking import still_in
@@ -70,7 +71,7 @@ def _announce_granted(pause: Pause) -> None:
     """Tell the lender and the borrower, in the caller's transaction."""
     tell_lender(
         loan=pause.loan,
-        topic="pause.granted",
+        topic=LenderTopic.PAUSE_GRANTED,
         key=f"pause.granted:{pause.pk}",
         payload={
             "pause": pause.pk,
@@ -139,7 +140,7 @@ def end_pause(*, pause: Pause, by, today: date, note: str = "") -> Pause:
         loan = locked.loan
         tell_lender(
             loan=loan,
-            topic="pause.ended",
+            topic=LenderTopic.PAUSE_ENDED,
             key=f"pause.ended:{locked.pk}",
             payload={"pause": locked.pk, "until": locked.ends_on.isoformat()},
         )

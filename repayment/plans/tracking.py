@@ -23,6 +23,7 @@ from ..models import (
     PlanKind,
     PlanStatus,
 )
+from ..models.plans import LenderTopic
 from ..statements import ledger_lines, local_today
 from ..terms import add_periods
 from .events import tell_borrower, tell_lender
@@ -90,7 +91,7 @@ def _complete(plan: Plan, today: date, lines) -> None:
         _write_off_rest(plan, today, lines)
     tell_lender(
         loan=plan.loan,
-        topic="plan.completed",
+        topic=LenderTopic.PLAN_COMPLETED,
         key=f"plan.completed:{plan.pk}",
         payload={"plan": plan.pk},
     )
@@ -140,6 +141,9 @@ def _break(plan: Plan, today: date) -> None:
     plan.status, plan.ended_on = PlanStatus.BROKEN, today
     plan.save(update_fields=["status", "ended_on"])
     tell_lender(
-        loan=plan.loan, topic="plan.broken", key=f"plan.broken:{plan.pk}", payload={"plan": plan.pk}
+        loan=plan.loan,
+        topic=LenderTopic.PLAN_BROKEN,
+        key=f"plan.broken:{plan.pk}",
+        payload={"plan": plan.pk},
     )
     tell_borrower(loan=plan.loan, event="plan_broken", about=f"plan{plan.pk}")
