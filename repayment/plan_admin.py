@@ -158,5 +158,15 @@ class DisputeAdmin(ReadOnlyAdmin):
 
 @admin.register(LenderEvent)
 class LenderEventAdmin(ReadOnlyAdmin):
-    list_display = ["topic", "key", "lender", "created_at", "delivered_at", "attempts"]
-    list_filter = ["topic", "lender"]
+    list_display = [
+        "topic",
+        "key",
+        "lender",
+        "created_at",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "delivered_at",
+    ]
+    list_filter = ["status", "topic", "lender"]
+    search_fields = ["key"]

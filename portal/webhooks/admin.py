@@ -132,20 +132,8 @@ class DeliveryInline(admin.TabularInline):
 
 
 class WebhookLenderEventAdmin(LenderEventAdmin):
-    """The outbox's page, with how delivery went and the "try again" action."""
+    """The outbox's page, with the delivery log and the "try again" action."""
 
-    list_display = [
-        "topic",
-        "key",
-        "lender",
-        "created_at",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "delivered_at",
-    ]
-    list_filter = ["status", "topic", "lender"]
-    search_fields = ["key"]
     inlines = [DeliveryInline]
     actions = ["try_again"]
 
