@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -17,7 +17,7 @@ from repayment.importing.records import BatchRejected, RowError
 
 from . import schema  # noqa: F401  (registers the key scheme with drf-spectacular)
 from .authentication import LenderKeyAuthentication
-from .batches import TooManyItems, post_batch, scopes_for
+from .batches import SCOPE_OF_LIST, TooManyItems, post_batch, scopes_for
 from .keys import PLANS_READ
 from .parsers import DecimalJSONParser, PayloadTooLarge
 from .permissions import HasLenderScope
@@ -91,13 +91,25 @@ class LenderView(APIView):
         return super().handle_exception(exc)
 
 
+def batch_schema(operation_id: str, summary, text, request):
+    """The schema of a batch route's POST: its own words, then the rules every batch follows."""
+    return extend_schema_view(
+        post=extend_schema(
+            operation_id=operation_id,
+            summary=summary,
+            description=format_lazy("{} {}", text, BATCH_RULES),
+            request=request,
+            parameters=[LenderBatchQuery],
+            responses=BATCH_RESPONSES,
+            tags=TAGS,
+        )
+    )
+
+
 class BatchView(LenderView):
     lists: tuple[str, ...] = ()
-    # A single-kind route requires its list; /batches/ takes any of them.
+    # A single-kind route requires its list (and its scope); /batches/ takes any of them.
     requires_lists = True
-
-    def get_required_scopes(self, request):
-        return scopes_for(body=request.data, lists=self.lists)
 
     def post(self, request):
         query = LenderBatchQuery(data=request.query_params)
@@ -123,100 +135,67 @@ class BatchView(LenderView):
         )
 
 
+@batch_schema(
+    "lender_borrowers_upsert",
+    gettext_lazy("Create or update borrowers"),
+    gettext_lazy(
+        "Scope borrowers:write. A borrower is matched by external_id: new ones are created, "
+        "changed ones updated, identical ones left alone. You may update a borrower who has loans "
+        "only with you, or no loans yet."
+    ),
+    LenderBorrowerBatchIn,
+)
 class BorrowersView(BatchView):
     lists = ("borrowers",)
-
-    @extend_schema(
-        operation_id="lender_borrowers_upsert",
-        summary=gettext_lazy("Create or update borrowers"),
-        description=format_lazy(
-            "{} {}",
-            gettext_lazy(
-                "Scope borrowers:write. A borrower is matched by external_id: new ones are "
-                "created, changed ones updated, identical ones left alone. You may update a "
-                "borrower who has loans only with you, or no loans yet."
-            ),
-            BATCH_RULES,
-        ),
-        request=LenderBorrowerBatchIn,
-        parameters=[LenderBatchQuery],
-        responses=BATCH_RESPONSES,
-        tags=TAGS,
-    )
-    def post(self, request):
-        return super().post(request)
+    required_scopes = (SCOPE_OF_LIST["borrowers"],)
 
 
+@batch_schema(
+    "lender_loans_upsert",
+    gettext_lazy("Create or update loans"),
+    gettext_lazy(
+        "Scope loans:write. A loan is matched by external_id and must use one of your loan "
+        "products; it keeps its borrower and product."
+    ),
+    LenderLoanBatchIn,
+)
 class LoansView(BatchView):
     lists = ("loans",)
-
-    @extend_schema(
-        operation_id="lender_loans_upsert",
-        summary=gettext_lazy("Create or update loans"),
-        description=format_lazy(
-            "{} {}",
-            gettext_lazy(
-                "Scope loans:write. A loan is matched by external_id and must use one of your loan "
-                "products; it keeps its borrower and product."
-            ),
-            BATCH_RULES,
-        ),
-        request=LenderLoanBatchIn,
-        parameters=[LenderBatchQuery],
-        responses=BATCH_RESPONSES,
-        tags=TAGS,
-    )
-    def post(self, request):
-        return super().post(request)
+    required_scopes = (SCOPE_OF_LIST["loans"],)
 
 
+@batch_schema(
+    "lender_ledger_entries_post",
+    gettext_lazy("Post ledger entries"),
+    gettext_lazy(
+        "Scope ledger:write. Entries of your loans, each with your own id: an entry already posted "
+        "with the same values is skipped; one with other values is refused (send a reversal to "
+        "correct it)."
+    ),
+    LenderEntryBatchIn,
+)
 class LedgerEntriesView(BatchView):
     lists = ("entries",)
-
-    @extend_schema(
-        operation_id="lender_ledger_entries_post",
-        summary=gettext_lazy("Post ledger entries"),
-        description=format_lazy(
-            "{} {}",
-            gettext_lazy(
-                "Scope ledger:write. Entries of your loans, each with your own id: an entry "
-                "already posted with the same values is skipped; one with other values is refused "
-                "(send a reversal to correct it)."
-            ),
-            BATCH_RULES,
-        ),
-        request=LenderEntryBatchIn,
-        parameters=[LenderBatchQuery],
-        responses=BATCH_RESPONSES,
-        tags=TAGS,
-    )
-    def post(self, request):
-        return super().post(request)
+    required_scopes = (SCOPE_OF_LIST["entries"],)
 
 
+@batch_schema(
+    "lender_batch_post",
+    gettext_lazy("Post borrowers, loans and entries together"),
+    gettext_lazy(
+        "The JSON import format in one request, for a new loan with its borrower and its first "
+        "entries at once. Needs the scope of every list sent (borrowers:write, loans:write, "
+        "ledger:write)."
+    ),
+    LenderMixedBatchIn,
+)
 class MixedBatchView(BatchView):
     lists = ("borrowers", "loans", "entries")
     requires_lists = False
 
-    @extend_schema(
-        operation_id="lender_batch_post",
-        summary=gettext_lazy("Post borrowers, loans and entries together"),
-        description=format_lazy(
-            "{} {}",
-            gettext_lazy(
-                "The JSON import format in one request, for a new loan with its borrower and its "
-                "first entries at once. Needs the scope of every list sent (borrowers:write, "
-                "loans:write, ledger:write)."
-            ),
-            BATCH_RULES,
-        ),
-        request=LenderMixedBatchIn,
-        parameters=[LenderBatchQuery],
-        responses=BATCH_RESPONSES,
-        tags=TAGS,
-    )
-    def post(self, request):
-        return super().post(request)
+    def get_required_scopes(self, request):
+        # The only route whose scopes depend on the body: the permission check reads it.
+        return scopes_for(body=request.data, lists=self.lists)
 
 
 class PlansView(LenderView):
