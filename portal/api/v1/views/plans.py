@@ -61,11 +61,29 @@ def _plan_in_place() -> Conflict:
     )
 
 
-def _created(plan: Plan, created: bool, options) -> Response:
-    if not created:
-        # Another request set a plan up on this loan between our check and our write.
-        raise _plan_in_place()
-    return Response(plan_data(plan, today=options.statement.today), status=status.HTTP_201_CREATED)
+def _set_up_plan(request, loan, terms_from, *, proposal=None) -> Response:
+    """Set up the plan whose terms ``terms_from(options)`` gives (or refuses with its own
+    error), once per Idempotency-Key, and answer with it; refused while a plan is in place."""
+
+    def accept():
+        options = options_for(loan=loan)
+        if options.active_plan is not None:
+            raise _plan_in_place()
+        plan, created = accepting.accept(
+            loan=loan,
+            terms=terms_from(options),
+            key=idempotency.derived_key(request),
+            segment=options.assessment.segment,
+            today=options.statement.today,
+            proposal=proposal,
+        )
+        if not created:
+            # Another request set a plan up on this loan between our check and our write.
+            raise _plan_in_place()
+        today = options.statement.today
+        return Response(plan_data(plan, today=today), status=status.HTTP_201_CREATED)
+
+    return idempotency.run(request, accept)
 
 
 class OfferAccept(BorrowerView):
@@ -78,28 +96,16 @@ class OfferAccept(BorrowerView):
         responses={201: PlanSerializer, **ERRORS.write},
     )
     def post(self, request, reference, code):
-        loan = self.loan(reference)
-
-        def accept():
-            options = options_for(loan=loan)
-            if options.active_plan is not None:
-                raise _plan_in_place()
+        def offered(options):
             terms = options.offer(code)
             if terms is None:
                 raise exceptions.NotFound(
                     _("That offer is not available today. Ask for the loan's offers again."),
                     code="offer_unavailable",
                 )
-            plan, created = accepting.accept(
-                loan=loan,
-                terms=terms,
-                key=idempotency.derived_key(request),
-                segment=options.assessment.segment,
-                today=options.statement.today,
-            )
-            return _created(plan, created, options)
+            return terms
 
-        return idempotency.run(request, accept)
+        return _set_up_plan(request, self.loan(reference), offered)
 
 
 class ProposalCreate(BorrowerView):
@@ -188,26 +194,15 @@ class ProposalAccept(BorrowerView):
         loan = self.loan(reference)
         proposal = _proposal(loan, pk)
 
-        def accept():
-            options = options_for(loan=loan)
-            if options.active_plan is not None:
-                raise _plan_in_place()
+        def confirmable(options):
             terms = reviewing.confirmable_terms(proposal, options)
             if terms is None:
                 raise Conflict(
                     _("This proposal can no longer be confirmed."), code="not_confirmable"
                 )
-            plan, created = accepting.accept(
-                loan=loan,
-                terms=terms,
-                key=idempotency.derived_key(request),
-                segment=options.assessment.segment,
-                today=options.statement.today,
-                proposal=proposal,
-            )
-            return _created(plan, created, options)
+            return terms
 
-        return idempotency.run(request, accept)
+        return _set_up_plan(request, loan, confirmable, proposal=proposal)
 
 
 class PlanList(BorrowerView):
