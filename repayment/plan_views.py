@@ -19,9 +19,7 @@ from portal.accounts.decorators import borrower_required
 from . import selectors
 from .models import (
     Decision,
-    EntryKind,
     Frequency,
-    LedgerEntry,
     PauseStatus,
     Proposal,
     StaffDecision,
@@ -37,7 +35,7 @@ from .plan_forms import (
     ProposalForm,
 )
 from .plans import accepting, decisions, proposing, reviewing
-from .plans.disputes import DisputeError, open_dispute, questions_of
+from .plans.disputes import DisputeError, disputable_entries, open_dispute, questions_of
 from .plans.flexibility import PlanChangeError, change_payday, movable, move_payment
 from .plans.offering import options_for
 from .plans.pauses import PauseError, last_answer, request_pause
@@ -334,11 +332,7 @@ DISPUTABLE_ENTRIES = 60
 @borrower_required
 def loan_dispute(request, reference):
     loan = _loan(request, reference)
-    entries = list(
-        LedgerEntry.objects.filter(loan=loan)
-        .exclude(kind=EntryKind.REVERSAL)
-        .order_by("-effective_date", "-id")[:DISPUTABLE_ENTRIES]
-    )
+    entries = list(disputable_entries(loan).order_by("-effective_date", "-id")[:DISPUTABLE_ENTRIES])
     choices = [
         (
             entry.pk,

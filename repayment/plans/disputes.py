@@ -24,6 +24,12 @@ class DisputeError(Exception):
     pass
 
 
+def disputable_entries(loan: Loan):
+    """The loan's entries a borrower may question: a correction can't itself be questioned;
+    the entry it corrects can."""
+    return LedgerEntry.objects.filter(loan=loan).exclude(kind=EntryKind.REVERSAL)
+
+
 def open_dispute(*, loan: Loan, entry: LedgerEntry, message: str) -> Dispute:
     if entry.loan_id != loan.pk:
         raise DisputeError(_("That entry is not on this loan."))

@@ -11,9 +11,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from repayment.models import EntryKind, LedgerEntry, PauseStatus
+from repayment.models import LedgerEntry, PauseStatus
 from repayment.plan_forms import DisputeForm, PauseForm
-from repayment.plans.disputes import open_dispute
+from repayment.plans.disputes import disputable_entries, open_dispute
 from repayment.plans.pauses import request_pause
 from repayment.plans.policy import policy_for
 from repayment.statements import local_today
@@ -92,8 +92,4 @@ def _entry(loan, value) -> LedgerEntry:
         isinstance(value, int) or (isinstance(value, str) and value.isdigit())
     ):
         raise exceptions.ValidationError({"entry": [_("Choose the entry that looks wrong.")]})
-    pk = int(value)
-    # A correction can't itself be questioned; its entry can.
-    return get_object_or_404(
-        LedgerEntry.objects.filter(loan=loan).exclude(kind=EntryKind.REVERSAL), pk=pk
-    )
+    return get_object_or_404(disputable_entries(loan), pk=int(value))
