@@ -1,10 +1,9 @@
-import json
-from decimal import Decimal
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.parsers import JSONParser, get_encoding
+
+from repayment.importing.parse import decode_json
 
 # Far above what MAX_ITEMS records take (about 250 bytes each), far below what would hurt.
 MAX_BODY_BYTES = 4 * 1024 * 1024
@@ -16,13 +15,9 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
-def _refuse_constant(name: str):
-    raise ValueError(_("%(name)s is not a number") % {"name": name})
-
-
 class DecimalJSONParser(JSONParser):
-    """JSON with numbers read as ``Decimal``, never ``float`` (an amount sent as a number keeps
-    its digits, as in the file import), and a cap on the body read."""
+    """JSON decoded as the file import decodes it (``decode_json``), with a cap on the body
+    read."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = get_encoding(parser_context or {})
@@ -33,9 +28,7 @@ class DecimalJSONParser(JSONParser):
                 % {"limit": MAX_BODY_BYTES // (1024 * 1024)}
             )
         try:
-            return json.loads(
-                body.decode(encoding), parse_float=Decimal, parse_constant=_refuse_constant
-            )
+            return decode_json(body.decode(encoding))
         except (ValueError, RecursionError) as exc:
             raise exceptions.ParseError(
                 _("The body is not valid JSON: %(reason)s") % {"reason": exc}

@@ -130,13 +130,20 @@ def _nul_errors(row: str, fields: Mapping[str, object]) -> list[RowError]:
 
 
 def _refuse_constant(name: str) -> object:
-    raise ValueError(name)
+    raise ValueError(_("%(name)s is not a number") % {"name": name})
+
+
+def decode_json(text: str) -> object:
+    """A JSON batch with its numbers as ``Decimal``, never ``float`` (an amount sent as a
+    number keeps its digits), and NaN and Infinity refused. Raises ValueError (RecursionError
+    for absurd nesting), for the file import and the lender API alike."""
+    return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
 
 
 def parse_json(*, stream: TextIO) -> list[RawRecord]:
     try:
-        batch = json.load(stream, parse_float=Decimal, parse_constant=_refuse_constant)
-    except ValueError as exc:
+        batch = decode_json(stream.read())
+    except (ValueError, RecursionError) as exc:
         raise _file_error(_("not valid JSON: %(reason)s") % {"reason": exc}) from None
     return records_from_batch(batch=batch)
 
