@@ -1,15 +1,14 @@
 """Accepting creates exactly one plan, whatever the clicking; the lender hears through the
 outbox and the borrower gets a confirmation."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from portal.notifications.models import OutboundMessage, Status
 from repayment.models import LenderEvent, Plan, PlanStatus
 from repayment.plans.accepting import accept
 from repayment.plans.offering import options_for
+from tests.concurrency import at_once
 
 from .plan_fixtures import late_loan
 
@@ -71,26 +70,11 @@ def test_concurrent_requests_create_exactly_one_plan_on_postgresql():
     loan = late_loan()
     options, terms = first_offer(loan)
     today = options.statement.today
-    barrier = threading.Barrier(4)
-    results, errors = [], []
 
     def click(n):
-        try:
-            barrier.wait()
-            results.append(
-                accept(loan=loan, terms=terms, key=f"{n:032x}", segment="arrears", today=today)
-            )
-        except Exception as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        return accept(loan=loan, terms=terms, key=f"{n:032x}", segment="arrears", today=today)
 
-    threads = [threading.Thread(target=click, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
+    results = at_once(click, 4)
     assert sum(created for _, created in results) == 1
     assert len({plan.pk for plan, _ in results}) == 1
     assert Plan.objects.filter(loan=loan, status=PlanStatus.ACTIVE).count() == 1

@@ -2,7 +2,6 @@
 and makes nothing twice; the same key for something else is a 409; no key is a 400."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.db import connection
@@ -10,6 +9,7 @@ from rest_framework.test import APIClient
 
 from portal.api.models import IdempotencyKey
 from repayment.models import Budget, Plan, Proposal
+from tests.concurrency import at_once
 from tests.repayment.plan_fixtures import BUDGET, late_loan, today_in
 
 from .conftest import loan_url, post
@@ -126,23 +126,13 @@ def test_two_requests_at_once_with_one_key_make_one_plan():
     probe = APIClient()
     probe.force_authenticate(user)
     url = _offer(probe, loan)
-    start = threading.Barrier(2)
-    answers = []
 
-    def accept():
+    def accept(_):
         client = APIClient()
         client.force_authenticate(user)
-        start.wait()
-        try:
-            answers.append(post(client, url, key="both"))
-        finally:
-            connection.close()
+        return post(client, url, key="both")
 
-    threads = [threading.Thread(target=accept) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = at_once(accept, 2)
 
     assert sorted(answer.status_code for answer in answers) == [201, 201]
     assert answers[0].json() == answers[1].json()
