@@ -16,14 +16,14 @@ from repayment.models import Borrower, Loan
 
 from ... import openapi  # noqa: F401  (registers the X-Session-Token scheme)
 from ...errors import handle
-from ...languages import language_for
+from ...languages import SUPPORTED, language_for
 from ...permissions import IsLinkedBorrower
 from ...throttles import BorrowerRateThrottle
 
 LANG = OpenApiParameter(
     name="lang",
     type=str,
-    enum=["en", "zh-hans"],
+    enum=list(SUPPORTED),
     required=False,
     description="The language of the content; without it, Accept-Language, then the "
     "borrower's preferred language.",
@@ -46,9 +46,19 @@ class BorrowerView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self.language = language_for(request, borrower=self.borrower)
-        translation.activate(self.language)
-        request.LANGUAGE_CODE = self.language
+        self._speak(language_for(request, borrower=self.borrower))
+        # Asked after: a refused ?lang is answered in the language chosen so far.
+        if asked := self.asked_language():
+            self._speak(asked)
+
+    def asked_language(self) -> str | None:
+        """A language the request names itself; only content endpoints take one (``?lang``)."""
+        return None
+
+    def _speak(self, language: str) -> None:
+        self.language = language
+        translation.activate(language)
+        self.request.LANGUAGE_CODE = language
 
     def get_exception_handler(self):
         return handle

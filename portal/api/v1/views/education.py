@@ -5,7 +5,6 @@ no published translation comes in English with ``fallback`` true, as on the webs
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
@@ -15,7 +14,7 @@ from wagtail.api.rich_text import APIRichText
 from education import catalogue, glossary
 from education.models import LessonPage
 
-from ...languages import SUPPORTED, language_for
+from ...languages import SUPPORTED
 from ..serializers.education import (
     GlossaryEntrySerializer,
     LessonDetailSerializer,
@@ -28,14 +27,11 @@ from .errors import ERRORS
 class ContentView(BorrowerView):
     """Reads ``?lang`` before anything else: the content and its messages are in it."""
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        asked = request.query_params.get("lang")
+    def asked_language(self) -> str | None:
+        asked = self.request.query_params.get("lang")
         if asked is not None and asked not in SUPPORTED:
             raise exceptions.ValidationError({"lang": [_("Choose en or zh-hans.")]})
-        self.language = language_for(request, borrower=self.borrower, asked=asked)
-        translation.activate(self.language)
-        request.LANGUAGE_CODE = self.language
+        return asked
 
 
 def body_blocks(page: LessonPage) -> list[dict]:
