@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from repayment.importing.parse import JSON_LISTS, records_from_batch
+from repayment.importing.parse import records_from_batch
 from repayment.importing.records import BatchRejected, ImportResult, RowError
 from repayment.importing.service import import_batch
 from repayment.models import Lender
@@ -58,7 +58,7 @@ def records_for(*, body: object, lists: Sequence[str], required: bool):
         if name not in body:
             if required:
                 errors.append(RowError(name, "", _("required")))
-        elif not isinstance(body[name], list):  # null and {} too, which the import would skip
+        elif not isinstance(body[name], list):  # reported with the route's own errors
             errors.append(RowError(name, "", _("must be a list")))
     if errors:
         raise BatchRejected(errors)
@@ -72,7 +72,7 @@ def records_for(*, body: object, lists: Sequence[str], required: bool):
             )
             % {"count": count, "limit": MAX_ITEMS}
         )
-    return records_from_batch(batch={name: body[name] for name in JSON_LISTS if name in body})
+    return records_from_batch(batch=body)  # holds only this route's lists, checked above
 
 
 def post_batch(

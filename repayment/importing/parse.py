@@ -166,8 +166,8 @@ def records_from_batch(*, batch: object) -> list[RawRecord]:
                 )
             )
     for key, kind in JSON_LISTS.items():
-        items = batch.get(key) or []
-        if not isinstance(items, list):
+        items = batch.get(key, [])
+        if not isinstance(items, list):  # null and {} too: they are not an empty list
             errors.append(RowError(key, "", _("must be a list")))
             continue
         for index, item in enumerate(items):

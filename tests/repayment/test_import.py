@@ -673,6 +673,13 @@ def test_unknown_extension_asks_for_a_format(tmp_path):
     assert "use --format csv or --format json" in rejection(path)
 
 
+@pytest.mark.parametrize("value", ["null", "{}", '"E1"'])
+def test_a_list_that_is_not_a_list_is_refused_not_skipped(value):
+    with pytest.raises(BatchRejected) as rejected:
+        parse_json(stream=io.StringIO(f'{{"entries": {value}}}'))
+    assert [(e.row, e.message) for e in rejected.value.errors] == [("entries", "must be a list")]
+
+
 def test_json_float_constants_are_refused():
     with pytest.raises(BatchRejected):
         parse_json(stream=io.StringIO('{"entries": [{"amount": NaN}]}'))
