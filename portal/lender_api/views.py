@@ -54,7 +54,7 @@ BATCH_RULES = gettext_lazy(
 def rejection(errors: list[RowError], detail: str | None = None) -> Response:
     return Response(
         {
-            "detail": detail or BatchRejected(errors).summary(limit=0).splitlines()[0],
+            "detail": detail or BatchRejected(errors).headline(),
             "errors": [
                 {"item": error.row, "field": error.field, "message": error.message}
                 for error in errors

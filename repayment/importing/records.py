@@ -81,16 +81,17 @@ class BatchRejected(Exception):
         self.errors = tuple(errors)
         super().__init__(self.summary())
 
+    def headline(self) -> str:
+        count = len(self.errors)
+        return ngettext(
+            "The batch was rejected with %(count)d error; nothing was imported.",
+            "The batch was rejected with %(count)d errors; nothing was imported.",
+            count,
+        ) % {"count": count}
+
     def summary(self, limit: int = ERROR_LIMIT) -> str:
         count = len(self.errors)
-        lines = [
-            ngettext(
-                "The batch was rejected with %(count)d error; nothing was imported.",
-                "The batch was rejected with %(count)d errors; nothing was imported.",
-                count,
-            )
-            % {"count": count}
-        ]
+        lines = [self.headline()]
         lines.extend(str(error) for error in self.errors[:limit])
         if count > limit:
             rest = count - limit
