@@ -76,6 +76,18 @@ def test_a_lesson_comes_with_its_body_as_blocks(api, lessons):
     assert all(block["id"] for block in body["body"])
 
 
+def test_a_republished_body_is_served_at_once(api, lessons):
+    url = "/api/v1/lessons/when-a-payment-is-late/"
+    first = api.get(url).json()["body"]
+    page = lesson("when-a-payment-is-late")
+    del page.body[next(i for i, b in enumerate(page.body) if b.block_type == "worked_example")]
+    page.save_revision().publish()
+
+    kinds = [block["type"] for block in api.get(url).json()["body"]]
+    assert "worked_example" in [block["type"] for block in first]
+    assert "worked_example" not in kinds
+
+
 def test_a_lesson_in_chinese_is_found_by_its_english_slug(api, lessons):
     chinese = lesson("how-repayment-plans-work", "zh-hans")
     chinese.slug = "huankuan-jihua"

@@ -11,7 +11,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from wagtail.api.rich_text import APIRichText
 
-from education import catalogue, glossary
+from education import cache, catalogue, glossary
 from education.models import LessonPage
 
 from ...languages import SUPPORTED
@@ -78,7 +78,11 @@ class LessonDetail(ContentView):
         page = LessonPage.objects.live().filter(pk=lesson.page_id).first()
         if page is None:
             raise Http404
-        context = {"request": request, "body": body_blocks(page)}
+        # Built once per published revision, as the lesson page's body is (education.cache:
+        # publishing starts a new generation).
+        revision = page.live_revision_id or page.last_published_at
+        body = cache.cached(f"api-body:{page.pk}:{revision}", lambda: body_blocks(page))
+        context = {"request": request, "body": body}
         return Response(LessonDetailSerializer(lesson, context=context).data)
 
 
