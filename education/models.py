@@ -348,6 +348,8 @@ class GlossaryTerm(
         index.SearchField("short_definition"),
         index.SearchField("explanation"),
         index.AutocompleteField("term"),
+        # The CMS's list sorts its search results by term.
+        index.FilterField("term"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("slug"),

@@ -16,7 +16,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["term", "slug", "short_definition", "live"]
     list_filter = ["live"]
-    search_fields = ["term", "short_definition", "slug"]
+    search_fields = ["term", "short_definition"]
     ordering = ["term"]
 
 

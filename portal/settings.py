@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.csp.ContentSecurityPolicyMiddleware",
+    "portal.hostile.HostileInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that a 404 under /api/ stays a 404 (see the module).
     "portal.api.middleware.LocaleMiddleware",

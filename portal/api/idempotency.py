@@ -1,8 +1,8 @@
 """Idempotency keys for the borrower API's POSTs that create something (accepting an offer or
 a proposal, making a proposal).
 
-The client sends ``Idempotency-Key`` (any 1-255 visible characters; a UUID is ideal) and sends
-the same key again when it retries. Keys are per login.
+The client sends ``Idempotency-Key`` (1-255 visible ASCII characters, spaces only between them;
+a UUID is ideal) and sends the same key again when it retries. Keys are per login.
 
 - The first request with a key claims it by inserting its row, then runs, in one transaction.
   A second request with that key meets the unique constraint: on PostgreSQL its insert waits
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
@@ -36,10 +37,13 @@ from .models import IdempotencyKey
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 MAX_LENGTH = 255
+# Visible ASCII, spaces only between: the spaces and tabs around a header's value are not part
+# of it (servers drop them, as HTTP says).
+PATTERN = r"^[!-~]([ -~]{0,253}[!-~])?$"
 
 PARAMETER = OpenApiParameter(
     name=HEADER,
-    type=str,
+    type={"type": "string", "minLength": 1, "maxLength": MAX_LENGTH, "pattern": PATTERN},
     location=OpenApiParameter.HEADER,
     required=True,
     description=(
@@ -51,7 +55,7 @@ PARAMETER = OpenApiParameter(
 
 
 def key_of(request) -> str:
-    key = request.headers.get(HEADER, "").strip()
+    key = request.headers.get(HEADER, "").strip(" \t")
     if not key:
         raise exceptions.ValidationError(
             {
@@ -64,9 +68,16 @@ def key_of(request) -> str:
             },
             code="idempotency_key_missing",
         )
-    if len(key) > MAX_LENGTH or not key.isprintable():
+    if not re.fullmatch(PATTERN, key):
         raise exceptions.ValidationError(
-            {HEADER: [_("An Idempotency-Key is 1 to 255 visible characters, such as a UUID.")]},
+            {
+                HEADER: [
+                    _(
+                        "An Idempotency-Key is 1 to 255 visible ASCII characters (letters, "
+                        "digits, punctuation; spaces only between them), such as a UUID."
+                    )
+                ]
+            },
             code="idempotency_key_invalid",
         )
     return key

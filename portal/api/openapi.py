@@ -1,8 +1,8 @@
-"""How the schema describes the borrower API's sign-in: the session cookie (the site's own
-pages) or allauth's session token in ``X-Session-Token`` (apps). Imported by the views so the
-extension is registered before the schema is generated."""
+"""How the schema describes the borrower API's sign-in (the session cookie for the site's own
+pages, allauth's session token in ``X-Session-Token`` for apps) and its request bodies.
+Imported by the views so the extensions are registered before the schema is generated."""
 
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
 
 
 class SessionTokenScheme(OpenApiAuthenticationExtension):
@@ -10,6 +10,7 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):
         "allauth.headless.contrib.rest_framework.authentication.XSessionTokenAuthentication"
     )
     name = "sessionToken"
+    priority = 1  # over allauth's own, which says less
 
     def get_security_definition(self, auto_schema):
         return {
@@ -22,3 +23,14 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):
                 "when the borrower has an authenticator)."
             ),
         }
+
+
+class StrictRequestScheme(OpenApiSerializerExtension):
+    """A request body takes no field it does not declare (``StrictSerializer`` refuses one)."""
+
+    target_class = "portal.api.v1.serializers.strict.StrictSerializer"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        return {**schema, "additionalProperties": False}

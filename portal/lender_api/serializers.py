@@ -3,13 +3,20 @@
 The request serializers describe the batches for the schema and its readers; they do not
 validate them. Batches are checked by the import (``repayment.importing.validate``), so the API
 and ``manage.py import_loans`` accept and refuse exactly the same records, with the same
-messages (docs/import-format.md).
+messages (docs/import-format.md). The schema says what the import takes, no less (``schema``):
+no field a record does not have, ids and other text as a string or a whole number, amounts as
+text or a JSON number, at most ``batches.MAX_ITEMS`` items in a list.
+
+The query serializers do validate, exactly as the schema says: ``dry_run`` is true or false,
+``limit`` a number.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from repayment.importing.validate import (
+    COUNT_LIMIT,
     DESCRIPTION_LENGTH,
     EMAIL_LENGTH,
     ID_LENGTH,
@@ -29,50 +36,71 @@ OPTIONAL = {"required": False, "allow_null": True}
 OPTIONAL_TEXT = {**OPTIONAL, "allow_blank": True}
 
 
+class LenderText(serializers.CharField):
+    """Text, or a whole number: JSON may send an id (or a phone number) as one."""
+
+
+class LenderAmount(serializers.RegexField):
+    """An amount as text, or as a JSON number that is not floating point (``10.50``, read as a
+    decimal)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(AMOUNT_PATTERN, max_length=20, **kwargs)
+
+
+class LenderCount(serializers.IntegerField):
+    """A whole number, or its digits as text."""
+
+
+# A batch or a record of one: no field besides those it declares (schema.LenderInScheme).
+class LenderIn(serializers.Serializer):
+    pass
+
+
 def amount_field(help_text):
-    return serializers.RegexField(AMOUNT_PATTERN, max_length=20, help_text=help_text)
+    return LenderAmount(help_text=help_text)
 
 
-class LenderBorrowerIn(serializers.Serializer):
-    external_id = serializers.CharField(max_length=ID_LENGTH, help_text=_("Your borrower id."))
-    full_name = serializers.CharField(max_length=NAME_LENGTH)
+class LenderBorrowerIn(LenderIn):
+    external_id = LenderText(max_length=ID_LENGTH, help_text=_("Your borrower id."))
+    full_name = LenderText(max_length=NAME_LENGTH)
     email = serializers.EmailField(max_length=EMAIL_LENGTH, **OPTIONAL_TEXT)
-    phone = serializers.CharField(max_length=PHONE_LENGTH, **OPTIONAL_TEXT)
+    phone = LenderText(max_length=PHONE_LENGTH, **OPTIONAL_TEXT)
     date_of_birth = serializers.DateField(help_text=_("YYYY-MM-DD, not in the future."))
     preferred_language = serializers.ChoiceField(
         Language.values, **OPTIONAL_TEXT, help_text=_("Default en.")
     )
-    time_zone = serializers.CharField(
+    time_zone = LenderText(
         max_length=TIME_ZONE_LENGTH,
         **OPTIONAL_TEXT,
         help_text=_("An IANA name such as Asia/Shanghai; default UTC."),
     )
 
 
-class LenderLoanIn(serializers.Serializer):
-    external_id = serializers.CharField(max_length=ID_LENGTH, help_text=_("Your loan id."))
-    borrower_external_id = serializers.CharField(
+class LenderLoanIn(LenderIn):
+    external_id = LenderText(max_length=ID_LENGTH, help_text=_("Your loan id."))
+    borrower_external_id = LenderText(
         max_length=ID_LENGTH,
         help_text=_("A borrower sent before or in the same batch (POST /batches/)."),
     )
-    product_code = serializers.CharField(
+    product_code = LenderText(
         max_length=50, help_text=_("One of your loan products; it fixes currency and terms.")
     )
-    reference = serializers.CharField(
+    reference = LenderText(
         max_length=REFERENCE_LENGTH, help_text=_("The reference on the agreement; unique.")
     )
     principal = amount_field(_("The amount borrowed, in the product's currency."))
     disbursed_on = serializers.DateField()
     first_due_date = serializers.DateField(help_text=_("After disbursed_on."))
-    installment_count = serializers.IntegerField(min_value=1, max_value=32767)
+    installment_count = LenderCount(min_value=1, max_value=COUNT_LIMIT)
     installment_amount = amount_field(_("The regular installment."))
 
 
-class LenderEntryIn(serializers.Serializer):
-    loan_external_id = serializers.CharField(
+class LenderEntryIn(LenderIn):
+    loan_external_id = LenderText(
         max_length=ID_LENGTH, help_text=_("One of your loans, sent before or in the same batch.")
     )
-    external_id = serializers.CharField(
+    external_id = LenderText(
         max_length=ID_LENGTH, help_text=_("Your id for the transaction, unique within its loan.")
     )
     kind = serializers.ChoiceField(EntryKind.values)
@@ -81,34 +109,57 @@ class LenderEntryIn(serializers.Serializer):
     component = serializers.ChoiceField(
         Component.values, **OPTIONAL_TEXT, help_text=_("Waivers only: what the waiver reduces.")
     )
-    reverses_external_id = serializers.CharField(
+    reverses_external_id = LenderText(
         max_length=ID_LENGTH,
         **OPTIONAL_TEXT,
         help_text=_("Reversals only: the entry the reversal cancels."),
     )
-    description = serializers.CharField(max_length=DESCRIPTION_LENGTH, **OPTIONAL_TEXT)
+    description = LenderText(max_length=DESCRIPTION_LENGTH, **OPTIONAL_TEXT)
 
 
-class LenderBorrowerBatchIn(serializers.Serializer):
-    borrowers = LenderBorrowerIn(many=True)
+def items(record, **kwargs):
+    return record(many=True, **kwargs)
 
 
-class LenderLoanBatchIn(serializers.Serializer):
-    loans = LenderLoanIn(many=True)
+class LenderBorrowerBatchIn(LenderIn):
+    borrowers = items(LenderBorrowerIn)
 
 
-class LenderEntryBatchIn(serializers.Serializer):
-    entries = LenderEntryIn(many=True)
+class LenderLoanBatchIn(LenderIn):
+    loans = items(LenderLoanIn)
 
 
-class LenderMixedBatchIn(serializers.Serializer):
-    borrowers = LenderBorrowerIn(many=True, required=False)
-    loans = LenderLoanIn(many=True, required=False)
-    entries = LenderEntryIn(many=True, required=False)
+class LenderEntryBatchIn(LenderIn):
+    entries = items(LenderEntryIn)
+
+
+class LenderMixedBatchIn(LenderIn):
+    borrowers = items(LenderBorrowerIn, required=False)
+    loans = items(LenderLoanIn, required=False)
+    entries = items(LenderEntryIn, required=False)
+
+
+class QueryField:
+    """A query parameter read as sent: present but empty is not "absent" (DRF's reading of an
+    empty form field), it is refused."""
+
+    def get_value(self, dictionary):
+        return dictionary.get(self.field_name, empty)
+
+
+class TrueOrFalse(QueryField, serializers.BooleanField):
+    """``true`` or ``false``, as the schema's boolean is written in a query; no other spelling."""
+
+    default_error_messages = {"invalid": _("must be true or false")}
+
+    def to_internal_value(self, data):
+        if data in ("true", "false"):
+            return data == "true"
+        self.fail("invalid")
 
 
 class LenderBatchQuery(serializers.Serializer):
-    dry_run = serializers.BooleanField(
+    dry_run = TrueOrFalse(
         default=False,
         help_text=_("Check the batch and answer what it would do, writing nothing."),
     )
@@ -144,15 +195,20 @@ class LenderRejectionOut(serializers.Serializer):
     errors = LenderErrorItemOut(many=True)
 
 
+class QueryInteger(QueryField, serializers.IntegerField):
+    pass
+
+
 class LenderPlansQuery(serializers.Serializer):
     cursor = serializers.CharField(
         required=False,
+        allow_blank=True,
         max_length=200,
-        help_text=_("next_cursor from the previous page; leave out to start at the first plan."),
+        help_text=_(
+            "next_cursor from the previous page; leave out (or empty) to start at the first plan."
+        ),
     )
-    limit = serializers.IntegerField(
-        required=False, default=DEFAULT_LIMIT, min_value=1, max_value=MAX_LIMIT
-    )
+    limit = QueryInteger(required=False, default=DEFAULT_LIMIT, min_value=1, max_value=MAX_LIMIT)
 
 
 class LenderMoneyOut(serializers.CharField):

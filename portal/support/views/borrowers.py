@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.audit.recording import record_view
+from portal.hostile import page_number
 from portal.support import borrower_actions as actions
 from portal.support import search as finder
 from portal.support.access import console_view
@@ -80,10 +81,7 @@ def borrower_history(request, pk, kind):
         raise Http404
     rows_of, what = HISTORIES[kind]
     borrower = borrower_or_404(pk)
-    try:
-        number = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        number = 1
+    number = page_number(request.GET.get("page"))
     rows = recent(
         rows_of(borrower), size=HISTORY_PAGE_SIZE, offset=(number - 1) * HISTORY_PAGE_SIZE
     )

@@ -1,11 +1,20 @@
 """Contact preferences: how and when the borrower hears from us."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from portal.notifications.forms import PHONE_CHARACTERS, TIME_ZONES
 from repayment.models import Language
 
+from .strict import StrictSerializer
+
 TIME = r"^([01]\d|2[0-3]):[0-5]\d$"
+# The preferences form's own words.
+PHONE_MESSAGE = _(
+    "Enter a mobile number with its country code, using only digits, spaces and +, for "
+    "example +86 138 0013 8000."
+)
 
 
 class ChannelStateSerializer(serializers.Serializer):
@@ -53,19 +62,45 @@ class PreferencesSerializer(serializers.Serializer):
     time_zones = TimeZoneSerializer(many=True, help_text="The time zones one can choose.")
 
 
-class PreferencesUpdateSerializer(serializers.Serializer):
+@extend_schema_field(
+    {"type": "string", "enum": [zone for zone, _label in TIME_ZONES], "example": "Asia/Shanghai"}
+)
+class TimeZoneField(serializers.CharField):
+    """One of the time zones the page offers. The form also takes the borrower's own zone when
+    it is not among them (time_zones lists it then)."""
+
+
+class PreferencesUpdateSerializer(StrictSerializer):
     """Only the fields sent change; the rest keep their values. Checked by the same form as
     the preferences page, so its rules and messages apply."""
 
+    unknown_field_message = _("This is not a preference you can change.")
+
     email_enabled = serializers.BooleanField(required=False)
-    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        help_text="Empty for the address on the account.",
+    )
     sms_enabled = serializers.BooleanField(required=False)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    phone = serializers.RegexField(
+        PHONE_CHARACTERS.pattern,
+        error_messages={"invalid": PHONE_MESSAGE},
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        help_text="With its country code, e.g. +86 138 0013 8000; empty for the lender's.",
+    )
     contact_from = serializers.RegexField(
         TIME, required=False, allow_null=True, allow_blank=True, help_text="HH:MM, or null."
     )
     contact_until = serializers.RegexField(
         TIME, required=False, allow_null=True, allow_blank=True, help_text="HH:MM, or null."
     )
-    language = serializers.CharField(required=False, help_text="en or zh-hans.")
-    time_zone = serializers.CharField(required=False, help_text="One of time_zones.")
+    language = serializers.ChoiceField(
+        choices=Language.choices,
+        required=False,
+        error_messages={"invalid_choice": _("Choose English or Chinese.")},
+    )
+    time_zone = TimeZoneField(required=False, help_text="One of time_zones.")

@@ -74,3 +74,25 @@ class BorrowerView(APIView):
                 {"non_field_errors": [_("Send the request as a JSON object.")]}
             )
         return self.request.data
+
+
+def merged(first: dict, second: dict) -> dict:
+    """``first`` and ``second`` errors together; ``second``'s message wins for a field both
+    refuse (nested errors, a budget's, are merged field by field)."""
+    errors = dict(first)
+    for name, problems in second.items():
+        if isinstance(problems, dict) and isinstance(errors.get(name), dict):
+            errors[name] = merged(errors[name], problems)
+        else:
+            errors[name] = problems
+    return errors
+
+
+def refuse_if_invalid(request, *form_errors: dict) -> None:
+    """A 400 with every problem the request has: the schema's (``request``, the endpoint's
+    request serializer over the body) and the forms' (the pages' messages, which win)."""
+    errors = {} if request.is_valid() else dict(request.errors)
+    for more in form_errors:
+        errors = merged(errors, more)
+    if errors:
+        raise exceptions.ValidationError(errors)

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from repayment.models import LedgerEntry, PauseStatus
+from repayment.models import PauseStatus
 from repayment.plan_forms import DisputeForm, PauseForm
 from repayment.plans.disputes import disputable_entries, open_dispute
 from repayment.plans.pauses import request_pause
@@ -21,7 +21,7 @@ from repayment.statements import local_today
 from ...errors import form_errors
 from ..serializers.care import DisputeSerializer, PauseSerializer
 from ..serializers.requests import DisputeRequestSerializer, PauseRequestSerializer
-from .base import BorrowerView
+from .base import BorrowerView, refuse_if_invalid
 from .errors import ERRORS
 
 
@@ -37,9 +37,11 @@ class PauseCreate(BorrowerView):
     )
     def post(self, request, reference):
         loan = self.loan(reference)
-        form = PauseForm(self.body(), max_days=policy_for(loan.product).pause_max_days)
-        if not form.is_valid():
-            raise exceptions.ValidationError(form_errors(form))
+        body = self.body()
+        request_check = PauseRequestSerializer(data=body)
+        request_check.refuse_wrong_shape()
+        form = PauseForm(body, max_days=policy_for(loan.product).pause_max_days)
+        refuse_if_invalid(request_check, {} if form.is_valid() else form_errors(form))
         pause = request_pause(
             loan=loan,
             reason=form.cleaned_data["reason"],
@@ -70,7 +72,11 @@ class DisputeCreate(BorrowerView):
     def post(self, request, reference):
         loan = self.loan(reference)
         data = self.body()
-        entry = _entry(loan, data.get("entry"))
+        request_check = DisputeRequestSerializer(data=data)
+        refuse_if_invalid(request_check)
+        entry = get_object_or_404(
+            disputable_entries(loan), pk=request_check.validated_data["entry"]
+        )
         form = DisputeForm(
             {"entry": entry.pk, "message": data.get("message")}, entries=[(entry.pk, "")]
         )
@@ -85,11 +91,3 @@ class DisputeCreate(BorrowerView):
             DisputeSerializer({"dispute": dispute, "message": message}).data,
             status=status.HTTP_201_CREATED,
         )
-
-
-def _entry(loan, value) -> LedgerEntry:
-    if isinstance(value, bool) or not (
-        isinstance(value, int) or (isinstance(value, str) and value.isdigit())
-    ):
-        raise exceptions.ValidationError({"entry": [_("Choose the entry that looks wrong.")]})
-    return get_object_or_404(disputable_entries(loan), pk=int(value))

@@ -27,7 +27,8 @@ _INVALID = {
     400: OpenApiResponse(
         OpenApiTypes.OBJECT,
         description='Bad input: {"field": ["message", ...]}; errors of the whole request '
-        'under "non_field_errors".',
+        'under "non_field_errors". A NUL character anywhere in the request (address, '
+        'headers) is {"detail": ..., "code": "invalid"}.',
     ),
 }
 _CONFLICT = {
@@ -38,9 +39,11 @@ _CONFLICT = {
     ),
 }
 
+# Every endpoint can answer 400: a NUL anywhere in a request is refused before any view
+# (portal.hostile).
 ERRORS = SimpleNamespace(
-    auth=_AUTH,
-    read={**_AUTH, **_NOT_FOUND},
+    auth={**_INVALID, **_AUTH},
+    read={**_INVALID, **_AUTH, **_NOT_FOUND},
     write={**_INVALID, **_AUTH, **_NOT_FOUND, **_CONFLICT},
     update={**_INVALID, **_AUTH},
 )

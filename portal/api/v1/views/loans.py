@@ -4,16 +4,18 @@ home, statement and help pages render."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
 from rest_framework.response import Response
 
 from repayment import selectors
-from repayment.forms import HistoryFilterForm
 from repayment.plans.offering import options_for
 from repayment.statements import statement_for
 
 from ..serializers.loans import LoanSummarySerializer, StatementSerializer
 from ..serializers.plans import OffersSerializer
+from ..serializers.requests import IsoDateField
 from .base import BorrowerView
 from .errors import ERRORS
 
@@ -50,14 +52,21 @@ class LoanStatement(BorrowerView):
         "default) and what happens if nothing is paid.",
         parameters=[
             OpenApiParameter(
-                "since", type=str, description="List entries from this date (YYYY-MM-DD)."
+                "since",
+                type=OpenApiTypes.DATE,
+                description="List entries from this date (YYYY-MM-DD); a year back without it.",
             )
         ],
         responses={200: StatementSerializer, **ERRORS.read},
     )
     def get(self, request, reference):
         loan = self.loan(reference)
-        since = HistoryFilterForm(request.query_params or None).chosen("since")
+        since = None
+        if "since" in request.query_params:
+            try:
+                since = IsoDateField().run_validation(request.query_params["since"])
+            except exceptions.ValidationError as error:
+                raise exceptions.ValidationError({"since": error.detail}) from None
         value = statement_for(loan=loan, since=since)
         context = {"currency": value.currency, "language": self.language}
         return Response(StatementSerializer(value, context=context).data)

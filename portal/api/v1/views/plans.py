@@ -24,7 +24,7 @@ from ... import idempotency
 from ...errors import Conflict, form_errors
 from ..serializers.plans import PlanSerializer, ProposalSerializer
 from ..serializers.requests import ProposalRequestSerializer
-from .base import BorrowerView
+from .base import BorrowerView, refuse_if_invalid
 from .errors import ERRORS
 
 PROPOSAL_FIELDS = ("amount", "frequency", "start")
@@ -128,25 +128,21 @@ class ProposalCreate(BorrowerView):
 
         def propose():
             data = self.body()
+            request_check = ProposalRequestSerializer(data=data)
+            request_check.refuse_wrong_shape()
             options = options_for(loan=loan)
             if options.active_plan is not None:
                 raise _plan_in_place()
-            answers = data.get("budget")
-            budget_form = BudgetForm(answers if isinstance(answers, dict) else {})
+            budget_form = BudgetForm(data.get("budget") or {})
             proposal_form = ProposalForm.for_options(
                 {name: data[name] for name in PROPOSAL_FIELDS if name in data}, options
             )
             errors = {}
-            if answers is not None and not isinstance(answers, dict):
-                errors["budget"] = {
-                    "non_field_errors": [_("Send the income and expenditure answers as an object.")]
-                }
-            elif not budget_form.is_valid():
+            if not budget_form.is_valid():
                 errors.update(form_errors(budget_form, prefix="budget"))
             if not proposal_form.is_valid():
                 errors.update(form_errors(proposal_form))
-            if errors:
-                raise exceptions.ValidationError(errors)
+            refuse_if_invalid(request_check, errors)
             budget = proposing.save_budget(
                 loan=loan,
                 answers=budget_form.answers(),

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -69,13 +68,7 @@ class Preferences(BorrowerView):
         responses={200: PreferencesSerializer, **ERRORS.update},
     )
     def patch(self, request):
-        body = self.body()
-        unknown = set(body) - set(PreferencesUpdateSerializer().fields)
-        if unknown:
-            raise exceptions.ValidationError(
-                {name: [_("This is not a preference you can change.")] for name in sorted(unknown)}
-            )
-        changes = PreferencesUpdateSerializer(data=body, partial=True)
+        changes = PreferencesUpdateSerializer(data=self.body(), partial=True)
         changes.is_valid(raise_exception=True)
         borrower = self.borrower
         values, states, profiles = self._state()
