@@ -26,7 +26,7 @@ class LoanProductAdmin(admin.ModelAdmin):
         "annual_interest_rate",
         "servicing_enabled",
     ]
-    list_filter = ["lender", "currency", "servicing_enabled"]
+    list_filter = ["lender", "currency", "servicing_enabled", "restructuring_allowed"]
     inlines = [MilestoneInline]
     fieldsets = [
         (None, {"fields": ["lender", "code", "name", "name_zh_hans", "currency"]}),
@@ -52,13 +52,14 @@ class LoanProductAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Servicing"), {"fields": ["servicing_enabled"]}),
+        (_("Servicing"), {"fields": ["servicing_enabled", "restructuring_allowed"]}),
     ]
 
 
 @admin.register(Borrower)
 class BorrowerAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "external_id", "preferred_language", "user"]
+    list_display = ["full_name", "external_id", "preferred_language", "origin_lender", "user"]
+    list_filter = ["origin_lender"]
     search_fields = ["full_name", "external_id", "email", "phone"]
     raw_id_fields = ["user"]
 
@@ -87,6 +88,15 @@ class LoanAdmin(admin.ModelAdmin):
     raw_id_fields = ["borrower"]
     inlines = [LedgerEntryInline]
     readonly_fields = ["risk_segment"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Once a loan has ledger entries, its product (currency, rate) and money terms stay
+        as they are here: the ledger would no longer agree with them. A lender whose product
+        allows restructuring changes them by batch, where the ledger is checked."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk is not None and obj.entries.exists():
+            fields += ["product", *Loan.MONEY_TERMS]
+        return fields
 
     @admin.display(description=_("risk segment, and why"))
     def risk_segment(self, loan):

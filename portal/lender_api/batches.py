@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from repayment.importing.parse import records_from_batch
-from repayment.importing.records import BatchRejected, ImportResult, RowError
+from repayment.importing.records import BatchOrigin, BatchRejected, ImportResult, RowError
 from repayment.importing.service import import_batch
 from repayment.models import Lender
 
@@ -76,7 +76,14 @@ def records_for(*, body: object, lists: Sequence[str], required: bool):
 
 
 def post_batch(
-    *, lender: Lender, body: object, lists: Sequence[str], required: bool, dry_run: bool = False
+    *,
+    lender: Lender,
+    body: object,
+    lists: Sequence[str],
+    required: bool,
+    dry_run: bool = False,
+    origin: BatchOrigin | None = None,
 ) -> ImportResult:
+    """Import ``body`` for ``lender``; ``origin`` names the request in the change history."""
     records = records_for(body=body, lists=lists, required=required)
-    return import_batch(records=records, dry_run=dry_run, lender=lender)
+    return import_batch(records=records, dry_run=dry_run, lender=lender, origin=origin)

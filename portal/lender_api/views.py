@@ -3,6 +3,7 @@
 
 from dataclasses import asdict
 
+from django.core.exceptions import RequestDataTooBig
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -13,13 +14,14 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from repayment.importing.records import BatchRejected, RowError
+from portal.audit.recording import client_ip
+from repayment.importing.records import LENDER_API, BatchOrigin, BatchRejected, RowError
 
 from . import schema  # noqa: F401  (registers the key scheme with drf-spectacular)
 from .authentication import LenderKeyAuthentication
 from .batches import SCOPE_OF_LIST, TooManyItems, post_batch, scopes_for
 from .keys import PLANS_READ
-from .parsers import DecimalJSONParser, PayloadTooLarge
+from .parsers import DecimalJSONParser, PayloadTooLarge, body_too_large
 from .permissions import HasLenderScope
 from .plans_feed import InvalidCursor, decode_cursor, plans_since
 from .serializers import (
@@ -84,6 +86,10 @@ class LenderView(APIView):
     required_scopes: tuple[str, ...] = ()
 
     def handle_exception(self, exc):
+        if isinstance(exc, RequestDataTooBig):
+            # Only if something read request.body before the parser (which never does): a
+            # JSON 413 all the same, never Django's HTML 400.
+            exc = body_too_large()
         # A body that is not JSON is a refused batch like any other: same shape, with errors.
         if isinstance(exc, exceptions.ParseError):
             detail = str(exc.detail)
@@ -123,6 +129,9 @@ class BatchView(LenderView):
                 lists=self.lists,
                 required=self.requires_lists,
                 dry_run=dry_run,
+                origin=BatchOrigin(
+                    LENDER_API, label=str(request.auth), remote_addr=client_ip(request)
+                ),
             )
         except TooManyItems as exc:
             raise PayloadTooLarge(str(exc)) from None
@@ -140,8 +149,8 @@ class BatchView(LenderView):
     gettext_lazy("Create or update borrowers"),
     gettext_lazy(
         "Scope borrowers:write. A borrower is matched by external_id: new ones are created, "
-        "changed ones updated, identical ones left alone. You may update a borrower who has loans "
-        "only with you, or no loans yet."
+        "changed ones updated, identical ones left alone. You may update a borrower you created "
+        "or who has loans only with you, unless another lender also lends to them."
     ),
     LenderBorrowerBatchIn,
 )

@@ -5,18 +5,31 @@ references, and every entry of the loans its entries post to (a reversal may poi
 them). Values come back in the same shape validation produces, so "unchanged" is plain
 equality.
 
-Read for one lender (the lender API), only what that lender may see comes back: its own
-products and loans, and the borrowers that have loans with it or with no one. Another lender's
-rows are left out, so validation treats them as unknown and no message can name them; their
-ids and references are only listed as taken, because they are unique across the portal.
+Read for one lender (the lender API, or ``import_loans --lender``), only what that lender may
+see comes back: its own products and loans, and the borrowers it created or lends to. A
+borrower concerns the lender that created it (``Borrower.origin_lender``) and every lender with
+a loan to it; when that is this lender alone, the lender may change the borrower's details, and
+when it is several, the lender may lend to the borrower but only staff change the details.
+Everything else is left out, so validation treats it as unknown and no message can name it:
+another lender's borrowers and loans, and borrowers that concern no lender (no loans, created
+by staff). Their ids and references are only listed as taken, because they are unique across
+the portal, and a taken id gets the same answer whoever holds it.
+
+For each stored loan a batch names in a loan record, ``ledgers`` summarises its ledger, so
+that validation can tell a loan already paid out (its money terms are then fixed) and check a
+restructured principal against what was paid out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
-from repayment.models import Borrower, LedgerEntry, Loan, LoanProduct
+from django.db.models import Count, Min, Q, Sum
+
+from repayment.models import Borrower, EntryKind, LedgerEntry, Loan, LoanProduct
 
 from .records import (
     BORROWER,
@@ -39,6 +52,17 @@ class ExistingProduct:
     code: str
     currency: str
     servicing_enabled: bool
+    restructuring_allowed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerSummary:
+    """A stored loan's ledger in brief: how many entries, the first one's date, and what was
+    paid out (disbursements less the reversals of disbursements)."""
+
+    entries: int = 0
+    first_day: date | None = None
+    paid_out: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +95,8 @@ class Existing:
     taken_loans: frozenset[str] = frozenset()
     taken_references: frozenset[str] = frozenset()
     shared_borrowers: frozenset[str] = frozenset()
+    # Loan external id -> its ledger, for the stored loans the batch's loan records name.
+    ledgers: Mapping[str, LedgerSummary] = field(default_factory=dict)
 
 
 def chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -98,7 +124,8 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
         records, LOAN, "borrower_external_id"
     )
     posted_to = _named(records, ENTRY, "loan_external_id")
-    loan_ids = _named(records, LOAN, "external_id") | posted_to
+    loan_records = _named(records, LOAN, "external_id")
+    loan_ids = loan_records | posted_to
     references = _named(records, LOAN, "reference")
 
     products: dict[str, ExistingProduct] = {}
@@ -113,7 +140,7 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
         own_products = own_products.filter(lender_id=lender_id)
     for chunk in chunks(product_codes):
         for row in own_products.filter(code__in=chunk).values_list(
-            "id", "code", "currency", "servicing_enabled"
+            "id", "code", "currency", "servicing_enabled", "restructuring_allowed"
         ):
             remember(ExistingProduct(*row))
 
@@ -121,7 +148,7 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
     taken_borrowers, shared_borrowers = set(), set()
     borrowers = {}
     for chunk in chunks(borrower_ids):
-        for row in Borrower.objects.filter(external_id__in=chunk).values_list(
+        for *row, origin in Borrower.objects.filter(external_id__in=chunk).values_list(
             "external_id",
             "full_name",
             "email",
@@ -129,13 +156,15 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
             "date_of_birth",
             "preferred_language",
             "time_zone",
+            "origin_lender_id",
         ):
-            lenders = borrower_lenders.get(row[0], set())
-            if lender_id is not None and lenders and lender_id not in lenders:
-                taken_borrowers.add(row[0])
-                continue
-            if len(lenders) > 1:
-                shared_borrowers.add(row[0])
+            if lender_id is not None:
+                concerned = borrower_lenders.get(row[0], set()) | ({origin} - {None})
+                if lender_id not in concerned:
+                    taken_borrowers.add(row[0])
+                    continue
+                if len(concerned) > 1:
+                    shared_borrowers.add(row[0])
             borrowers[row[0]] = CleanBorrower(*row)
 
     loans: dict[str, ExistingLoan] = {}
@@ -155,13 +184,14 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
             "product__code",
             "product__currency",
             "product__servicing_enabled",
+            "product__restructuring_allowed",
             "product__lender_id",
         )
-        for pk, *values, code, currency, servicing, owner in rows:
+        for pk, *values, code, currency, servicing, restructuring, owner in rows:
             if lender_id is not None and owner != lender_id:
                 taken_loans.add(values[0])
                 continue
-            product = remember(ExistingProduct(values[2], code, currency, servicing))
+            product = remember(ExistingProduct(values[2], code, currency, servicing, restructuring))
             loans[values[0]] = ExistingLoan(pk, product, CleanLoan(*values))
 
     loan_by_reference = {}
@@ -178,6 +208,18 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
     entries, reversed_by = _load_entries(
         {external_id: loan for external_id, loan in loans.items() if external_id in posted_to}
     )
+    ledgers = _summarise(
+        entries, [external_id for external_id in loan_records & posted_to if external_id in loans]
+    )
+    ledgers.update(
+        _ledger_summaries(
+            {
+                loans[external_id].id: external_id
+                for external_id in loan_records - posted_to
+                if external_id in loans
+            }
+        )
+    )
     return Existing(
         products=products,
         borrowers=borrowers,
@@ -189,11 +231,12 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
         taken_loans=frozenset(taken_loans),
         taken_references=frozenset(taken_references),
         shared_borrowers=frozenset(shared_borrowers),
+        ledgers=ledgers,
     )
 
 
 def _lenders_of_borrowers(external_ids: Iterable[str]) -> dict[str, set[int]]:
-    """The lenders each borrower has loans with: a borrower has no lender of its own."""
+    """The lenders each borrower has loans with."""
     lenders: dict[str, set[int]] = {}
     for chunk in chunks(external_ids):
         rows = (
@@ -248,3 +291,59 @@ def _load_entries(loans: Mapping[str, ExistingLoan]):
         if reverses:
             reversed_by[(loan_external_id, reverses_external_id)] = external_id
     return entries, reversed_by
+
+
+def _summarise(
+    entries: Mapping[tuple[str, str], ExistingEntry], loan_external_ids: Iterable[str]
+) -> dict[str, LedgerSummary]:
+    """Ledger summaries of loans whose entries are already loaded (the batch posts to them)."""
+    wanted = set(loan_external_ids)
+    if not wanted:  # a batch of entries only: no loan's terms can change
+        return {}
+    counts: dict[str, int] = dict.fromkeys(wanted, 0)
+    first: dict[str, date] = {}
+    paid_out: dict[str, Decimal] = dict.fromkeys(wanted, Decimal(0))
+    for (loan_id, _entry_id), entry in entries.items():
+        if loan_id not in wanted:
+            continue
+        values = entry.values
+        counts[loan_id] += 1
+        if loan_id not in first or values.effective_date < first[loan_id]:
+            first[loan_id] = values.effective_date
+        if values.kind == EntryKind.DISBURSEMENT:
+            paid_out[loan_id] += values.amount
+        elif values.kind == EntryKind.REVERSAL:
+            target = entries.get((loan_id, values.reverses_external_id))
+            if target is not None and target.values.kind == EntryKind.DISBURSEMENT:
+                paid_out[loan_id] -= values.amount
+    return {
+        loan_id: LedgerSummary(counts[loan_id], first.get(loan_id), paid_out[loan_id])
+        for loan_id in wanted
+    }
+
+
+def _ledger_summaries(external_by_pk: Mapping[int, str]) -> dict[str, LedgerSummary]:
+    """Ledger summaries of loans whose entries are not loaded: one grouped query per chunk.
+    A loan with no entries gets an empty summary."""
+    summaries = dict.fromkeys(external_by_pk.values(), LedgerSummary())
+    for chunk in chunks(external_by_pk, size=1000):
+        rows = (
+            LedgerEntry.objects.filter(loan_id__in=chunk)
+            .order_by()
+            .values("loan_id")
+            .annotate(
+                count=Count("id"),
+                first=Min("effective_date"),
+                disbursed=Sum("amount", filter=Q(kind=EntryKind.DISBURSEMENT)),
+                undone=Sum(
+                    "amount",
+                    filter=Q(kind=EntryKind.REVERSAL, reverses__kind=EntryKind.DISBURSEMENT),
+                ),
+            )
+            .values_list("loan_id", "count", "first", "disbursed", "undone")
+        )
+        for loan_id, count, first, disbursed, undone in rows:
+            summaries[external_by_pk[loan_id]] = LedgerSummary(
+                count, first, (disbursed or Decimal(0)) - (undone or Decimal(0))
+            )
+    return summaries

@@ -133,11 +133,38 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(_("%(name)s is not a number") % {"name": name})
 
 
+# A key longer than this is cut short in the message that names it.
+KEY_SHOWN = 100
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object whose keys are all different: ``json`` would keep the last of two values
+    silently, so a field sent twice (e.g. two amounts) would be half read."""
+    fields = dict(pairs)
+    if len(fields) != len(pairs):
+        seen = set()
+        for key, _value in pairs:
+            if key in seen:
+                shown = key if len(key) <= KEY_SHOWN else key[:KEY_SHOWN] + "…"
+                raise ValueError(
+                    _("the key %(key)s appears twice in one object; send each key once")
+                    % {"key": json.dumps(shown, ensure_ascii=False)}
+                )
+            seen.add(key)
+    return fields
+
+
 def decode_json(text: str) -> object:
     """A JSON batch with its numbers as ``Decimal``, never ``float`` (an amount sent as a
-    number keeps its digits), and NaN and Infinity refused. Raises ValueError (RecursionError
-    for absurd nesting), for the file import and the lender API alike."""
-    return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    number keeps its digits), NaN and Infinity refused, and an object that repeats a key
+    refused. Raises ValueError (RecursionError for absurd nesting), for the file import and
+    the lender API alike."""
+    return json.loads(
+        text,
+        parse_float=Decimal,
+        parse_constant=_refuse_constant,
+        object_pairs_hook=_unique_keys,
+    )
 
 
 def parse_json(*, stream: TextIO) -> list[RawRecord]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -182,12 +183,41 @@ class ImportResult:
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What a valid batch will write: the borrowers and loans that are new or changed, the
-    entries that are new (in batch order), and the counts that result."""
+    entries that are new (in batch order), and the counts that result. ``stored_borrowers``
+    and ``stored_loans`` hold what the changed ones were (by external id), for their change
+    history; ``restructured`` names the loans whose money terms change after payout."""
 
     borrowers: tuple[CleanBorrower, ...]
     loans: tuple[CleanLoan, ...]
     entries: tuple[CleanEntry, ...]
     result: ImportResult
+    stored_borrowers: Mapping[str, CleanBorrower] = field(default_factory=dict)
+    stored_loans: Mapping[str, CleanLoan] = field(default_factory=dict)
+    restructured: frozenset[str] = frozenset()
+
+
+FILE_IMPORT = "file import"
+LENDER_API = "lender API"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOrigin:
+    """Where a batch came from, as its change history records it: ``source`` is
+    ``FILE_IMPORT`` or ``LENDER_API``, ``label`` the file's name or the API key's label.
+    ``batch_id`` names the batch in every history entry it writes."""
+
+    source: str
+    label: str = ""
+    remote_addr: str | None = None
+    batch_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def history_data(self, *, lender_id: int | None) -> dict[str, object]:
+        data: dict[str, object] = {"source": self.source, "batch": self.batch_id}
+        if self.label:
+            data["lender_key" if self.source == LENDER_API else "file"] = self.label
+        if lender_id is not None:
+            data["lender"] = lender_id
+        return data
 
 
 def text_of(value: object) -> str | None:

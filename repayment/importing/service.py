@@ -16,7 +16,7 @@ from django.utils import timezone
 from repayment.models import Lender
 
 from .lookups import load_existing
-from .records import ImportResult, RawRecord
+from .records import FILE_IMPORT, BatchOrigin, ImportResult, RawRecord
 from .validate import validate_batch
 from .write import write_plan
 
@@ -25,12 +25,18 @@ IMPORT_LOCK = 7_340_001
 
 
 def import_batch(
-    *, records: Sequence[RawRecord], dry_run: bool = False, lender: Lender | None = None
+    *,
+    records: Sequence[RawRecord],
+    dry_run: bool = False,
+    lender: Lender | None = None,
+    origin: BatchOrigin | None = None,
 ) -> ImportResult:
     """Validate ``records`` and write them; raises ``BatchRejected`` (nothing written) if any
     record is bad. With ``dry_run`` only validates, and returns what an import would do. With
-    ``lender`` (the lender API) the batch may only use and change that lender's data: anything
-    of another lender's is unknown to it (``lookups``)."""
+    ``lender`` (the lender API, ``import_loans --lender``) the batch may only use and change
+    that lender's data: anything of another lender's is unknown to it (``lookups``), and the
+    borrowers it creates are that lender's. ``origin`` names the batch in the change history
+    (by default a file import)."""
     with transaction.atomic():
         if connection.vendor == "postgresql" and not dry_run:
             with connection.cursor() as cursor:
@@ -38,5 +44,9 @@ def import_batch(
         existing = load_existing(records=records, lender_id=lender.pk if lender else None)
         plan = validate_batch(records=records, existing=existing, today=timezone.localdate())
         if not dry_run:
-            write_plan(plan=plan)
+            write_plan(
+                plan=plan,
+                lender_id=lender.pk if lender else None,
+                origin=origin or BatchOrigin(FILE_IMPORT),
+            )
     return plan.result

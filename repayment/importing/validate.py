@@ -10,6 +10,11 @@ Rules beyond the obvious field checks:
 * Borrowers and loans are matched by the lender's id: new ones are created, changed ones
   updated, identical ones left alone. A loan keeps its borrower and its product (its currency
   and its ledger depend on them), and a reference belongs to one loan.
+* Once a loan has ledger entries (it has been paid out) its money terms (``Loan.MONEY_TERMS``)
+  are fixed, unless its product allows restructuring. A restructure is checked against the
+  ledger as it stands after the batch: a new principal must equal what the ledger shows paid
+  out (disbursements less their reversals), and the start date cannot move after the first
+  entry.
 * Entries are append-only. One already stored with identical values is skipped, so a batch
   sent twice posts nothing twice; one stored with different values is refused: the lender
   corrects by reversal.
@@ -19,8 +24,8 @@ Rules beyond the obvious field checks:
 * Where the portal's servicing posts installments and interest for a product, the lender's own
   would count them twice, so they are refused.
 * Checked for one lender (``Existing`` read with a lender), other lenders' products, loans and
-  borrowers are unknown; their ids and references cannot be taken, and a borrower shared with
-  another lender keeps the details the portal has.
+  borrowers are unknown; their ids and references cannot be taken (the same answer whoever
+  holds them), and a borrower shared with another lender keeps the details the portal has.
 """
 
 from __future__ import annotations
@@ -35,10 +40,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from repayment.models import Component, EntryKind, Language
-from repayment.money import parse_money
+from repayment.models import Component, EntryKind, Language, Loan
+from repayment.money import parse_money, round_money
 
-from .lookups import Existing, ExistingProduct
+from .lookups import Existing, ExistingProduct, LedgerSummary
 from .records import (
     BORROWER,
     ENTRY,
@@ -237,6 +242,12 @@ class _Batch:
         self.borrowers: list[CleanBorrower] = []
         self.loans: list[CleanLoan] = []
         self.new_entries: list[CleanEntry] = []
+        # What the changed borrowers and loans were, for their change history.
+        self.stored_borrowers: dict[str, CleanBorrower] = {}
+        self.stored_loans: dict[str, CleanLoan] = {}
+        # Loans paid out whose money terms change: external id -> (row, the new values, the
+        # ledger, the terms that change), checked once every entry of the batch is known.
+        self.restructured: dict[str, tuple[str, CleanLoan, LedgerSummary, list[str]]] = {}
         self.counts = dict.fromkeys(
             (
                 "borrowers_created",
@@ -317,13 +328,17 @@ def _borrower(f: _Fields, batch: _Batch) -> None:
         f.error(
             "external_id",
             _(
-                "borrower %(id)s also has loans with another lender, so only the portal's staff "
+                "borrower %(id)s is also another lender's borrower, so only the portal's staff "
                 "can change their details"
             )
             % {"id": external_id},
         )
         return
-    batch.counts["borrowers_created" if stored is None else "borrowers_updated"] += 1
+    if stored is None:
+        batch.counts["borrowers_created"] += 1
+    else:
+        batch.counts["borrowers_updated"] += 1
+        batch.stored_borrowers[external_id] = stored
     batch.borrowers.append(clean)
 
 
@@ -416,6 +431,28 @@ def _loan(f: _Fields, batch: _Batch) -> None:
     if stored is not None and stored.values == clean:
         batch.counts["loans_unchanged"] += 1
         return
+    if stored is not None:
+        changed = [
+            name
+            for name in Loan.MONEY_TERMS
+            if getattr(stored.values, name) != getattr(clean, name)
+        ]
+        ledger = existing.ledgers.get(external_id, LedgerSummary())
+        if changed and ledger.entries:
+            if not stored.product.restructuring_allowed:
+                for name in changed:
+                    f.error(
+                        name,
+                        _(
+                            "loan %(id)s has been paid out (its ledger has entries), so its "
+                            "%(field)s cannot change: product %(code)s does not allow "
+                            "restructuring"
+                        )
+                        % {"id": external_id, "field": name, "code": stored.product.code},
+                    )
+                return
+            batch.restructured[external_id] = (f.row, clean, ledger, changed)
+        batch.stored_loans[external_id] = stored.values
     batch.counts["loans_created" if stored is None else "loans_updated"] += 1
     batch.loans.append(clean)
 
@@ -583,6 +620,78 @@ def _check_reversal(
     return stored.id if stored is not None else None
 
 
+def _check_restructures(batch: _Batch) -> None:
+    """Each restructured loan against its ledger as the batch leaves it: what the stored
+    entries paid out, plus the batch's disbursements, less its reversals of disbursements.
+    A loan with a bad entry in the batch is left to that entry's error."""
+    spoiled = {
+        loan_id for (loan_id, _entry_id), (_row, clean) in batch.entries.items() if clean is None
+    }
+    paid_in_batch: dict[str, Decimal] = {}
+    first_in_batch: dict[str, date] = {}
+    for entry in batch.new_entries:
+        loan_id = entry.loan_external_id
+        if loan_id not in batch.restructured:
+            continue
+        first = first_in_batch.get(loan_id)
+        if first is None or entry.effective_date < first:
+            first_in_batch[loan_id] = entry.effective_date
+        change = Decimal(0)
+        if entry.kind == EntryKind.DISBURSEMENT:
+            change = entry.amount
+        elif entry.kind == EntryKind.REVERSAL and (
+            _kind_of(batch, loan_id, entry.reverses_external_id) == EntryKind.DISBURSEMENT
+        ):
+            change = -entry.amount
+        paid_in_batch[loan_id] = paid_in_batch.get(loan_id, Decimal(0)) + change
+    for loan_id, (row, clean, ledger, changed) in batch.restructured.items():
+        if loan_id in spoiled:
+            continue
+        if "principal" in changed:
+            paid_out = ledger.paid_out + paid_in_batch.get(loan_id, Decimal(0))
+            if paid_out != clean.principal:
+                batch.errors.append(
+                    RowError(
+                        row,
+                        "principal",
+                        _(
+                            "loan %(id)s: a restructured principal must equal what its ledger "
+                            "shows paid out, %(paid)s; post the change to the ledger in the same "
+                            "batch (a reversal of the disbursement and a new disbursement)"
+                        )
+                        % {
+                            "id": loan_id,
+                            "paid": round_money(
+                                paid_out, batch.existing.loans[loan_id].product.currency
+                            ),
+                        },
+                    )
+                )
+        if "disbursed_on" in changed:
+            days = [day for day in (ledger.first_day, first_in_batch.get(loan_id)) if day]
+            if days and clean.disbursed_on > min(days):
+                batch.errors.append(
+                    RowError(
+                        row,
+                        "disbursed_on",
+                        _(
+                            "loan %(id)s: a restructure cannot move the start date after the "
+                            "loan's first ledger entry, dated %(date)s"
+                        )
+                        % {"id": loan_id, "date": min(days).isoformat()},
+                    )
+                )
+
+
+def _kind_of(batch: _Batch, loan_id: str, entry_id: str) -> str | None:
+    """The kind of an entry of the batch or of the ledger."""
+    earlier = batch.entries.get((loan_id, entry_id))
+    if earlier is not None and earlier[1] is not None:
+        return earlier[1].kind
+    stored = batch.existing.entries.get((loan_id, entry_id))
+    return stored.values.kind if stored is not None else None
+
+
 _CHECKS = {BORROWER: _borrower, LOAN: _loan, ENTRY: _entry}
 
 
@@ -600,6 +709,8 @@ def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: d
         fields = _Fields(record, errors)
         fields.unknown_fields(FIELDS[record.kind], record.kind)
         check(fields, batch)
+    if batch.restructured:
+        _check_restructures(batch)
     if errors:
         raise BatchRejected(errors)
     return Plan(
@@ -607,4 +718,7 @@ def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: d
         loans=tuple(batch.loans),
         entries=tuple(batch.new_entries),
         result=ImportResult(**batch.counts),
+        stored_borrowers=batch.stored_borrowers,
+        stored_loans=batch.stored_loans,
+        restructured=frozenset(batch.restructured),
     )

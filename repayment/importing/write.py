@@ -2,8 +2,10 @@
 
 Call inside the transaction that read what the plan was validated against (``service``).
 Borrowers and loans are upserted on the lender's id, so a row that appeared since validation is
-updated rather than duplicated. Entries are only ever inserted (with COPY on PostgreSQL);
-reversals go in after the entries they cancel, once those have primary keys.
+updated rather than duplicated; a new borrower remembers the lender whose batch created it.
+Their change history is written in bulk too (``history``). Entries are only ever inserted (with
+COPY on PostgreSQL); reversals go in after the entries they cancel, once those have primary
+keys.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from django.utils import timezone
 from repayment.bulk import insert_rows
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
+from .history import record_batch
 from .lookups import chunks
-from .records import CleanBorrower, CleanEntry, CleanLoan, Plan
+from .records import FILE_IMPORT, BatchOrigin, CleanBorrower, CleanEntry, CleanLoan, Plan
 
 BATCH_SIZE = 5000
 
 # Every field the lender sends, except the id the upsert matches on. A loan's borrower and
-# product are not updated: validation refuses to move a loan (its ledger depends on them).
+# product are not updated: validation refuses to move a loan (its ledger depends on them). A
+# borrower's origin lender is set when it is created, never updated.
 BORROWER_UPDATES = [f.name for f in fields(CleanBorrower) if f.name != "external_id"]
 LOAN_UPDATES = [
     f.name
@@ -39,6 +43,7 @@ def ids_by_external_id(*, model: type[Borrower | Loan], external_ids: Iterable[s
 
 
 def _upsert(model: type[Borrower | Loan], rows: list, update_fields: list[str]) -> None:
+    """Insert or update ``rows``, leaving each with its primary key."""
     model.objects.bulk_create(
         rows,
         batch_size=BATCH_SIZE,
@@ -46,13 +51,21 @@ def _upsert(model: type[Borrower | Loan], rows: list, update_fields: list[str]) 
         unique_fields=["external_id"],
         update_fields=update_fields,
     )
+    if any(row.pk is None for row in rows):  # a database that returns no ids from an upsert
+        ids = ids_by_external_id(model=model, external_ids=(row.external_id for row in rows))
+        for row in rows:
+            row.pk = ids[row.external_id]
 
 
-def upsert_borrowers(*, borrowers: Sequence[CleanBorrower]) -> None:
-    _upsert(Borrower, [Borrower(**asdict(b)) for b in borrowers], BORROWER_UPDATES)
+def upsert_borrowers(
+    *, borrowers: Sequence[CleanBorrower], origin_lender_id: int | None = None
+) -> list[Borrower]:
+    rows = [Borrower(origin_lender_id=origin_lender_id, **asdict(b)) for b in borrowers]
+    _upsert(Borrower, rows, BORROWER_UPDATES)
+    return rows
 
 
-def upsert_loans(*, loans: Sequence[CleanLoan]) -> None:
+def upsert_loans(*, loans: Sequence[CleanLoan]) -> list[Loan]:
     borrower_ids = ids_by_external_id(
         model=Borrower, external_ids=(loan.borrower_external_id for loan in loans)
     )
@@ -62,6 +75,7 @@ def upsert_loans(*, loans: Sequence[CleanLoan]) -> None:
         borrower_id = borrower_ids[values.pop("borrower_external_id")]
         rows.append(Loan(borrower_id=borrower_id, **values))
     _upsert(Loan, rows, LOAN_UPDATES)
+    return rows
 
 
 ENTRY_COLUMNS = [
@@ -142,10 +156,26 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
     insert_rows(LedgerEntry, ENTRY_COLUMNS, rows)
 
 
-def write_plan(*, plan: Plan) -> None:
+def write_plan(
+    *, plan: Plan, lender_id: int | None = None, origin: BatchOrigin | None = None
+) -> None:
+    """Write ``plan``; ``lender_id`` is the lender whose batch it is (None: staff's file
+    import for every lender), ``origin`` what the change history says of the batch."""
+    borrowers: list[Borrower] = []
+    loans: list[Loan] = []
     if plan.borrowers:
-        upsert_borrowers(borrowers=plan.borrowers)
+        borrowers = upsert_borrowers(borrowers=plan.borrowers, origin_lender_id=lender_id)
     if plan.loans:
-        upsert_loans(loans=plan.loans)
+        loans = upsert_loans(loans=plan.loans)
+    if borrowers or loans:
+        record_batch(
+            borrowers=list(zip(plan.borrowers, borrowers, strict=True)),
+            loans=list(zip(plan.loans, loans, strict=True)),
+            stored_borrowers=plan.stored_borrowers,
+            stored_loans=plan.stored_loans,
+            restructured=plan.restructured,
+            origin=origin or BatchOrigin(FILE_IMPORT),
+            lender_id=lender_id,
+        )
     if plan.entries:
         insert_entries(entries=plan.entries)

@@ -138,6 +138,19 @@ class LoanProduct(models.Model):
         default=True,
         help_text=_("Switch off when the lender's own system posts these entries."),
     )
+    restructuring_allowed = models.BooleanField(
+        _("lender may restructure loans after payout"),
+        default=False,
+        help_text=_(
+            "Leave off unless this product's loan agreements allow changing a loan's terms "
+            "after the money is paid out. While off, a batch from the lender that changes the "
+            "amount borrowed, the start date, the first due date, the number of installments or "
+            "the installment amount of a loan that already has ledger entries is refused. While "
+            "on, such a change is accepted only if the ledger agrees with it (the amount paid "
+            "out must equal the new amount borrowed), and the audit trail records it with the "
+            "batch it came in."
+        ),
+    )
     contact_rules = models.CharField(
         _("contact rules"),
         max_length=40,
@@ -215,6 +228,21 @@ class Borrower(models.Model):
         verbose_name=_("linked login"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Which lender's batch created the borrower: with the lenders of its loans, who may
+    # change its details through the lender API (repayment.importing.lookups).
+    origin_lender = models.ForeignKey(
+        Lender,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="originated_borrowers",
+        verbose_name=_("created by lender"),
+        help_text=_(
+            "The lender whose system sent this borrower first. Empty for borrowers that staff "
+            "imported without naming a lender, and for those that had no loans, or loans with "
+            "several lenders, when the portal began recording this."
+        ),
+    )
 
     class Meta:
         verbose_name = _("borrower")
@@ -225,6 +253,16 @@ class Borrower(models.Model):
 
 
 class Loan(models.Model):
+    # What the borrower owes and when: fixed once the loan has ledger entries, unless its
+    # product allows restructuring (repayment.importing.validate; the admin never changes them).
+    MONEY_TERMS = (
+        "principal",
+        "disbursed_on",
+        "first_due_date",
+        "installment_count",
+        "installment_amount",
+    )
+
     borrower = models.ForeignKey(Borrower, on_delete=models.PROTECT, related_name="loans")
     product = models.ForeignKey(LoanProduct, on_delete=models.PROTECT, related_name="loans")
     external_id = models.CharField(_("lender's loan id"), max_length=100, unique=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from portal.lender_api.batches import MAX_ITEMS
+from portal.lender_api.parsers import MAX_BODY_BYTES
 from repayment.models import Borrower, LedgerEntry, Loan
 
 pytestmark = pytest.mark.django_db
@@ -268,3 +269,63 @@ def test_batch_cost_does_not_grow_with_its_size(a_loan, api, django_assert_max_n
     with django_assert_max_num_queries(20):
         response = api.post("ledger-entries/", body)
     assert response.json()["entries_created"] == 200
+
+
+def padded(body, size):
+    """``body`` as JSON of exactly ``size`` bytes: whitespace is valid JSON, as a pretty-printing
+    client sends it."""
+    text = json.dumps(body)
+    return text[:-1] + " " * (size - len(text)) + "}"
+
+
+@pytest.mark.parametrize("size", [3 * 1024 * 1024, MAX_BODY_BYTES])
+def test_batch_above_djangos_form_limit_and_up_to_4_mib_is_taken(api, settings, size):
+    """Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MiB) once request.body is
+    read; the lender API reads the stream itself, up to its own cap."""
+    assert size > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = api.post("borrowers/", padded({"borrowers": [borrower()]}, size))
+    assert response.status_code == 200, response.content[:200]
+    assert response.json()["borrowers_created"] == 1
+
+
+@pytest.mark.parametrize("size", [MAX_BODY_BYTES + 1, 6 * 1024 * 1024])
+def test_body_over_4_mib_is_413_in_json(api, size):
+    response = api.post("borrowers/", padded({"borrowers": [borrower()]}, size))
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": "The request body is larger than 4 MiB; send smaller batches."
+    }
+    assert Borrower.objects.count() == 0
+
+
+def test_body_longer_than_its_declared_length_is_read_only_as_declared(api):
+    """The stream stops at Content-Length, so an undeclared tail cannot grow the body."""
+    text = json.dumps({"borrowers": [borrower()]})
+    response = api.post("borrowers/", text + " " * (MAX_BODY_BYTES + 10), CONTENT_LENGTH=len(text))
+    assert response.status_code == 200
+    assert response.json()["borrowers_created"] == 1
+
+
+def test_repeated_key_is_refused_naming_it(api):
+    text = json.dumps({"borrowers": [borrower()]}).replace(
+        '"full_name": "Li Wei"', '"full_name": "Li Wei", "full_name": "Mallory"'
+    )
+    response = api.post("borrowers/", text)
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "item": "the request",
+            "field": "",
+            "message": 'The body is not valid JSON: the key "full_name" appears twice in one '
+            "object; send each key once",
+        }
+    ]
+    assert Borrower.objects.count() == 0
+
+
+def test_repeated_list_is_refused(api, product):
+    text = '{"borrowers": [], "loans": [], "borrowers": []}'
+    response = api.post("batches/", text)
+    assert response.status_code == 400
+    assert '"borrowers" appears twice' in response.json()["detail"]

@@ -235,8 +235,10 @@ def test_changed_contact_details_update_the_borrower(tmp_path, product):
     assert "Borrowers: 0 created, 1 updated, 1 unchanged." in output
 
 
-def test_changed_loan_terms_update_the_loan(tmp_path, product):
-    run(write_json(tmp_path, good_batch()))
+def test_changed_loan_terms_update_a_loan_not_yet_paid_out(tmp_path, product):
+    first = good_batch()
+    del first["entries"]
+    run(write_json(tmp_path, first))
     batch = {"loans": [dict(good_batch()["loans"][0], installment_count="13")]}
 
     output = run(write_json(tmp_path, batch, name="second.json"))
@@ -678,6 +680,19 @@ def test_a_list_that_is_not_a_list_is_refused_not_skipped(value):
     with pytest.raises(BatchRejected) as rejected:
         parse_json(stream=io.StringIO(f'{{"entries": {value}}}'))
     assert [(e.row, e.message) for e in rejected.value.errors] == [("entries", "must be a list")]
+
+
+def test_repeated_json_key_in_a_file_is_refused_naming_it(tmp_path, product):
+    path = tmp_path / "batch.json"
+    text = json.dumps(good_batch()).replace('"amount": "18.00"', '"amount": "18.00", "amount": "1"')
+    path.write_text(text, encoding="utf-8")
+
+    message = rejection(path)
+
+    assert (
+        'the file: not valid JSON: the key "amount" appears twice in one object; send each key once'
+    ) in message
+    assert table_sizes() == (0, 0, 0)
 
 
 def test_json_float_constants_are_refused():

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from repayment.importing.parse import FORMATS, parse_file
-from repayment.importing.records import BatchRejected
+from repayment.importing.records import FILE_IMPORT, BatchOrigin, BatchRejected
 from repayment.importing.service import import_batch
+from repayment.models import Lender
 
 
 class Command(BaseCommand):
@@ -28,15 +29,51 @@ class Command(BaseCommand):
             action="store_true",
             help="Check the batch and report what it would do; write nothing.",
         )
+        parser.add_argument(
+            "--lender",
+            help=(
+                "The lender's id or exact name: the batch may then use and change only that "
+                "lender's data, as through the lender API. Without it, any lender's."
+            ),
+        )
 
-    def handle(self, *args, file: Path, file_format: str | None, dry_run: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path,
+        file_format: str | None,
+        dry_run: bool,
+        lender: str | None,
+        **options,
+    ):
         if not file.is_file():
             raise CommandError(_("No such file: %(path)s") % {"path": file})
+        owner = _find_lender(lender) if lender else None
         try:
             records = parse_file(path=file, file_format=file_format)
-            result = import_batch(records=records, dry_run=dry_run)
+            result = import_batch(
+                records=records,
+                dry_run=dry_run,
+                lender=owner,
+                origin=BatchOrigin(FILE_IMPORT, label=file.name),
+            )
         except BatchRejected as rejected:
             raise CommandError(rejected.summary()) from None
         if dry_run:
             self.stdout.write(_("Dry run: the batch is valid; nothing was written."))
         self.stdout.write(result.summary())
+
+
+def _find_lender(value: str) -> Lender:
+    lenders = list(
+        Lender.objects.filter(pk=int(value))
+        if value.isdigit()
+        else Lender.objects.filter(name=value)
+    )
+    if len(lenders) != 1:
+        raise CommandError(
+            _("No lender %(lender)s.") % {"lender": value}
+            if not lenders
+            else _("Several lenders are named %(lender)s; give the id.") % {"lender": value}
+        )
+    return lenders[0]
