@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records a signed-in login's 403 in a staff area; outside the staff gate, whose refusals
+    # become 403 responses one layer out.
+    "portal.audit.middleware.RefusalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -196,6 +199,12 @@ NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
 # many "may have been sent" for staff; more rows per claim ask the rules fewer times.
 NOTIFICATIONS_CLAIM_BATCH = env.int("NOTIFICATIONS_CLAIM_BATCH", default=20)
 
+# --- Webhooks (portal/webhooks/) ----------------------------------------------------------
+# On: webhooks may go to loopback, private and link-local addresses (tests with a local
+# receiver, a lender reached over a private link). Off, the admin cannot probe the internal
+# network through a webhook address (portal/webhooks/targets.py).
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)
+
 # --- Audit -------------------------------------------------------------------------------
 # How many reverse proxies in front of the site add an X-Forwarded-For hop (0: none, so the
 # audit trail records REMOTE_ADDR).
@@ -211,8 +220,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # Guessing a loan reference and date of birth must stay slow (see accounts.linking).
-    "link_borrower": "5/h/user,20/h/ip",
+    # Guessing a loan reference and date of birth must stay slow (see accounts.linking): per
+    # login, per address, and per reference, so many logins and addresses cannot share the work.
+    "link_borrower": "5/h/user,20/h/ip,10/d/key",
 }
 ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"
 # Behind a load balancer, allauth must know which address is the client's, or every visitor
@@ -362,9 +372,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools narrate every step of a PDF at INFO.
     "loggers": {
+        # WeasyPrint and fontTools narrate every step of a PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # runserver's request lines, through the filter too.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

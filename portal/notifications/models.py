@@ -124,6 +124,27 @@ class Suppression(models.Model):
         return f"{self.channel} {self.address} ({self.reason})"
 
 
+class InboundReplySeen(models.Model):
+    """A text reply (STOP, START) the SMS provider delivered and we acted on, by the provider's
+    message id, so the same request sent again has no effect (``inbound``). The database's
+    unique constraint decides between two copies arriving at once. Pruned after
+    ``inbound.KEEP_SEEN``."""
+
+    provider_id = models.CharField(_("provider's message id"), max_length=64)
+    received_at = models.DateTimeField(_("received"))
+
+    class Meta:
+        verbose_name = _("inbound reply seen")
+        verbose_name_plural = _("inbound replies seen")
+        constraints = [
+            models.UniqueConstraint(fields=["provider_id"], name="inbound_reply_seen_once")
+        ]
+        indexes = [models.Index(fields=["received_at"], name="inbound_reply_seen_at")]
+
+    def __str__(self):
+        return self.provider_id
+
+
 class Status(models.TextChoices):
     PLANNED = "planned", _("waiting to send")
     SUPPRESSED = "suppressed", _("held back by a contact rule")

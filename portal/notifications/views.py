@@ -12,7 +12,6 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbid
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.accounts.decorators import borrower_required
 from repayment.models import Language
 
-from . import centre
+from . import centre, inbound
 from .addresses import normalise, read_opt_out_token
 from .forms import E164, PreferencesForm
 from .models import Suppression
@@ -32,7 +31,6 @@ from .preferences import (
     form_values,
     language_of_number,
     legal_window_for,
-    opt_in,
     opt_out,
     profiles_for,
     save_preferences,
@@ -149,26 +147,22 @@ def notification_opt_out(request, token):
     return render(request, "notifications/opt_out.html", context)
 
 
-# --- Inbound text replies (webhook from the SMS provider).
-
-
-def _authorised(request) -> bool:
-    expected = getattr(settings, "SMS_INBOUND_TOKEN", "")
-    given = request.GET.get("token") or request.headers.get("X-Portal-Token", "")
-    return bool(expected) and bool(given) and constant_time_compare(given, expected)
+# --- Inbound text replies (webhook from the SMS provider; who is believed: ``inbound``).
 
 
 def _plain(text: str, status: int = 200) -> HttpResponse:
     return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
 
 
-@csrf_exempt  # authenticated by the shared secret, not a session
+@csrf_exempt  # authenticated by the provider's signature or a shared secret, not a session
 @require_POST
 def sms_inbound(request):
-    """A reply to one of our texts, in Twilio's field names (From, Body). STOP (in the ways
-    people write it) opts the number out, START opts it back in; anything else is left alone
-    with a 200 so the provider does not retry. The answer is the text sent back."""
-    if not _authorised(request):
+    """A reply to one of our texts, in Twilio's field names (From, Body, MessageSid). STOP (in
+    the ways people write it) opts the number out; START opts it back in, but only when the
+    provider signed the request; anything else is left alone with a 200 so the provider does
+    not retry. The answer is the text sent back."""
+    trust = inbound.authenticate(request)
+    if trust is inbound.Trust.NONE:
         return HttpResponseForbidden("Forbidden.", content_type="text/plain")
     number = normalise(Channel.SMS, request.POST.get("From", ""))
     if not E164.match(number):
@@ -177,19 +171,32 @@ def sms_inbound(request):
     intent = recognise(body)
     if intent is None:
         return _plain("")
+    outcome = inbound.act_on_reply(
+        number=number,
+        intent=intent,
+        message_id=request.POST.get(inbound.MESSAGE_ID, "").strip(),
+        trust=trust,
+    )
+    if outcome is inbound.Outcome.REPEAT:
+        return _plain("")
     language = language_of_number(number) or (
         Language.CHINESE if has_chinese(body) else Language.ENGLISH
     )
     with translation.override(language):
-        if intent.kind == "stop":
-            opt_out(channel=Channel.SMS, address=number, source="reply", detail=intent.matched)
+        if outcome is inbound.Outcome.STOPPED:
             return _plain(
                 _(
                     "Done. We will not send you any more text messages. Your loan details are "
                     "still in your online account. To get texts again, reply START."
                 )
             )
-        opt_in(channel=Channel.SMS, address=number)
+        if outcome is inbound.Outcome.START_NOT_TRUSTED:
+            return _plain(
+                _(
+                    "To get text messages again, sign in to your online account and turn them "
+                    "on in your contact preferences."
+                )
+            )
         return _plain(
             _("Text messages to this number are on again. Reply STOP at any time to stop them.")
         )

@@ -16,6 +16,8 @@ The rules this module keeps:
   ``backoff`` (1 minute, doubling, at most 6 hours, ±10% jitter so that retries of a
   lender's events spread out); after ``MAX_ATTEMPTS`` (about two days) it gives up, and staff
   can put it back with ``try_again``.
+- An address that leads to a loopback, private, link-local or otherwise non-public address is
+  not connected to (``targets``): the attempt fails like a refused connection, and is logged.
 - One lender's failing endpoint does not hold up the others: after its first failure in a
   run, its other events wait for the next run, and nothing about one event stops the run.
 """
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -201,7 +204,8 @@ def send(
     timeout: float,
 ) -> transport.Response:
     """POST ``body`` signed with the endpoint's secret. The signature's time is the real
-    clock's, even when the run's ``now`` is fixed: the receiver compares it with its own."""
+    clock's, even when the run's ``now`` is fixed: the receiver compares it with its own.
+    The address is checked again here, not only when it was saved (see ``targets``)."""
     headers = envelope.headers(
         secret=endpoint.secret,
         body=body,
@@ -209,7 +213,13 @@ def send(
         event_id=event_id,
         timestamp=int(time.time()),
     )
-    return transport.post(endpoint.url, body, headers, timeout)
+    return transport.post(
+        endpoint.url,
+        body,
+        headers,
+        timeout,
+        allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+    )
 
 
 def _log(endpoint, event, topic, attempt, started, response) -> Delivery:

@@ -2,18 +2,64 @@
 tried (the delivery log). The events themselves are ``repayment.LenderEvent``, the outbox."""
 
 import secrets
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from repayment.models import Lender, LenderEvent
 
+from . import targets
+
 SECRET_PREFIX = "whsec_"  # noqa: S105 (a marker that tells a secret apart, not a secret)
 
 
 def new_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+KINDS = {
+    targets.LOOPBACK: _("a loopback address (this server itself)"),
+    targets.PRIVATE: _("an address on a private network"),
+    targets.LINK_LOCAL: _("a link-local address (such as a cloud metadata service)"),
+    targets.MULTICAST: _("a multicast address"),
+    targets.UNSPECIFIED: _("an unspecified address"),
+    targets.RESERVED: _("a reserved address"),
+}
+
+
+def public_address_error(url: str) -> ValidationError | None:
+    """Why ``url`` may not be a webhook address (see ``targets``), for the administrator; None
+    if it may be. A host name that cannot be resolved now is let through: the lender may not
+    have published it yet, and every request is checked again before it is sent."""
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return None  # not a URL: the field's own validator says so
+    if not host:
+        return None
+    try:
+        targets.checked(host.encode("idna").decode("ascii"), port or 443)
+    except targets.Refused as refused:
+        return ValidationError(
+            _(
+                "Webhooks are sent only to addresses on the public internet, and %(host)s "
+                "leads to %(address)s, %(kind)s."
+            ),
+            code="not_public",
+            params={
+                "host": refused.host,
+                "address": refused.address,
+                "kind": KINDS.get(refused.kind, refused.kind),
+            },
+        )
+    except (OSError, UnicodeError):
+        return None
+    return None
 
 
 class WebhookEndpoint(models.Model):
@@ -28,7 +74,8 @@ class WebhookEndpoint(models.Model):
         validators=[URLValidator(schemes=["https", "http"])],
         help_text=_(
             "Where events are sent, by POST. Use https:// so that payloads are encrypted on "
-            "the way."
+            "the way. It must be an address on the public internet: addresses inside a "
+            "private network, including this server's own, are refused."
         ),
     )
     # Kept in the clear: signing needs it, and the lender's developer needs to be told it.
@@ -63,6 +110,13 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self):
         return f"{self.lender}: {self.url}"
+
+    def clean(self):
+        super().clean()
+        if self.url and not settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS:
+            error = public_address_error(self.url)
+            if error is not None:
+                raise ValidationError({"url": error})
 
     def wants(self, topic: str) -> bool:
         return not self.topics or topic in self.topics

@@ -15,6 +15,11 @@ What Twilio's answers mean here:
   messages go out once the configuration is fixed. Other 4xx: give up on this message.
 - No connection: try later. The connection broke after the request went out: it may have been
   sent, and Twilio does not drop repeats, so it is not retried (status "uncertain").
+
+Replies (STOP, START) come back through the inbound webhook, ``/hooks/sms/inbound/``: set it
+in Twilio's console (the number's or messaging service's "A message comes in", HTTP POST) to
+``SITE_URL`` followed by that path, with no secret in the URL. Each request is checked against
+its ``X-Twilio-Signature`` with ``TWILIO_AUTH_TOKEN`` (``twilio_signature``, ``inbound``).
 """
 
 from __future__ import annotations
