@@ -23,6 +23,7 @@ INSIDE_POLICY = "inside_policy"
 OVER_BUDGET = "over_budget"
 BELOW_MINIMUM = "below_minimum"
 TOO_LONG = "too_long"
+JOINED_LAST = "joined_last"
 NOTHING_LEFT = "nothing_left"
 CANNOT_AFFORD_IN_TIME = "cannot_afford_in_time"
 HISTORY = "history"
@@ -94,6 +95,10 @@ def decide(
     if max(item.amount for item in schedule) > affordable:
         # Joining a small last payment onto the one before took it over budget.
         return Outcome(Decision.REVIEW.value, (*reasons, CANNOT_AFFORD_IN_TIME))
+    if max(item.amount for item in schedule) > amount:
+        # A last payment under the minimum that the one before could not top up was joined
+        # onto it: one payment is more than the borrower offered, so this is not their plan.
+        reasons.append(JOINED_LAST)
     terms = own_plan_terms(schedule, request.frequency, situation)
     if reasons:
         return Outcome(Decision.COUNTERED.value, tuple(reasons), terms)

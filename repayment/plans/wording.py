@@ -45,6 +45,11 @@ def reasons_for(proposal: Proposal) -> list[str]:
             months,
         )
         % {"months": months},
+        decisions.JOINED_LAST: _(
+            "Your last payment would have been less than %(amount)s, the smallest payment we "
+            "can set up, so it is added to the payment before it."
+        )
+        % {"amount": money(policy.min_installment)},
         decisions.NOTHING_LEFT: _(
             "Your budget shows little or nothing left after essential spending. A person will "
             "look at what could help, such as a pause or a smaller plan."

@@ -116,6 +116,17 @@ amounts = st.integers(min_value=1, max_value=500_000).map(lambda n: D(n) / 100)
     months=1,
     minimum=D("25.00"),
 )
+# Found by hypothesis: 25.01 then 24.99 cannot be topped up to a minimum of 25.01, so the two
+# are joined into one payment of 50.00: more than the borrower offered, so a counter-offer.
+@example(
+    amount=D("25.01"),
+    available=D("2000.00"),
+    overdue=D("50.00"),
+    regular=D("0"),
+    frequency="monthly",
+    months=7,
+    minimum=D("25.01"),
+)
 def test_no_automatic_answer_ever_breaks_the_policy_or_the_budget(
     amount, available, overdue, regular, frequency, months, minimum
 ):
@@ -140,8 +151,12 @@ def test_no_automatic_answer_ever_breaks_the_policy_or_the_budget(
         owed_at <= total(terms.installments) <= overdue + regular_amount_by(where.dues, period_end)
     )
     inside = minimum <= amount <= affordable
+    if decisions.JOINED_LAST in outcome.reasons:
+        assert terms.largest > min(amount, affordable)  # one payment is more than was offered
     if outcome.decision == "countered":
-        assert not inside or terms.first.amount != amount
+        assert (
+            not inside or terms.first.amount != amount or decisions.JOINED_LAST in outcome.reasons
+        )
     if outcome.decision == "accepted":
         # The borrower's amount each time; only the last two payments may differ, where a
         # small last payment was brought up to the minimum or joined onto the one before
@@ -154,3 +169,13 @@ def test_no_automatic_answer_ever_breaks_the_policy_or_the_budget(
         wanted = min(amount, total(terms.installments))
         topped_up = terms.count == 2 and terms.last.amount == minimum
         assert terms.first.amount == wanted or (topped_up and minimum <= terms.first.amount)
+
+
+def test_a_joined_last_payment_is_a_counter_offer_that_says_why():
+    small = situation(overdue=D("50.00"), regular=D("0"))
+
+    outcome = ask("25.01", situation=small, policy=policy(min_installment=D("25.01")))
+
+    assert outcome.decision == "countered"
+    assert outcome.reasons == (decisions.JOINED_LAST,)
+    assert [item.amount for item in outcome.terms.installments] == [D("50.00")]
