@@ -162,7 +162,17 @@ STORAGES = {
     },
 }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+if DEBUG:
+    CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+else:
+    # Rate limits (sign-in, linking, the APIs) count in the cache: each process keeping its own
+    # count would multiply every limit by the number of processes.
+    CACHES = {"default": env.cache("CACHE_URL")}
+    if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
+        raise ImproperlyConfigured(
+            "CACHE_URL must name a cache every web process shares (redis://...), not "
+            f"{CACHES['default']['BACKEND']}."
+        )
 # Sessions read from the cache and written through to the database: one query fewer per page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -244,6 +254,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 # the admin does not phone home for new releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# One way in: Wagtail's own sign-in pages would skip the authenticator code (see portal/urls.py),
+# and passwords are reset and changed through allauth, which tells the account holder.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 # --- Celery -------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
@@ -370,7 +386,11 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A secret in a request line (an old ?token= webhook URL) is masked before it is written.
+    "filters": {"redact_secrets": {"()": "portal.log_redaction.RedactSecrets"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # WeasyPrint and fontTools narrate every step of a PDF at INFO.

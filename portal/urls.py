@@ -11,7 +11,16 @@ from portal.accounts import views as account_views
 from portal.notifications.urls import hook_urlpatterns as notification_hooks
 from portal.notifications.urls import urlpatterns as notification_pages
 
+# Sign-in forms other than allauth's (Django's admin, Wagtail's admin, Wagtail's login for
+# private pages) would skip the authenticator code: their addresses lead to allauth's instead.
+# Listed before the apps that own them, so they win.
+other_logins = [
+    path("django-admin/login/", account_views.to_allauth_login, {"default_next": "/django-admin/"}),
+    path("cms/login/", account_views.to_allauth_login, {"default_next": "/cms/"}),
+]
+
 urlpatterns = [
+    *other_logins,
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
@@ -24,6 +33,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("_util/login/", account_views.to_allauth_login),
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(notification_pages)),
@@ -34,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler403 = "portal.views.permission_denied"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -67,17 +67,20 @@ def reviewer(db):
 
 @pytest.fixture
 def agent_client(client, agent):
-    client.force_login(agent)
-    return client
+    from tests.support.staff import signed_in
+
+    return signed_in(client, agent)
 
 
 @pytest.fixture
 def supervisor_client(client, supervisor):
-    client.force_login(supervisor)
-    return client
+    from tests.support.staff import signed_in
+
+    return signed_in(client, supervisor)
 
 
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    from tests.support.staff import signed_in
+
+    return signed_in(client, reviewer)

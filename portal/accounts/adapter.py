@@ -7,8 +7,8 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
 from . import linking
-from .middleware import needs_mfa
 from .models import User
+from .staff import is_staff_member
 
 # Where staff land, first match: the console, the audit trail, the dashboard, the CMS.
 STAFF_LANDINGS = (
@@ -23,7 +23,7 @@ def landing_path(*, user: User) -> str:
     """Where a login goes after signing in: staff to the first place their role opens; a
     borrower to their home, in their own language whatever page they signed in from; a login
     not linked yet to the page that links it."""
-    if needs_mfa(user=user):
+    if is_staff_member(user=user):
         for permission, name in STAFF_LANDINGS:
             if user.has_perm(permission):
                 return reverse(name)

@@ -29,6 +29,7 @@ from django.utils import translation
 from repayment.models import Borrower, Lender
 
 from .models import User
+from .staff import is_staff_member
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +68,6 @@ class InvitationExpired(InvitationError):
 
 class InvitationUsed(InvitationError):
     """The borrower it was for is already linked to a login."""
-
-
-def is_staff_login(*, user: User) -> bool:
-    """Staff logins see borrowers only through the console, never as a linked borrower."""
-    return bool(user.is_staff or user.is_superuser)
 
 
 def borrower_of(*, user: User | AnonymousUser) -> Borrower | None:
@@ -172,7 +168,7 @@ def link_by_details(*, user: User, loan_reference: str, date_of_birth: dt.date) 
 
 
 def _check_can_link(*, user: User) -> None:
-    if is_staff_login(user=user):
+    if is_staff_member(user=user):
         raise StaffLogin
     if Borrower.objects.filter(user=user).exists():
         raise AlreadyLinked

@@ -1,26 +1,21 @@
 import re
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .linking import is_staff_login
 from .models import User
+from .staff import has_totp, is_staff_member, passed_second_factor
 
 # Every part of the site from which staff can see borrower data. Matched with or without a
-# language prefix, so a console mounted under i18n_patterns is covered too.
+# language prefix, so a console mounted under i18n_patterns is covered too. A test checks that
+# every staff view in the URLconf lies under one of these.
 STAFF_AREAS = ("/cms/", "/django-admin/", "/support/", "/api/")
-
-# Wagtail's and Django's own sign-in forms know nothing of allauth: signing in there would skip
-# the authenticator code. Both are sent to allauth's sign-in instead (the allauth docs suggest
-# the same for Django's admin with ``secure_admin_login``).
-OTHER_LOGIN_PAGES = ("/cms/login/", "/django-admin/login/")
 
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 _LANGUAGE_PREFIX = re.compile(rf"^/(?:{_LANGUAGE_CODES})(?=/)")
@@ -30,38 +25,35 @@ def _unprefixed(path: str) -> str:
     return _LANGUAGE_PREFIX.sub("", path, count=1)
 
 
-def needs_mfa(*, user: User) -> bool:
-    """Staff and superusers; Wagtail editors too, since /cms/ lets them in without is_staff;
-    and anyone whose groups open the support console or the audit trail."""
-    return (
-        is_staff_login(user=user)
-        or user.has_perm("wagtailadmin.access_admin")
-        or user.has_module_perms("support")
-        or user.has_module_perms("audit")
-    )
-
-
-def has_totp(*, user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+def may_open_tool(*, user: User, path: str) -> bool:
+    """Whether a signed-in login's role opens the tool at ``path`` (unprefixed). Wagtail and
+    Django's admin send a login that may not use them to their sign-in page, which sends a
+    signed-in login straight back: a loop. Refusing here ends it with a 403 instead."""
+    if path.startswith("/cms/"):
+        return user.has_perm("wagtailadmin.access_admin")
+    if path.startswith("/django-admin/"):
+        return user.is_active and user.is_staff
+    return True
 
 
 class StaffMfaRequiredMiddleware:
-    """Staff reach borrower data only with an authenticator app set up.
+    """Staff reach borrower data only after giving an authenticator code in this session.
 
-    Runs after allauth's AccountMiddleware. Only the staff areas are guarded, so the MFA pages,
-    sign-out and the rest of the site stay reachable while staff set their authenticator up.
-    Staff with an authenticator signed in through allauth, which asked for a code."""
+    Runs after allauth's AccountMiddleware. Only the staff areas are guarded, so the account
+    pages (setting up the authenticator, sign-out) stay reachable. A staff login without an
+    authenticator is sent to set one up; one whose session has no record of a code (a session
+    made by any way other than allauth's sign-in) is asked for one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = _unprefixed(request.path_info)
-        if path in OTHER_LOGIN_PAGES:
-            return self._to_allauth_login(request, area=path.removesuffix("login/"))
-        if path.startswith(STAFF_AREAS):
-            user = request.user
-            if user.is_authenticated and needs_mfa(user=user) and not has_totp(user=user):
+        user = request.user
+        if not path.startswith(STAFF_AREAS) or not user.is_authenticated:
+            return self.get_response(request)
+        if is_staff_member(user=user):
+            if not has_totp(user=user):
                 messages.warning(
                     request,
                     _(
@@ -71,10 +63,13 @@ class StaffMfaRequiredMiddleware:
                     ),
                 )
                 return HttpResponseRedirect(reverse("mfa_activate_totp"))
+            if not passed_second_factor(request):
+                messages.info(
+                    request,
+                    _("To open staff pages, enter the code from your authenticator app."),
+                )
+                query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+                return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        if not may_open_tool(user=user, path=path):
+            raise PermissionDenied
         return self.get_response(request)
-
-    def _to_allauth_login(self, request: HttpRequest, *, area: str) -> HttpResponse:
-        # allauth checks ``next`` is on this site before it follows it.
-        next_url = request.GET.get(REDIRECT_FIELD_NAME) or area
-        login_url = resolve_url(settings.LOGIN_URL)
-        return HttpResponseRedirect(f"{login_url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")

@@ -1,8 +1,14 @@
+# allauth's own record of how this session signed in (pinned release: see pyproject.toml).
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils import translation
 
 from repayment.models import Borrower
+
+from .staff import is_staff_member
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.speak_the_borrowers_language")
@@ -16,3 +22,20 @@ def speak_the_borrowers_language(sender, request, user, **kwargs):
         translation.activate(language)
         if request is not None:
             request.LANGUAGE_CODE = language
+
+
+@receiver(authenticator_added, dispatch_uid="accounts.code_given_at_activation")
+def code_given_at_activation(sender, request, user, authenticator, **kwargs):
+    """Activating an authenticator asks for a code from it: that is the second factor, shown in
+    this session, so staff are not asked for another code straight away."""
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.remember_staff_in_session")
+def remember_staff_in_session(sender, request, user, **kwargs):
+    """Pages show staff other links than borrowers (no message centre): asked once at sign-in
+    and kept in the session, so no page asks the database again. Only what a page shows
+    depends on it; every gate asks the permissions themselves."""
+    if request is not None and hasattr(request, "session"):
+        request.session["staff_member"] = is_staff_member(user=user)

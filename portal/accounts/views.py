@@ -1,18 +1,32 @@
 from http import HTTPStatus
 
 from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from repayment.models import Borrower, Language
 
 from . import linking
 from .forms import LinkByDetailsForm
-from .ratelimits import consume_link_attempt, minutes_to_wait
+from .ratelimits import consume_link_attempt, minutes_to_wait, tries_left
+from .staff import is_staff_member
+
+
+@require_GET
+def to_allauth_login(request, *, default_next: str = "/"):
+    """Where Django's admin login, Wagtail's admin login and Wagtail's login for private pages
+    used to be. Those forms know nothing of two-factor authentication, rate limits or e-mail
+    verification: every sign-in goes through allauth's instead, which checks ``next`` is on
+    this site before it follows it."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME) or default_next
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
 
 
 @require_POST
@@ -42,9 +56,10 @@ def link_borrower(request):
     if borrower is not None:
         return redirect(linking.home_path(borrower=borrower))
     form = LinkByDetailsForm(request.POST or None)
-    context = {"form": form, "staff": linking.is_staff_login(user=request.user)}
+    context = {"form": form, "staff": is_staff_member(user=request.user)}
     if request.method == "POST" and form.is_valid() and not context["staff"]:
-        wait = consume_link_attempt(request)
+        reference = form.cleaned_data["loan_reference"]
+        wait = consume_link_attempt(request, loan_reference=reference)
         if wait is not None:
             context["minutes_to_wait"] = minutes_to_wait(wait)
             return render(
@@ -56,13 +71,14 @@ def link_borrower(request):
         try:
             borrower = linking.link_by_details(
                 user=request.user,
-                loan_reference=form.cleaned_data["loan_reference"],
+                loan_reference=reference,
                 date_of_birth=form.cleaned_data["date_of_birth"],
             )
         except linking.AlreadyLinked:
             return redirect("link_borrower")
         except linking.NoMatch:
             context["no_match"] = True
+            context["tries_left"] = tries_left(request, loan_reference=reference)
         else:
             return _linked(request, borrower)
     return render(request, "accounts/link_borrower.html", context)
@@ -92,7 +108,7 @@ def link_borrower_invitation(request, token):
     context = {"lenders": list(linking.lenders_of(borrower=invited)), "next": request.path}
     if not request.user.is_authenticated:
         return render(request, "accounts/invitation_signed_out.html", context)
-    if linking.is_staff_login(user=request.user):
+    if is_staff_member(user=request.user):
         return render(request, "accounts/invitation_staff.html", context, status=403)
     if request.method == "POST":
         try:

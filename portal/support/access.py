@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from portal.accounts.linking import borrower_of
-from portal.accounts.middleware import has_totp
+from portal.accounts.staff import has_totp, passed_second_factor
 
 
 def can_use(user, permission: str) -> bool:
@@ -29,17 +29,20 @@ def _staff_with_authenticator(user) -> bool:
 
 
 def console_view(permission: str = "support.use_console"):
-    """Views of the console. The MFA middleware sends staff without an authenticator to set one
-    up before they get here; the check is repeated so a view cannot open without it."""
+    """Views of the console. The MFA middleware sends staff without an authenticator, or whose
+    session has no authenticator code, away before they get here; the checks are repeated so a
+    view cannot open without them, wherever it is mounted."""
 
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapper(request, *args, **kwargs):
-            if not can_use(request.user, permission):
+            if not can_use(request.user, permission) or not passed_second_factor(request):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        # Read by the test that every staff view lies in a staff area the MFA middleware guards.
+        wrapper.staff_tool = True
         return wrapper
 
     return decorator

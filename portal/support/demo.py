@@ -46,8 +46,13 @@ def load_demo_staff() -> tuple[tuple[str, str], ...]:
     for email, group, _role in STAFF:
         user = User.objects.filter(email=email).first()
         if user is None:
+            # Django's admin flag for administrators only: the other roles' tools ask for
+            # their permissions.
             user = User.objects.create_user(
-                username=email, email=email, password=DEMO_PASSWORD, is_staff=True
+                username=email,
+                email=email,
+                password=DEMO_PASSWORD,
+                is_staff=group == roles.ADMINISTRATORS,
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         user.groups.add(roles.group(group))

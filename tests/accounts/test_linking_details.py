@@ -71,8 +71,10 @@ def test_wrong_reference_and_wrong_birth_date_read_exactly_the_same(
     client, user, borrower_with_loan
 ):
     sign_in(client, user)
-
     wrong_reference = client.post(LINK, details(reference="HCF-004712"))
+    # Another login's first try: the tries left read the same too.
+    client.post("/en/accounts/logout/")
+    sign_in(client, factories.UserFactory())
     wrong_birth_date = client.post(LINK, details(day="13"))
 
     assert wrong_reference.status_code == wrong_birth_date.status_code == 200
@@ -89,10 +91,14 @@ def test_borrower_linked_to_someone_else_cannot_be_taken_over(client, borrower_w
     sign_in(client, intruder)
 
     taken = client.post(LINK, details())
+    client.post("/en/accounts/logout/")
+    sign_in(client, factories.UserFactory())  # a first try too: the tries left read the same
     wrong = client.post(LINK, details(reference="HCF-999999"))
 
     assert alert_of(taken) == alert_of(wrong)
     assert linked_login(borrower_with_loan) == owner
+    assert client.get("/en/my/")["Location"] == LINK
+    sign_in(client, intruder)
     assert client.get("/en/my/")["Location"] == LINK
 
 
@@ -239,3 +245,39 @@ def test_date_boxes_follow_the_languages_order(client, user, language, first):
     assert (order == sorted(order)) == (first == "day")
     assert 'inputmode="numeric"' in html
     assert 'type="date"' not in html
+
+
+@pytest.mark.django_db
+def test_a_failed_try_says_how_many_tries_are_left(client, user, borrower_with_loan):
+    sign_in(client, user)
+
+    first = client.post(LINK, details(day="13"))
+    for _ in range(3):
+        last_but_one = client.post(LINK, details(day="14"))
+    last = client.post(LINK, details(day="15"))
+
+    assert "You can try 4 more times for now." in alert_of(first)
+    assert "You can try 1 more time for now." in alert_of(last_but_one)
+    assert "That was the last try for now." in alert_of(last)
+    assert client.post(LINK, details()).status_code == 429
+
+
+@pytest.mark.django_db
+def test_one_reference_is_limited_however_many_logins_and_addresses_try_it(
+    client, borrower_with_loan
+):
+    # Ten guessers, each with a login and an address of their own, share one reference's tries.
+    for guesser in range(10):
+        sign_in(client, factories.UserFactory())
+        client.post(
+            LINK, details(reference=" hcf-004711", day="13"), REMOTE_ADDR=f"10.0.0.{guesser}"
+        )
+        client.post("/en/accounts/logout/")
+
+    sign_in(client, factories.UserFactory())
+    refused = client.post(LINK, details(), REMOTE_ADDR="10.0.1.1")
+    other_reference = client.post(LINK, details(reference="HCF-999999"), REMOTE_ADDR="10.0.1.1")
+
+    assert refused.status_code == 429
+    assert linked_login(borrower_with_loan) is None
+    assert other_reference.status_code == 200  # other borrowers' references are not held up

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Workflow, WorkflowContentType, WorkflowPage
 
 from education.models import GlossaryTerm, LessonIndexPage, LessonPage
+from tests.support.staff import signed_in
 
 from .conftest import lesson
 
@@ -117,7 +118,7 @@ def test_glossary_terms_go_through_the_same_review(editor, reviewer, lessons):
 
 def test_editor_sees_the_plain_language_check_in_the_page_editor(client, editor, lessons):
     page = new_lesson(user=editor, body=JARGON_BODY)
-    client.force_login(editor)
+    signed_in(client, editor)
 
     response = client.get(f"/cms/pages/{page.pk}/edit/")
 
@@ -162,7 +163,7 @@ def test_figures_are_recorded_with_each_revision(editor, lessons):
 def test_lesson_can_be_translated_from_the_admin(client, reviewer, lessons):
     chinese = Locale.objects.get(language_code="zh-hans")
     english = lesson("reading-your-statement")
-    client.force_login(reviewer)
+    signed_in(client, reviewer)
 
     response = client.post(f"/cms/translation/submit/page/{english.pk}/", {"locales": [chinese.pk]})
 
@@ -175,7 +176,7 @@ def test_lesson_can_be_translated_from_the_admin(client, reviewer, lessons):
 def test_glossary_term_can_be_translated_from_the_admin(client, editor, lessons):
     chinese = Locale.objects.get(language_code="zh-hans")
     term = GlossaryTerm.objects.get(slug="late-fee", locale__language_code="en")
-    client.force_login(editor)
+    signed_in(client, editor)
 
     response = client.post(
         f"/cms/translation/submit/snippet/education/glossaryterm/{term.pk}/",
@@ -190,9 +191,21 @@ def test_glossary_term_can_be_translated_from_the_admin(client, editor, lessons)
 
 
 def test_editor_can_open_the_glossary_in_the_admin(client, editor, lessons):
-    client.force_login(editor)
+    signed_in(client, editor)
 
     response = client.get("/cms/snippets/education/glossaryterm/")
+
+    assert response.status_code == 200
+    assert "Days past due" in response.text
+
+
+@pytest.mark.parametrize("ordering", ["", "term", "-term"])
+def test_editor_can_search_the_glossary_in_the_admin(client, editor, lessons, ordering):
+    signed_in(client, editor)
+
+    response = client.get(
+        "/cms/snippets/education/glossaryterm/", {"q": "days", "ordering": ordering}
+    )
 
     assert response.status_code == 200
     assert "Days past due" in response.text

@@ -7,6 +7,7 @@ import pytest
 
 from portal.lender_api.keys import check_key, revoke_key
 from portal.lender_api.models import LenderKey
+from tests.support.staff import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +135,6 @@ def test_unknown_scope_cannot_be_given(lender):
 
 
 def test_a_session_login_is_not_a_lender_key(client, agent, product):
-    client.force_login(agent)
+    signed_in(client, agent)
     response = client.get(f"/api/lender/v1/{PLANS}")
     assert response.status_code == 401

@@ -15,6 +15,7 @@ from portal.notifications import texts
 from portal.notifications.default_texts import DEFAULTS
 from portal.notifications.models import Event, MessageTemplate
 from tests import factories
+from tests.support.staff import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def _staff(*groups: str):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(_staff("Editors"))
+    signed_in(client, _staff("Editors"))
     return client
 
 
@@ -59,7 +60,7 @@ def _form(row, **changes):
 
 def test_editors_and_reviewers_see_message_texts_in_the_menu(client):
     for groups in (("Editors",), ("Compliance reviewers",)):
-        client.force_login(_staff(*groups))
+        signed_in(client, _staff(*groups))
 
         assert "Message texts" in client.get("/cms/").text
         assert client.get(BASE).status_code == 200
@@ -67,7 +68,7 @@ def test_editors_and_reviewers_see_message_texts_in_the_menu(client):
 
 def test_staff_without_the_permission_see_no_menu_item_and_cannot_open_the_list(client):
     others = Group.objects.create(name="Other staff")
-    client.force_login(_staff("Other staff"))
+    signed_in(client, _staff("Other staff"))
 
     assert others.permissions.filter(codename__endswith="messagetemplate").count() == 0
     assert "Message texts" not in client.get("/cms/").text
@@ -99,9 +100,9 @@ def test_the_menu_is_in_the_editors_language(client, monkeypatch):
     user = _staff("Editors")
     UserProfile.get_for_user(user)
     UserProfile.objects.filter(user=user).update(preferred_language="zh-hans")
-    client.force_login(user)
+    signed_in(client, user)
     chinese = client.get("/cms/").text
-    client.force_login(_staff("Editors"))
+    signed_in(client, _staff("Editors"))
     english = client.get("/cms/").text
 
     # The menu is JSON in the page, where Chinese may be written as \u escapes.

@@ -1,8 +1,13 @@
 """Staff logins for console and audit tests: a user in one of the role groups, with an
-authenticator app, signed in (``force_login``: the MFA sign-in itself is tested in accounts)."""
+authenticator app, signed in as allauth would leave them after the code (``signed_in``: the
+sign-in itself is tested in tests/accounts)."""
 
 from __future__ import annotations
 
+import time
+
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from portal.support import roles
@@ -19,8 +24,9 @@ ROLE_NAMES = {
 
 def staff_user(role: str, *, totp: bool = True, **fields):
     """A staff login in ``role`` (a key of ``ROLE_NAMES``), with an authenticator unless told
-    otherwise."""
-    user = factories.UserFactory(is_staff=True, **fields)
+    otherwise. Only administrators carry Django's staff flag, as in the roles migration."""
+    fields.setdefault("is_staff", role == "administrator")
+    user = factories.UserFactory(**fields)
     user.groups.add(roles.group(ROLE_NAMES[role]))
     if totp:
         TOTP.activate(user, generate_totp_secret())
@@ -28,5 +34,16 @@ def staff_user(role: str, *, totp: bool = True, **fields):
 
 
 def signed_in(client, user):
+    """``client`` signed in as ``user``, with allauth's record that this session gave a password
+    and, where the user has an authenticator, its code."""
     client.force_login(user)
+    session = client.session
+    now = time.time()
+    records = [{"method": "password", "at": now, "email": user.email}]
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is not None:
+        records.append({"method": "mfa", "at": now, "id": authenticator.pk, "type": "totp"})
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
     return client

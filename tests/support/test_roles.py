@@ -23,7 +23,7 @@ from portal.support.models import Assignment, Note
 from repayment.models import Dispute, Pause, Proposal
 from tests.repayment.plan_fixtures import late_loan
 
-from .staff import ROLE_NAMES, staff_user
+from .staff import ROLE_NAMES, signed_in, staff_user
 from .test_borrower_view import message
 from .work_fixtures import waiting_dispute, waiting_pause, waiting_proposal
 
@@ -157,7 +157,7 @@ def state() -> tuple:
 def test_each_role_reaches_what_its_permissions_open_and_nothing_else(client, world, who):
     user = login_for(who, world)
     if user is not None:
-        client.force_login(user)
+        signed_in(client, user)
     wrong = []
     for case in CASES:
         url = reverse(case.name, args=case.args(world))
@@ -204,7 +204,7 @@ SHOWS_BORROWER_DATA = {
 
 
 def test_every_page_showing_a_borrower_records_who_looked_from_where(client, world):
-    client.force_login(staff_user("administrator"))
+    signed_in(client, staff_user("administrator"))
     for case in CASES:
         if case.method != "get" or case.name not in SHOWS_BORROWER_DATA:
             continue
@@ -221,7 +221,7 @@ def test_every_page_showing_a_borrower_records_who_looked_from_where(client, wor
 
 
 def test_a_search_records_what_was_searched(client, world):
-    client.force_login(staff_user("agent"))
+    signed_in(client, staff_user("agent"))
 
     client.get(reverse("support:search"), {"q": world.borrower.full_name[:4]})
 
