@@ -6,11 +6,14 @@ DATABASE_URL and ALLOWED_HOSTS, and turns on every production safeguard that
 ``manage.py check --deploy`` looks for.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -66,7 +69,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "auditlog",
-    "django.contrib.admin",
+    # Django's admin, with a reason asked for every change (portal/admin_site.py).
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -193,7 +197,10 @@ ANYMAIL = {
 # --- Reminders: text messages and the sender (see portal/notifications/channels/) ---------
 SMS_BACKEND = env.str("SMS_BACKEND", default="portal.notifications.channels.sms.ConsoleBackend")
 SMS_FILE_PATH = env.str("SMS_FILE_PATH", default="")  # for channels.sms.FileBackend
-# The secret an SMS provider's inbound webhook (replies such as STOP) must present.
+# The secret an SMS provider's inbound webhook (replies such as STOP) may present in a header,
+# never in the URL (see portal/notifications/inbound.py). With Twilio, its X-Twilio-Signature
+# (keyed by TWILIO_AUTH_TOKEN, over the URL built from SITE_URL) is checked instead, and only
+# a signed request can turn texts back on.
 SMS_INBOUND_TOKEN = env.str("SMS_INBOUND_TOKEN", default="")
 if SMS_BACKEND.endswith(".TwilioBackend"):
     TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID")

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from portal.lender_api.models import LenderKey
 from tests.factories import UserFactory
+from tests.support.staff import signed_in
+
+REASON = "Key for the lender's core banking, ticket 4711"
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +19,13 @@ def admin_client(client):
     # Staff need an authenticator for the admin (tests/accounts covers that rule).
     user = UserFactory(is_staff=True, is_superuser=True)
     TOTP.activate(user, generate_totp_secret())
-    client.force_login(user)
-    return client
+    return signed_in(client, user)
 
 
 def test_new_key_is_shown_once_and_works(admin_client, lender, client_for):
     response = admin_client.post(
         reverse("admin:lender_api_lenderkey_add"),
-        {"lender": lender.pk, "name": "core", "scopes": ["plans:read"]},
+        {"lender": lender.pk, "name": "core", "scopes": ["plans:read"], "change_reason": REASON},
     )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -47,7 +49,7 @@ def test_list_never_shows_the_digest(admin_client, key):
 def test_revoke_action(admin_client, key, api):
     response = admin_client.post(
         reverse("admin:lender_api_lenderkey_changelist"),
-        {"action": "revoke", "_selected_action": [key.key.pk]},
+        {"action": "revoke", "_selected_action": [key.key.pk], "change_reason": REASON},
         follow=True,
     )
     assert "1 key revoked" in response.content.decode()
@@ -56,5 +58,5 @@ def test_revoke_action(admin_client, key, api):
 
 def test_keys_cannot_be_deleted(admin_client, key):
     url = reverse("admin:lender_api_lenderkey_delete", args=[key.key.pk])
-    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert admin_client.post(url, {"post": "yes", "change_reason": REASON}).status_code == 403
     assert LenderKey.objects.exists()

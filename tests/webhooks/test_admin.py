@@ -11,26 +11,34 @@ from portal.webhooks.signing import SignatureError, verify
 from repayment.models import LenderEvent
 from repayment.models.plans import EventStatus
 from tests import factories
+from tests.support.staff import signed_in
 
 from .outbox import make_event
 
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/django-admin"
+# Every change in the admin says why (portal/admin_site.py).
+REASON = "Set up with the lender's developer, ticket 4711"
 
 
 @pytest.fixture
 def admin_client(client):
     user = factories.UserFactory(is_staff=True, is_superuser=True)
     TOTP.activate(user, generate_totp_secret())
-    client.force_login(user)
-    return client
+    return signed_in(client, user)
 
 
 def test_staff_add_an_endpoint_and_see_its_secret(admin_client, lender, receiver):
     response = admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/add/",
-        {"lender": lender.pk, "url": receiver.url(), "active": "on", "topics": ["plan.accepted"]},
+        {
+            "lender": lender.pk,
+            "url": receiver.url(),
+            "active": "on",
+            "topics": ["plan.accepted"],
+            "change_reason": REASON,
+        },
     )
     assert response.status_code == 302, response.content
     endpoint = WebhookEndpoint.objects.get(lender=lender)
@@ -45,7 +53,12 @@ def test_staff_add_an_endpoint_and_see_its_secret(admin_client, lender, receiver
 def test_an_address_that_is_not_http_is_refused(admin_client, lender):
     response = admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/add/",
-        {"lender": lender.pk, "url": "ftp://lender.example/hook", "active": "on"},
+        {
+            "lender": lender.pk,
+            "url": "ftp://lender.example/hook",
+            "active": "on",
+            "change_reason": REASON,
+        },
     )
     assert response.status_code == 200
     assert not WebhookEndpoint.objects.exists()
@@ -54,7 +67,7 @@ def test_an_address_that_is_not_http_is_refused(admin_client, lender):
 def test_send_a_test_event(admin_client, endpoint, receiver):
     response = admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/",
-        {"action": "send_test_event", "_selected_action": [endpoint.pk]},
+        {"action": "send_test_event", "_selected_action": [endpoint.pk], "change_reason": REASON},
         follow=True,
     )
     assert "was delivered" in response.content.decode()
@@ -69,14 +82,14 @@ def test_a_new_secret_signs_from_then_on(admin_client, endpoint, receiver):
     old = endpoint.secret
     admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/",
-        {"action": "new_secret", "_selected_action": [endpoint.pk]},
+        {"action": "new_secret", "_selected_action": [endpoint.pk], "change_reason": REASON},
     )
     endpoint.refresh_from_db()
     assert endpoint.secret != old and endpoint.secret.startswith("whsec_")
-    assert Record.objects.filter(action="webhook.secret_renewed").exists()
+    assert Record.objects.get(action="webhook.secret_renewed").reason == REASON
     admin_client.post(
         f"{ADMIN}/webhooks/webhookendpoint/",
-        {"action": "send_test_event", "_selected_action": [endpoint.pk]},
+        {"action": "send_test_event", "_selected_action": [endpoint.pk], "change_reason": REASON},
     )
     [request] = receiver.requests
     signature = request.headers["Portal-Signature"]
@@ -107,7 +120,11 @@ def test_try_again_puts_given_up_events_back(admin_client, lender):
 
     response = admin_client.post(
         f"{ADMIN}/repayment/lenderevent/",
-        {"action": "try_again", "_selected_action": [gave_up.pk, delivered.pk]},
+        {
+            "action": "try_again",
+            "_selected_action": [gave_up.pk, delivered.pk],
+            "change_reason": REASON,
+        },
         follow=True,
     )
 
