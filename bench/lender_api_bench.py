@@ -32,6 +32,8 @@ os.environ.update(
     LOG_LEVEL="WARNING",
 )
 os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
+os.environ.setdefault("CACHE_URL", "redis://127.0.0.1:6379/3")
+os.environ.setdefault("MFA_ENCRYPTION_KEY", "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=")
 
 import boot  # noqa: F401  (the project, its database, Django)
 from import_bench import ENTRIES_PER_LOAN, make_batch

@@ -29,6 +29,12 @@ def gunicorn(*, port: int = PORT):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
+        # Production refuses a per-process cache: sessions, rate limits and the page caches
+        # live in Redis there, and so they do here.
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3"),
+        "MFA_ENCRYPTION_KEY": os.environ.get(
+            "MFA_ENCRYPTION_KEY", "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg="
+        ),
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],

@@ -249,6 +249,25 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "borrower_home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Borrower portal")
+# Authenticator secrets are encrypted at rest (portal.accounts.secrets). MFA_ENCRYPTION_KEY holds
+# Fernet keys, comma-separated: the first encrypts, all decrypt. Make one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+MFA_ADAPTER = "portal.accounts.secrets.MfaAdapter"
+if DEBUG:
+    # A developer's machine: a key derived from SECRET_KEY, so the demo needs no set-up.
+    _derived = hashlib.sha256(b"portal.accounts.secrets:" + SECRET_KEY.encode()).digest()
+    MFA_ENCRYPTION_KEYS = env.list(
+        "MFA_ENCRYPTION_KEY", default=[base64.urlsafe_b64encode(_derived).decode()]
+    )
+else:
+    MFA_ENCRYPTION_KEYS = env.list("MFA_ENCRYPTION_KEY")
+for _key in MFA_ENCRYPTION_KEYS:
+    try:
+        _valid = len(base64.urlsafe_b64decode(_key.encode())) == 32
+    except ValueError:
+        _valid = False
+    if not _valid:
+        raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must hold Fernet keys (32 bytes, base64).")
 BORROWER_INVITATION_MAX_AGE_DAYS = env.int("BORROWER_INVITATION_MAX_AGE_DAYS", default=14)
 
 # --- Wagtail ------------------------------------------------------------------------------
