@@ -37,6 +37,11 @@ USER_EXCLUDED_FIELDS = ["password", "last_login"]
 TRACKED_WITHOUT = {
     "lender_api.LenderKey": ["digest", "last_used_at"],
     "webhooks.WebhookEndpoint": ["secret"],
+    # Who has which authenticator, when one is removed and why; never its secret.
+    "mfa.Authenticator": ["data", "last_used_at"],
+    # Roles and the addresses logins sign in with, as administrators change them.
+    "auth.Group": [],
+    "account.EmailAddress": [],
 }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .trail import TrailRow
 
@@ -23,17 +24,21 @@ class _Echo:
 
 
 def header() -> list[str]:
+    """The page's names, then the numbers and codes behind them for cross-checking."""
     return [
         _("When"),
         _("Who"),
-        _("From"),
-        _("Borrower number"),
+        _("E-mail"),
+        pgettext("the network address a request came from", "From"),
         _("Borrower"),
+        _("Loan references"),
         _("Kind"),
         _("What"),
-        _("Code"),
+        pgettext("the object an audit record concerns", "About"),
         _("Reason"),
         _("Changes"),
+        _("Borrower number"),
+        _("Code"),
     ]
 
 
@@ -41,15 +46,18 @@ def cells(row: TrailRow) -> list:
     changes = "; ".join(f"{c.field}: {c.old} → {c.new}" for c in row.changes)
     return [
         timezone.localtime(row.at).isoformat(),
+        row.who_name or row.who,
         row.who,
         row.ip,
-        row.borrower_id,
         row.borrower_name,
-        row.kind,
+        ", ".join(row.borrower_references),
+        row.kind_label,
         row.what,
-        row.code,
+        row.about,
         row.reason,
         changes,
+        row.borrower_id,
+        row.code,
     ]
 
 

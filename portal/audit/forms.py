@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .trail import TrailFilter
+from .wording import action_choices
 
 MAX_PAGE = 10_000
 
@@ -19,6 +20,8 @@ class TrailFilterForm(forms.Form):
         max_length=254,
         help_text=_("E-mail address or part of it."),
     )
+    # Asked for each form, so the choices are in the reader's language.
+    action = forms.ChoiceField(label=_("Kind of action"), required=False, choices=action_choices)
     date_from = forms.DateField(
         label=_("Date from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -38,6 +41,7 @@ class TrailFilterForm(forms.Form):
         return TrailFilter(
             borrower=data.get("borrower", ""),
             staff=data.get("staff", ""),
+            action=data.get("action", ""),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )

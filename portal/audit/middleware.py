@@ -1,6 +1,17 @@
-from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
+import re
 
-from .recording import client_ip
+from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from .recording import client_ip, record_refusal
+
+# The staff areas: the console and the audit trail (under /<language>/support/), Wagtail's
+# admin and Django's. A refusal anywhere else (a borrower at another borrower's page) is not a
+# staff attempt.
+STAFF_AREAS = ("support", "cms", "django-admin")
+_LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+_STAFF_PATH = re.compile(rf"^(?:/(?:{_LANGUAGES}))?/(?:{'|'.join(STAFF_AREAS)})/")
 
 
 class AuditlogMiddleware(BaseAuditlogMiddleware):
@@ -10,3 +21,31 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request)
+
+
+def in_staff_area(request: HttpRequest) -> bool:
+    if _STAFF_PATH.match(request.path_info):
+        return True
+    # A console view mounted elsewhere (``portal.support.access.console_view`` marks them).
+    match = getattr(request, "resolver_match", None)
+    return bool(match and getattr(match.func, "staff_tool", False))
+
+
+class RefusalMiddleware:
+    """Every 403 a signed-in login meets in a staff area goes into the audit trail, whichever
+    view, decorator or middleware refused it, so a new staff view is covered without calling
+    anything. Signed-out visitors are sent to sign in; they are not staff attempts.
+
+    Goes right after ``AuthenticationMiddleware``, outside every middleware that may refuse
+    staff (they raise ``PermissionDenied``, which Django turns into the 403 seen here)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 403 and in_staff_area(request):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                record_refusal(request)
+        return response

@@ -1,14 +1,16 @@
 """Who saw or changed what, when, from where, and why.
 
-``Record`` holds what the console records itself: every view of a borrower's data by staff and
-every staff action, with the reason asked for. Field-by-field change history of the domain
-models comes from django-auditlog. Records are append-only: the application can add them and
-never update or delete them (see ``repayment.models.AppendOnly`` and the database triggers)."""
+``Record`` holds what the console records itself: every view of a borrower's data by staff,
+every staff action, with the reason asked for, and every attempt of a signed-in login that was
+refused. Field-by-field change history of the domain models comes from django-auditlog. Records
+are append-only: the application can add them and never update or delete them (see
+``repayment.models.AppendOnly`` and the database triggers)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from repayment.models import AppendOnly
 
@@ -16,6 +18,9 @@ from repayment.models import AppendOnly
 class RecordKind(models.TextChoices):
     VIEW = "view", _("Viewed")
     CHANGE = "change", _("Changed")
+    # A signed-in login tried something its role does not allow: a 403 in a staff area, or an
+    # action the console refused (see ``recording.record_refusal``).
+    REFUSED = "refused", _("Refused")
 
 
 class Record(AppendOnly):
@@ -46,7 +51,9 @@ class Record(AppendOnly):
     )
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    ip = models.GenericIPAddressField(_("from"), null=True, blank=True)
+    ip = models.GenericIPAddressField(
+        pgettext_lazy("the network address a request came from", "from"), null=True, blank=True
+    )
     reason = models.TextField(_("reason"), blank=True)
     details = models.JSONField(default=dict, blank=True)
 

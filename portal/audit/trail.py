@@ -1,8 +1,10 @@
-"""Reading the audit trail: the console's own records (views and actions) and django-auditlog's
-change history, merged newest first, filtered by borrower, staff member and dates.
+"""Reading the audit trail: the console's own records (views, actions and refusals) and
+django-auditlog's change history, merged newest first, filtered by borrower, staff member, kind
+of action and dates.
 
-A page is one UNION query with LIMIT (no COUNT over the trail: it only grows) and three
-small queries for the rows' details."""
+A page is one UNION query with LIMIT (no COUNT over the trail: it only grows) and a few small
+queries for the rows' details and the names they show: one each for the records, the changes,
+the staff, the borrowers and their loans, and one per kind of object the records name."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import BigIntegerField, CharField, F, Q, Value
@@ -22,7 +25,14 @@ from repayment.models import Borrower, Loan
 
 from .models import Record, RecordKind
 from .pages import Page
-from .wording import change_summary, record_summary
+from .wording import (
+    ANY,
+    HISTORY,
+    change_summary,
+    has_foreign_key,
+    object_words,
+    record_summary,
+)
 
 RECORD, CHANGE = "record", "change"
 EXPORT_BATCH = 500
@@ -35,6 +45,8 @@ class TrailFilter:
     staff: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    # A choice of ``wording.action_choices``: "kind:code", "kind:any" or "history".
+    action: str = ""
     # Set by the export, so rows added while it runs do not shift its batches.
     before: dt.datetime | None = None
 
@@ -49,15 +61,22 @@ class FieldChange:
 @dataclass(frozen=True)
 class TrailRow:
     at: dt.datetime
-    who: str
+    who: str  # the e-mail recorded, which outlives the login
     ip: str | None
     borrower_id: int | None
     borrower_name: str
-    kind: str  # "view" or "change"
+    kind: str  # "view", "change" or "refused"
     what: str  # in plain words
     code: str  # the recorded code, for the export
     reason: str
     changes: tuple[FieldChange, ...] = field(default_factory=tuple)
+    who_name: str = ""  # the login's name today, when it has one
+    borrower_references: tuple[str, ...] = ()  # the borrower's loans
+    about: str = ""  # the object recorded, in words
+
+    @property
+    def kind_label(self) -> str:
+        return str(RecordKind(self.kind).label)
 
 
 def _borrower_ids(text: str):
@@ -108,6 +127,8 @@ def _branches(f: TrailFilter):
     if f.before:
         records = records.filter(at__lt=f.before)
         changes = changes.filter(timestamp__lt=f.before)
+    if f.action:
+        records, changes = _by_action(records, changes, f.action)
     # Same columns in the same order on both sides; the source is a typed literal so that
     # PostgreSQL can resolve the UNION's column type.
     # Both sides' columns of exactly one type, so that PostgreSQL merges the two index scans
@@ -121,6 +142,20 @@ def _branches(f: TrailFilter):
         ref=Cast("id", BigIntegerField()),
     ).values_list("when", "source", "ref")
     return records, changes
+
+
+def _by_action(records, changes, choice: str):
+    """Only the records of one kind of action, or only the change history."""
+    if choice == HISTORY:
+        return records.none(), changes
+    kind, _sep, code = choice.partition(":")
+    records = records.filter(kind=kind)
+    if code != ANY:
+        match = Q(action=code)
+        if kind == RecordKind.VIEW:  # a code of views covers its family, as the wording does
+            match |= Q(action__startswith=f"{code}.")
+        records = records.filter(match)
+    return records, changes.none()
 
 
 def _keys(f: TrailFilter, offset: int, limit: int) -> list[tuple]:
@@ -140,8 +175,12 @@ def _rows(keys: list[tuple]) -> list[TrailRow]:
     borrower_ids = {r.borrower_id for r in records.values()} | {
         _linked_borrower(c) for c in changes.values()
     }
-    names = dict(
-        Borrower.objects.filter(pk__in=borrower_ids - {None}).values_list("pk", "full_name")
+    names = _Names(
+        borrowers=_borrowers(borrower_ids - {None}),
+        staff=_staff_names(
+            {r.actor_id for r in records.values()} | {c.actor_id for c in changes.values()}
+        ),
+        objects=_objects(records.values()),
     )
     rows = []
     for _, source, ref in keys:
@@ -152,39 +191,117 @@ def _rows(keys: list[tuple]) -> list[TrailRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class _Names:
+    borrowers: dict  # id: (full name, (loan reference, ...))
+    staff: dict  # login id: name
+    objects: dict  # (object type, object id): words
+
+    def borrower(self, pk) -> tuple[str, tuple[str, ...]]:
+        return self.borrowers.get(pk, ("", ()))
+
+
+def _borrowers(ids: set) -> dict:
+    if not ids:
+        return {}
+    references: dict[int, list[str]] = {}
+    for borrower_id, reference in (
+        Loan.objects.filter(borrower_id__in=ids)
+        .order_by("reference")
+        .values_list("borrower_id", "reference")
+    ):
+        references.setdefault(borrower_id, []).append(reference)
+    return {
+        pk: (name, tuple(references.get(pk, ())))
+        for pk, name in Borrower.objects.filter(pk__in=ids).values_list("pk", "full_name")
+    }
+
+
+def _staff_names(ids: set) -> dict:
+    ids = ids - {None}
+    if not ids:
+        return {}
+    logins = get_user_model().objects.filter(pk__in=ids)
+    return {
+        pk: f"{first} {last}".strip()
+        for pk, first, last in logins.values_list("pk", "first_name", "last_name")
+    }
+
+
+def _objects(records) -> dict:
+    """The records' objects in words: one query per kind of object on the page."""
+    wanted: dict[str, set[str]] = {}
+    for record in records:
+        if record.object_type and record.object_id:
+            wanted.setdefault(record.object_type, set()).add(record.object_id)
+    words = {}
+    for object_type, ids in wanted.items():
+        try:
+            model = apps.get_model(object_type)
+        except (LookupError, ValueError):  # a model since removed
+            continue
+        related = [name for name in ("loan", "lender") if has_foreign_key(model, name)]
+        try:
+            found = model._default_manager.select_related(*related).in_bulk(ids)
+        except (ValueError, TypeError):  # ids that are not this model's keys
+            found = {}
+        found = {str(pk): obj for pk, obj in found.items()}
+        for object_id in ids:
+            words[(object_type, object_id)] = object_words(model, found.get(object_id))
+    return words
+
+
 def _linked_borrower(entry: LogEntry) -> int | None:
     link = getattr(entry, "borrower_link", None)
     return link.borrower_id if link else None
 
 
-def _from_record(record: Record, names: dict) -> TrailRow:
+def _from_record(record: Record, names: _Names) -> TrailRow:
+    borrower_name, references = names.borrower(record.borrower_id)
     return TrailRow(
         at=record.at,
         who=record.actor_label,
+        who_name=names.staff.get(record.actor_id, ""),
         ip=record.ip,
         borrower_id=record.borrower_id,
-        borrower_name=names.get(record.borrower_id, ""),
+        borrower_name=borrower_name,
+        borrower_references=references,
         kind=record.kind,
         what=record_summary(record),
+        about=names.objects.get((record.object_type, record.object_id), ""),
         code=record.action,
         reason=record.reason,
     )
 
 
-def _from_change(entry: LogEntry, names: dict) -> TrailRow:
+def _from_change(entry: LogEntry, names: _Names) -> TrailRow:
     borrower_id = _linked_borrower(entry)
+    borrower_name, references = names.borrower(borrower_id)
+    extra = entry.additional_data if isinstance(entry.additional_data, dict) else {}
     return TrailRow(
         at=entry.timestamp,
-        who=entry.actor_email or "",
+        who=entry.actor_email or _batch_source(extra),
+        who_name=names.staff.get(entry.actor_id, ""),
         ip=entry.remote_addr,
         borrower_id=borrower_id,
-        borrower_name=names.get(borrower_id, ""),
+        borrower_name=borrower_name,
+        borrower_references=references,
         kind=RecordKind.CHANGE,
         what=change_summary(entry),
         code=f"{entry.content_type.app_label}.{entry.content_type.model}.{entry.action}",
-        reason="",
+        # The reason given in Django's admin (portal.admin_reasons).
+        reason=str(extra.get("reason", "")),
         changes=field_changes(entry),
     )
+
+
+def _batch_source(extra: dict) -> str:
+    """Who wrote a change a lender's batch made (repayment.importing.history): the API key's
+    label or the file's name, and the batch, since no person did."""
+    label = extra.get("lender_key") or extra.get("file")
+    if not extra.get("source") or not label:
+        return ""
+    return f"{extra['source']}: {label} (batch {str(extra.get('batch', ''))[:8]})"
 
 
 def field_changes(entry: LogEntry) -> tuple[FieldChange, ...]:

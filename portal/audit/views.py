@@ -58,6 +58,7 @@ def export(request):
         details={
             "borrower": trail_filter.borrower,
             "staff": trail_filter.staff,
+            "action": trail_filter.action,
             "date_from": str(trail_filter.date_from or ""),
             "date_to": str(trail_filter.date_to or ""),
         },

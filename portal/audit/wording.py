@@ -3,10 +3,13 @@ on "When our staff looked at your account". The console records short dotted cod
 (``borrower.statement``, ``proposal.approved``); an unknown code still reads sensibly."""
 
 from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Record, RecordKind
+from .recording import ACCESS_REFUSED
 
 # What staff looked at, as the trail says it.
 VIEWED = {
@@ -38,8 +41,12 @@ ACTIONS = {
         "Stopped borrowers seeing when staff viewed their account"
     ),
     "proposal.approved": gettext_lazy("Approved a plan proposal"),
+    "proposal.approved_beyond_policy": gettext_lazy("Signed off a plan proposal beyond the policy"),
     "proposal.declined": gettext_lazy("Declined a plan proposal"),
     "proposal.countered": gettext_lazy("Offered different terms for a plan proposal"),
+    "proposal.countered_beyond_policy": gettext_lazy(
+        "Signed off a counter-offer beyond the policy"
+    ),
     "pause.granted": gettext_lazy("Granted a pause"),
     "pause.declined": gettext_lazy("Declined a pause request"),
     "pause.ended": gettext_lazy("Ended a pause"),
@@ -52,7 +59,23 @@ ACTIONS = {
     "proposal.taken": gettext_lazy("Took a plan proposal from the queue"),
     "pause.taken": gettext_lazy("Took a pause request from the queue"),
     "dispute.taken": gettext_lazy("Took a dispute from the queue"),
+    "webhook.added": gettext_lazy("Added a lender's webhook"),
+    "webhook.changed": gettext_lazy("Changed a lender's webhook"),
+    "webhook.test_sent": gettext_lazy("Sent a test event to a lender's webhook"),
+    "webhook.secret_renewed": gettext_lazy("Made a new signing secret for a lender's webhook"),
+    "webhook.try_again": gettext_lazy("Sent a lender's events again"),
 }
+# What a signed-in login tried and was refused.
+REFUSED = {
+    ACCESS_REFUSED: gettext_lazy("Tried to open a staff page their role does not open"),
+    "proposal.sign_off_refused": gettext_lazy(
+        "Tried to agree a plan beyond the policy without the sign-off permission"
+    ),
+}
+# The trail's filter by kind of action: a whole kind, or one code (a code of views covers its
+# family, as ``_family`` reads it). Changes to the records (django-auditlog) are one choice.
+ANY = "any"
+HISTORY = "history"
 
 
 def _family(code: str, table: dict):
@@ -71,8 +94,47 @@ def record_summary(record: Record) -> str:
             return _("Searched for borrowers: “%(query)s”") % {"query": record.details["query"]}
         words = _family(record.action, VIEWED)
         return str(words) if words else _("Viewed: %(code)s") % {"code": record.action}
+    if record.kind == RecordKind.REFUSED:
+        return _refusal_summary(record)
     words = ACTIONS.get(record.action)
     return str(words) if words else _("Action: %(code)s") % {"code": record.action}
+
+
+def _refusal_summary(record: Record) -> str:
+    if record.action == ACCESS_REFUSED:
+        path = record.details.get("path", "")
+        if record.details.get("method") in ("GET", "HEAD"):
+            return _("Tried to open a staff page: %(path)s") % {"path": path}
+        return _("Tried to send a form to a staff page: %(path)s") % {"path": path}
+    words = REFUSED.get(record.action)
+    return str(words) if words else _("Refused: %(code)s") % {"code": record.action}
+
+
+def action_choices() -> list:
+    """The trail filter's choices, grouped by kind, in the reader's language."""
+    return [
+        ("", _("Every kind of action")),
+        (
+            _("Views of borrowers' data"),
+            [(f"{RecordKind.VIEW}:{ANY}", _("Any view")), *_codes(RecordKind.VIEW, VIEWED)],
+        ),
+        (
+            _("Staff actions"),
+            [(f"{RecordKind.CHANGE}:{ANY}", _("Any action")), *_codes(RecordKind.CHANGE, ACTIONS)],
+        ),
+        (
+            _("Refused attempts"),
+            [
+                (f"{RecordKind.REFUSED}:{ANY}", _("Any refused attempt")),
+                *_codes(RecordKind.REFUSED, REFUSED),
+            ],
+        ),
+        (_("Changes to the records"), [(HISTORY, _("Any change to the records"))]),
+    ]
+
+
+def _codes(kind: str, table: dict) -> list[tuple[str, str]]:
+    return [(f"{kind}:{code}", str(words)) for code, words in table.items()]
 
 
 def borrower_view_summary(code: str) -> str:
@@ -89,3 +151,33 @@ def change_summary(entry: LogEntry) -> str:
     if entry.action == LogEntry.Action.DELETE:
         return _("Deleted %(thing)s “%(name)s”") % values
     return _("Changed %(thing)s “%(name)s”") % values
+
+
+def object_words(model: type[models.Model], obj: models.Model | None) -> str:
+    """A recorded object in words, for a reader who knows loans by their reference: "plan
+    proposal on loan HCF-777", never "repayment.proposal 17". The borrower is named in a column
+    of their own. ``obj`` None: it no longer exists, and only its kind can be said."""
+    thing = str(model._meta.verbose_name)
+    if obj is None:
+        return thing
+    if model._meta.label == "repayment.Loan":
+        return _("loan %(reference)s") % {"reference": obj.reference}
+    if has_foreign_key(model, "loan"):
+        return _("%(thing)s on loan %(reference)s") % {
+            "thing": thing,
+            "reference": obj.loan.reference,
+        }
+    if has_foreign_key(model, "lender"):
+        return _("%(thing)s of %(lender)s") % {"thing": thing, "lender": obj.lender.name}
+    if model._meta.label == "repayment.Borrower" or has_foreign_key(model, "borrower"):
+        return thing
+    return _("%(thing)s “%(name)s”") % {"thing": thing, "name": obj}
+
+
+def has_foreign_key(model, name: str) -> bool:
+    """Whether ``model`` has a foreign key called ``name`` (its ``select_related`` names)."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.concrete and (field.many_to_one or field.one_to_one)

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -33,3 +34,14 @@ def in_request(user, change, middleware=None, **meta):
     request = RequestFactory().post("/", **meta)
     request.user = user
     import_string(path)(view)(request)
+
+
+def results_text(response) -> str:
+    """The trail's results table as the reader sees it: text, no tags (a ``<wbr>`` in an
+    e-mail address is not there for the eye)."""
+    content = response.content.decode()
+    start = content.find('<table class="audit-table"')
+    if start == -1:
+        return ""
+    table = content[start : content.index("</table>", start)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", table))

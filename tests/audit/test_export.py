@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from portal.audit.models import Record
 from tests.factories import BorrowerFactory
+from tests.support.staff import staff_user
+from tests.support.work_fixtures import waiting_proposal
 
 from .helpers import record
 
@@ -31,7 +33,7 @@ def test_export_is_the_filtered_trail_as_csv(reviewer_client):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment;" in response["Content-Disposition"]
     header, *rows = _rows(response)
-    assert header[:3] == ["When", "Who", "From"]
+    assert header[:4] == ["When", "Who", "E-mail", "From"]
     rows = [dict(zip(header, r, strict=True)) for r in rows]
     # The view, and the borrower's record being created (change history).
     assert [r["What"] for r in rows] == ["Viewed a loan statement", "Created borrower “Wang Fang”"]
@@ -66,6 +68,7 @@ def test_exporting_is_itself_recorded(reviewer_client, reviewer):
     exported = Record.objects.get(action="audit.exported")
     assert exported.actor == reviewer
     assert exported.details["staff"] == "mei"
+    assert exported.details["action"] == ""
 
 
 def test_export_with_bad_dates_is_refused_without_a_record(reviewer_client):
@@ -82,3 +85,33 @@ def test_only_compliance_may_export(client, db, role):
     signed_in(client, staff_user(role))
 
     assert client.get(URL).status_code == 403
+
+
+def test_export_carries_the_names_the_page_shows(reviewer_client):
+    mei = staff_user("agent", email="mei@lender.example", first_name="Mei", last_name="Chen")
+    proposal = waiting_proposal()
+    borrower, reference = proposal.loan.borrower, proposal.loan.reference
+    record(
+        actor=mei,
+        who=mei.email,
+        kind="refused",
+        action="proposal.sign_off_refused",
+        borrower=borrower,
+        object_type="repayment.proposal",
+        object_id=str(proposal.pk),
+    )
+
+    header, *rows = _rows(reviewer_client.get(URL, {"action": "refused:any"}))
+
+    (row,) = [dict(zip(header, r, strict=True)) for r in rows]
+    assert row["Who"] == "Mei Chen"
+    assert row["E-mail"] == "mei@lender.example"
+    assert row["Borrower"] == borrower.full_name
+    assert row["Loan references"] == reference
+    assert row["Kind"] == "Refused"
+    assert row["What"] == (
+        "Tried to agree a plan beyond the policy without the sign-off permission"
+    )
+    assert row["About"] == f"plan proposal on loan {reference}"
+    assert row["Code"] == "proposal.sign_off_refused"
+    assert row["Borrower number"] == str(borrower.pk)

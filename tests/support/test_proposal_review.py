@@ -1,5 +1,6 @@
 """Answering a proposal that went to a person: approve, counter, decline; the policy's limits,
-supervisor sign-off beyond them, the audit record and the borrower being told."""
+supervisor sign-off beyond them (its own audit code), an agent's refused attempt on record, the
+audit record and the borrower being told."""
 
 import datetime as dt
 from decimal import Decimal
@@ -161,6 +162,17 @@ def test_an_agent_is_refused_beyond_policy_and_it_stays_queued(agent, agent_clie
     assert [i.pk for i in queue.waiting(user=agent)] == [proposal.pk]
     assert not Record.objects.filter(kind="change").exists()
     assert not told(proposal, "proposal_approved")
+    refusal = Record.objects.get(kind="refused")
+    assert refusal.action == "proposal.sign_off_refused"
+    assert refusal.actor == agent and refusal.borrower == proposal.loan.borrower
+    assert refusal.object_id == str(proposal.pk)
+    assert refusal.details == {
+        "path": page(proposal),
+        "method": "POST",
+        "attempted": "proposal.approved",
+        "beyond_policy": ["too_long"],
+    }
+    assert refusal.reason == ""  # what was typed stays out of the record
 
 
 def test_an_agent_cannot_counter_beyond_policy_either(agent_client):
@@ -179,6 +191,8 @@ def test_an_agent_cannot_counter_beyond_policy_either(agent_client):
     assert "sign-off" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.IN_REVIEW
+    refusal = Record.objects.get(kind="refused", action="proposal.sign_off_refused")
+    assert refusal.details["attempted"] == "proposal.countered"
 
 
 def test_a_supervisor_signs_off_beyond_policy(client, supervisor):
@@ -188,9 +202,39 @@ def test_a_supervisor_signs_off_beyond_policy(client, supervisor):
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.APPROVED
-    record = Record.objects.get(action="proposal.approved")
+    record = Record.objects.get(kind="change", action__startswith="proposal.")
+    assert record.action == "proposal.approved_beyond_policy"
     assert record.details["beyond_policy"] == ["too_long"]
     assert record.actor == supervisor
+    assert not Record.objects.filter(kind="refused").exists()
+
+
+def test_a_supervisors_counter_beyond_policy_is_recorded_as_a_sign_off(client, supervisor):
+    proposal = queued()
+    signed_in(client, supervisor)
+    response = answer(
+        client,
+        proposal,
+        "counter",
+        amount="150.00",
+        frequency="monthly",
+        start=(today_in() + dt.timedelta(days=3)).isoformat(),
+        reason="Hardship, smaller payments agreed",
+        note="We can agree 150 a month.",
+    )
+    assert response.status_code == 302
+    record = Record.objects.get(kind="change", action__startswith="proposal.")
+    assert record.action == "proposal.countered_beyond_policy"
+    assert record.details["beyond_policy"]
+
+
+def test_a_supervisors_answer_inside_policy_keeps_the_ordinary_code(client, supervisor):
+    proposal = queued()
+    signed_in(client, supervisor)
+    answer(client, proposal, "approve", reason="Affordable", note="")
+    record = Record.objects.get(kind="change", action__startswith="proposal.")
+    assert record.action == "proposal.approved"
+    assert record.details["beyond_policy"] == []
 
 
 def test_checking_a_counter_shows_its_schedule_and_breaches_and_changes_nothing(agent_client):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.audit.models import Record, RecordKind
-from portal.audit.recording import record_action, record_view
+from portal.audit.recording import record_action, record_refusal, record_view
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -44,6 +44,11 @@ from ..models import QueueKind
 from ..work_forms import AnswerForm, CounterForm, ExplainedAnswerForm
 
 SIGN_OFF = "support.approve_beyond_policy"
+# An answer beyond the policy is a supervisor's sign-off, recorded under a code of its own.
+SIGNED_OFF = {
+    "proposal.approved": "proposal.approved_beyond_policy",
+    "proposal.countered": "proposal.countered_beyond_policy",
+}
 
 
 # The queue ---------------------------------------------------------------------------------
@@ -275,6 +280,13 @@ def _answer_proposal(request, proposal, review, forms, action, may_sign_off):
     else:
         return False, None
     if breaches and not may_sign_off:
+        record_refusal(
+            request,
+            action="proposal.sign_off_refused",
+            borrower=proposal.loan.borrower,
+            target=proposal,
+            details={"attempted": code, "beyond_policy": [limit.code for limit in breaches]},
+        )
         form.add_error(None, _beyond_policy_message())
         return False, checked
     done = _answer(
@@ -285,9 +297,11 @@ def _answer_proposal(request, proposal, review, forms, action, may_sign_off):
             terms=terms,
             by=request.user,
             note=data["note"],
-            beyond_policy_allowed=may_sign_off,
+            # Only what this page showed as beyond the policy, so that the code recorded says
+            # whether it was signed off.
+            beyond_policy_allowed=may_sign_off and bool(breaches),
         ),
-        action=code,
+        action=SIGNED_OFF[code] if breaches else code,
         details=_terms_details(terms, breaches),
         **common,
     )
