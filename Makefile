@@ -40,10 +40,10 @@ test: install-test compile-messages
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses 2
 
 test-fast: install-test
-	$(BIN)/pytest -m "not e2e and not integration"
+	$(BIN)/pytest --numprocesses 2 -m "not e2e and not integration"
 
 e2e: install-test compile-messages
 	bash scripts/ensure-test-packages.sh
