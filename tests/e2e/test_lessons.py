@@ -1,10 +1,8 @@
 """Lessons in a real browser: a borrower learns on a phone, in Chinese; an editor submits a
 lesson and a compliance reviewer publishes it through the admin."""
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
 from education.demo import load
@@ -14,6 +12,7 @@ from tests.e2e.helpers import scrolls_sideways, serious_accessibility_violations
 from tests.education.conftest import CONTENT, ensure_site_structure
 from tests.factories import PASSWORD, UserFactory
 from tests.repayment.plan_fixtures import late_loan
+from tests.support.staff import authenticator_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -105,10 +104,6 @@ def test_borrower_reads_a_lesson_in_chinese_answers_and_sees_progress(
     page.screenshot(path=str(tmp_path / "statement-zh.png"), full_page=True)
 
 
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
 def staff(group: str, email: str) -> tuple:
     user = UserFactory(email=email)
     user.groups.add(Group.objects.get(name=group))
@@ -125,7 +120,7 @@ def sign_in_to_the_admin(browser, live_server, user, secret):
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Sign in").click()
     admin.wait_for_url("**/accounts/2fa/authenticate/**")
-    admin.get_by_label("Code").fill(current_code(secret))
+    admin.get_by_label("Code").fill(authenticator_code(secret))
     admin.get_by_role("button", name="Sign in").click()
     admin.wait_for_url("**/cms/")
     return context, admin

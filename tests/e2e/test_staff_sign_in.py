@@ -2,21 +2,19 @@
 allauth's form, which asks for the authenticator code, and nothing opens the console before the
 code is given. A role sent to a tool it may not use gets a page saying so, not a redirect loop."""
 
-import time
 from urllib.parse import urlparse
 
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
 )
 from django.contrib.auth import get_user_model
 
 from portal.support.demo import load_demo_staff
 from repayment.demo import DEMO_PASSWORD
 from tests.e2e.helpers import check_page, heading
+from tests.support.staff import authenticator_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,10 +35,6 @@ def agent_secret():
     secret = generate_totp_secret()
     TOTP.activate(get_user_model().objects.get(email=AGENT), secret)
     return secret
-
-
-def code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def password_step(page, url: str) -> None:
@@ -73,7 +67,7 @@ def test_the_code_opens_the_console_and_a_tool_of_another_role_says_so(
 ):
     # An agent follows a link to the CMS: signs in there, gives the code, and lands on it.
     password_step(page, f"{live_server.url}/cms/login/")
-    page.locator("input[name=code]").fill(code(agent_secret))
+    page.locator("input[name=code]").fill(authenticator_code(agent_secret))
     with page.expect_navigation() as landed:
         page.locator("form:has(input[name=code]) button[type=submit]:not([form])").click()
 

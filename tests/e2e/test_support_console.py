@@ -3,14 +3,10 @@ code at desk width, finds a demo borrower, sees her statement as she sees it, an
 plan she proposed from the review queue. The borrower, on her phone, then finds the approved
 plan, confirms it and sees it set up. Every page is axe-clean; the borrower's fit 390 px."""
 
-import time
-
 import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
-    format_hotp_value,
     generate_totp_secret,
-    hotp_value,
 )
 from django.contrib.auth import get_user_model
 
@@ -19,6 +15,7 @@ from portal.support.demo import load_demo_queue, load_demo_staff
 from repayment.demo import DEMO_PASSWORD, load_demo
 from repayment.models import Plan, PlanStatus, Proposal, ProposalStatus
 from tests.e2e.helpers import check_page, heading, serious_accessibility_violations
+from tests.support.staff import authenticator_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,10 +34,6 @@ def agent_secret():
     secret = generate_totp_secret()
     TOTP.activate(get_user_model().objects.get(email=AGENT), secret)
     return secret
-
-
-def code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def axe_clean(page, step: str) -> None:
@@ -62,7 +55,7 @@ def test_agent_approves_a_queued_proposal_and_the_borrower_confirms_it(
     console.get_by_label("Password").fill(DEMO_PASSWORD)
     console.get_by_role("button", name="Sign in").click()
     console.wait_for_url("**/2fa/authenticate/**")
-    console.get_by_label("Code").fill(code(agent_secret))
+    console.get_by_label("Code").fill(authenticator_code(agent_secret))
     console.get_by_role("button", name="Sign in").click()
     console.wait_for_url("**/en/support/")
     assert heading(console, "Find a borrower").is_visible()

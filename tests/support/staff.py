@@ -8,7 +8,12 @@ import time
 
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
 
 from portal.support import roles
 from tests import factories
@@ -47,3 +52,8 @@ def signed_in(client, user):
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     return client
+
+
+def authenticator_code(secret: str) -> str:
+    """The code an authenticator app with ``secret`` shows now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from repayment.importing.parse import FORMATS, parse_file
 from repayment.importing.records import FILE_IMPORT, BatchOrigin, BatchRejected
 from repayment.importing.service import import_batch
-from repayment.models import Lender
+from repayment.management.lenders import find_lender
 
 
 class Command(BaseCommand):
@@ -48,7 +48,7 @@ class Command(BaseCommand):
     ):
         if not file.is_file():
             raise CommandError(_("No such file: %(path)s") % {"path": file})
-        owner = _find_lender(lender) if lender else None
+        owner = find_lender(lender) if lender else None
         try:
             records = parse_file(path=file, file_format=file_format)
             result = import_batch(
@@ -62,18 +62,3 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(_("Dry run: the batch is valid; nothing was written."))
         self.stdout.write(result.summary())
-
-
-def _find_lender(value: str) -> Lender:
-    lenders = list(
-        Lender.objects.filter(pk=int(value))
-        if value.isdigit()
-        else Lender.objects.filter(name=value)
-    )
-    if len(lenders) != 1:
-        raise CommandError(
-            _("No lender %(lender)s.") % {"lender": value}
-            if not lenders
-            else _("Several lenders are named %(lender)s; give the id.") % {"lender": value}
-        )
-    return lenders[0]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 
 from portal.lender_api.keys import SCOPES, create_key, revoke_key, unknown_scopes
 from portal.lender_api.models import LenderKey
-from repayment.models import Lender
+from repayment.management.lenders import find_lender
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 _("Unknown scope: %(scopes)s. Choose from: %(choices)s")
                 % {"scopes": ", ".join(unknown) or "-", "choices": ", ".join(SCOPES)}
             )
-        new = create_key(lender=_find_lender(lender), name=name, scopes=chosen)
+        new = create_key(lender=find_lender(lender), name=name, scopes=chosen)
         self.stdout.write(new.plaintext)
         self.stderr.write(
             _(
@@ -72,18 +72,3 @@ class Command(BaseCommand):
             self.stdout.write(_("Key %(prefix)s revoked.") % {"prefix": key.prefix})
         else:
             self.stdout.write(_("Key %(prefix)s was already revoked.") % {"prefix": key.prefix})
-
-
-def _find_lender(value: str) -> Lender:
-    lenders = list(
-        Lender.objects.filter(pk=int(value))
-        if value.isdigit()
-        else Lender.objects.filter(name=value)
-    )
-    if len(lenders) != 1:
-        raise CommandError(
-            _("No lender %(lender)s.") % {"lender": value}
-            if not lenders
-            else _("Several lenders are named %(lender)s; give the id.") % {"lender": value}
-        )
-    return lenders[0]
