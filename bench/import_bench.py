@@ -26,7 +26,7 @@ from pathlib import Path
 import boot  # noqa: F401  (the project, its database, Django)
 
 from repayment.importing.parse import CSV_HEADER
-from repayment.terms import add_months
+from repayment.servicing.product_terms import add_months
 
 LIMIT_SECONDS = 30.0
 ENTRIES_PER_LOAN = 100
@@ -139,7 +139,7 @@ def main() -> int:
 
     call_command("migrate", verbosity=0, interactive=False)
     if options.without_copy:
-        from repayment import bulk
+        from portal.core import bulk
 
         bulk.is_psycopg3 = False
     lender, _ = Lender.objects.get_or_create(

@@ -25,9 +25,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from portal.notifications.models import ContactPreferences, OutboundMessage
-from portal.notifications.planner import plan
+from portal.notifications.outbox.planner import plan
 from repayment.models import Borrower, LedgerEntry, Lender, Loan, LoanProduct
-from repayment.terms import add_months
+from repayment.servicing.product_terms import add_months
 
 LIMIT_SECONDS = 30.0
 PREFIX = "rb"

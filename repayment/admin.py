@@ -2,7 +2,20 @@ from django.contrib import admin
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .models import Borrower, ConsequenceMilestone, LedgerEntry, Lender, Loan, LoanProduct
+from portal.core.admin import ReadOnlyAdmin
+
+# Django's admin looks for the app's admin module only: plans and hardship keep theirs apart.
+from .hardship import admin as hardship_admin  # noqa: F401
+from .models import (
+    Borrower,
+    ConsequenceMilestone,
+    LedgerEntry,
+    Lender,
+    LenderEvent,
+    Loan,
+    LoanProduct,
+)
+from .plans import admin as plans_admin  # noqa: F401
 
 
 class MilestoneInline(admin.TabularInline):
@@ -102,9 +115,10 @@ class LoanAdmin(admin.ModelAdmin):
     def risk_segment(self, loan):
         if loan.pk is None:
             return "-"
+        from repayment.plans.options import assess
+        from repayment.statements.cache import statement_for
+
         from .models import Segment
-        from .plans.offering import assess
-        from .statements import statement_for
 
         assessment = assess(loan=loan, statement=statement_for(loan=loan))
         return format_html_join(
@@ -114,4 +128,21 @@ class LoanAdmin(admin.ModelAdmin):
         )
 
 
-from . import plan_admin  # noqa: E402,F401  (plans' admin lives in its own file)
+from repayment.plans import admin as plan_admin  # noqa: E402,F401  (plans' admin lives in its own file)
+
+
+# The outbox of events for the lender (delivered by portal.webhooks).
+@admin.register(LenderEvent)
+class LenderEventAdmin(ReadOnlyAdmin):
+    list_display = [
+        "topic",
+        "key",
+        "lender",
+        "created_at",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "delivered_at",
+    ]
+    list_filter = ["status", "topic", "lender"]
+    search_fields = ["key"]

@@ -7,6 +7,6 @@ class RepaymentConfig(AppConfig):
     verbose_name = _("Loans and repayment")
 
     def ready(self):
-        from .bulk import register_lookups
+        from portal.core.bulk import register_lookups
 
         register_lookups()

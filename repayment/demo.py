@@ -16,7 +16,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import ledger, servicing, terms
+from repayment.ledger import replay as ledger
+from repayment.models.plans import self_service_segments
+from repayment.servicing import postings as servicing
+from repayment.servicing import product_terms as terms
+from repayment.statements.build import ledger_lines, local_today
+
 from .models import (
     Borrower,
     ConsequenceMilestone,
@@ -29,8 +34,6 @@ from .models import (
     PlanPolicy,
     Segment,
 )
-from .models.plans import self_service_segments
-from .statements import ledger_lines, local_today
 
 DEMO_PASSWORD = "portal-demo-2026"  # noqa: S105 - printed for the demo on purpose
 LENDER_NAME = "Harbour Community Finance"

@@ -2,7 +2,7 @@ from datetime import date
 
 from celery import shared_task
 
-from . import servicing
+from repayment.servicing import postings as servicing
 
 
 @shared_task
@@ -14,6 +14,6 @@ def post_servicing_entries(today: str | None = None) -> int:
 @shared_task
 def keep_plans_on_track(today: str | None = None) -> dict[str, int]:
     """Daily: complete paid plans, move a first missed payment to the end, end broken plans."""
-    from .plans.tracking import track_all
+    from repayment.plans.keeping_on_track import track_all
 
     return track_all(today=date.fromisoformat(today) if today else None)

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import pdf_views, plan_views, views
+from repayment.hardship import views as hardship_views
+from repayment.plans import views as plan_views
+from repayment.statements import pdf_views
+from repayment.statements import views as statement_views
 
 loan = "loans/<str:reference>/"
 
 urlpatterns = [
-    path("", views.home, name="borrower_home"),
-    path(loan, views.statement, name="loan_statement"),
+    path("", statement_views.home, name="borrower_home"),
+    path(loan, statement_views.statement, name="loan_statement"),
     path(f"{loan}statement.pdf", pdf_views.statement_pdf, name="loan_statement_pdf"),
     path(f"{loan}help/", plan_views.loan_help, name="loan_help"),
     path(f"{loan}offers/<slug:code>/", plan_views.offer_confirm, name="offer_confirm"),
@@ -16,6 +19,6 @@ urlpatterns = [
     path(f"{loan}plan/", plan_views.loan_plan, name="loan_plan"),
     path(f"{loan}plan/move/", plan_views.plan_move, name="plan_move"),
     path(f"{loan}plan/payday/", plan_views.plan_payday, name="plan_payday"),
-    path(f"{loan}pause/", plan_views.loan_pause, name="loan_pause"),
-    path(f"{loan}dispute/", plan_views.loan_dispute, name="loan_dispute"),
+    path(f"{loan}pause/", hardship_views.loan_pause, name="loan_pause"),
+    path(f"{loan}dispute/", hardship_views.loan_dispute, name="loan_dispute"),
 ]

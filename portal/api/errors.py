@@ -10,9 +10,9 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
-from repayment.plans.disputes import DisputeError
-from repayment.plans.flexibility import PlanChangeError
-from repayment.plans.pauses import PauseError
+from repayment.hardship.disputes import DisputeError
+from repayment.hardship.pauses import PauseError
+from repayment.plans.adjusting import PlanChangeError
 from repayment.plans.reviewing import ReviewError
 
 # Refusals that depend on the loan's state (a pause already asked for, an entry already

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from repayment.plan_admin import ReadOnlyAdmin
+from portal.core.admin import ReadOnlyAdmin
 
 from .models import Record
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from django.core import signing
 
-from .rules import Channel
+from portal.notifications.contact_rules.rules import Channel
 
 OPT_OUT_SALT = "notifications.opt-out"
 _NOT_PHONE = re.compile(r"[^\d+]")

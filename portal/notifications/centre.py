@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from portal.notifications.contact_rules.rules import Channel
+
 from .models import OutboundMessage, Status
-from .rules import Channel
 
 
 def messages_of(*, borrower_id: int) -> QuerySet[OutboundMessage]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from portal.notifications.outbox.planner import notify
+from portal.notifications.outbox.sender import send_all_due
 from repayment.models import EntryKind, Loan
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 
 from .models import Event, OutboundMessage
-from .planner import notify
-from .sending import send_all_due
 
 
 def load_demo_messages() -> int:

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.notifications.contact_rules.rules import Channel, Profile, Window
 from repayment.models import Language
 
 from .addresses import normalise
 from .preferences import Choices, hours_accepted
-from .rules import Channel, Profile, Window
 
 STEP = dt.timedelta(minutes=30)
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().\-]+$")

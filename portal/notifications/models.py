@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 
-from .rules import Channel, Kind, Rule
+from portal.notifications.contact_rules.rules import Channel, Kind, Rule
 
 
 class Event(models.TextChoices):
@@ -267,9 +267,8 @@ class MessageTemplate(PreviewableMixin, models.Model):
         return "notifications/texts/preview.html"
 
     def get_preview_context(self, request, mode_name):
+        from portal.notifications.message_texts.compose import preview
         from repayment.models import Lender
-
-        from .texts import preview
 
         lender = Lender.objects.exclude(debt_advice_name="").order_by("pk").first()
         return {

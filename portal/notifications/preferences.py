@@ -17,12 +17,12 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Replace
 
+from portal.notifications.contact_rules.presets import PRESETS
+from portal.notifications.contact_rules.rules import Channel, Profile, Window
 from repayment.models import Borrower
 
 from .addresses import addresses_for, normalise
 from .models import ContactPreferences, Suppression
-from .presets import PRESETS
-from .rules import Channel, Profile, Window
 
 # The two channels the borrower can switch; the message centre is always on.
 SWITCHABLE = (Channel.EMAIL, Channel.SMS)

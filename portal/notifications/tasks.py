@@ -9,7 +9,7 @@ from datetime import datetime
 from celery import shared_task
 from django.core.cache import cache
 
-from . import sending
+from portal.notifications.outbox import sender as sending
 
 PLANNER_LOCK = "notifications:planner-running"
 
@@ -27,7 +27,7 @@ def send_due_messages(now: str | None = None, limit: int = 500) -> dict[str, int
 def plan_reminders(now: str | None = None) -> dict[str, int]:
     """Every hour: plan the messages due today in each borrower's time zone. Running it again
     writes nothing twice (each message has a unique key)."""
-    from .planner import plan
+    from portal.notifications.outbox.planner import plan
 
     # One planner at a time: two at once would each count only their own messages against
     # the daily and weekly caps. The lock outlives a slow run's hour rather than expire in it.

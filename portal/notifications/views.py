@@ -17,13 +17,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.accounts.decorators import borrower_required
+from portal.notifications import centre
+from portal.notifications.contact_rules.rules import Channel
+from portal.notifications.replies import inbound
+from portal.notifications.replies.recognise import has_chinese, recognise
 from repayment.models import Language
 
-from . import centre, inbound
 from .addresses import normalise, read_opt_out_token
 from .forms import E164, PreferencesForm
 from .models import Suppression
-from .optout import has_chinese, recognise
 from .preferences import (
     SWITCHABLE,
     channel_states,
@@ -35,7 +37,6 @@ from .preferences import (
     profiles_for,
     save_preferences,
 )
-from .rules import Channel
 
 MESSAGES_PAGE_SIZE = 20
 ONE_CLICK = "One-Click"  # RFC 8058: the body a mail provider posts is List-Unsubscribe=One-Click

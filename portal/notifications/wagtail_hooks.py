@@ -14,8 +14,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import texts
-from .default_texts import PLACEHOLDER_HELP, PLACEHOLDERS
+from portal.notifications.message_texts import compose as texts
+from portal.notifications.message_texts.defaults import PLACEHOLDER_HELP, PLACEHOLDERS
+
 from .models import Event, MessageTemplate
 
 

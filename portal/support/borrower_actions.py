@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.linking import invitation_path
 from portal.audit.recording import record_action
+from portal.notifications.contact_rules.situations import logical_key
 from portal.notifications.models import ContactAttempt, OutboundMessage, Status
-from portal.notifications.situations import logical_key
 from repayment.models import Borrower
 
 from .models import Note

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from portal.notifications.models import ContactAttempt, ContactPreferences, OutboundMessage
-from repayment.ledger import Line
+from repayment.ledger.replay import Line
 from repayment.models import (
     Borrower,
     Dispute,
@@ -27,9 +27,9 @@ from repayment.models import (
     PlanStatus,
     Proposal,
 )
-from repayment.plans.progress import Progress
-from repayment.plans.tracking import progress_of
-from repayment.statements import Statement, build_statement, local_today
+from repayment.plans.keeping_on_track import progress_of
+from repayment.plans.payments_matched import Progress
+from repayment.statements.build import Statement, build_statement, local_today
 
 from .models import Note
 

@@ -16,8 +16,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications.contact_rules.rules import Kind, Rule
 from portal.notifications.models import OutboundMessage, Status
-from portal.notifications.rules import Kind, Rule
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -28,7 +28,7 @@ from repayment.models import (
     Proposal,
     ProposalStatus,
 )
-from repayment.terms import add_months
+from repayment.servicing.product_terms import add_months
 
 # Plans kept: of the plans that started in this month and the KEPT_MONTHS before it.
 KEPT_MONTHS = 3

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from repayment.hardship.disputes import open_dispute
+from repayment.hardship.pauses import request_pause
 from repayment.models import (
     Decision,
     EntryKind,
@@ -22,11 +24,9 @@ from repayment.models import (
     PlanStatus,
 )
 from repayment.plans.decisions import Request
-from repayment.plans.disputes import open_dispute
-from repayment.plans.pauses import request_pause
 from repayment.plans.proposing import propose, save_budget
-from repayment.statements import local_today
-from repayment.terms import add_periods
+from repayment.servicing.product_terms import add_periods
+from repayment.statements.build import local_today
 
 from . import roles
 

@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications.contact_rules.rules import Channel, Kind
 from portal.notifications.models import ChannelChoices, KindChoices
-from portal.notifications.rules import Channel, Kind
 
 from . import search
 

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.audit.recording import record_action
+from portal.core.admin import ReadOnlyAdmin
+from repayment.admin import LenderEventAdmin
 from repayment.models import LenderEvent
-from repayment.plan_admin import LenderEventAdmin, ReadOnlyAdmin
 
 from . import delivery
 from .models import Delivery, WebhookEndpoint

@@ -39,7 +39,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from repayment.models import LenderEvent
-from repayment.models.plans import EventStatus
+from repayment.models.lender_events import EventStatus
 
 from . import envelope, transport
 from .models import Delivery, WebhookEndpoint, new_secret

@@ -1,6 +1,6 @@
 """The topics the outbox carries, for the endpoint's topic filter and the documentation."""
 
-from repayment.models.plans import LenderTopic
+from repayment.models.lender_events import LenderTopic
 
 TOPICS = LenderTopic.choices
 # Sent only by the admin's "send a test event"; never stored in the outbox.

@@ -15,7 +15,7 @@ from dataclasses import asdict, fields
 
 from django.utils import timezone
 
-from repayment.bulk import insert_rows
+from portal.core.bulk import insert_rows
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
 from .history import record_batch

@@ -1,7 +1,23 @@
 """The repayment app's models: loans and their ledger (``loans``), and the plans, pauses and
 disputes built on them (``plans``)."""
 
-from .append_only import AppendOnly, AppendOnlyQuerySet
+from portal.core.append_only import AppendOnly, AppendOnlyQuerySet
+from repayment.models.hardship import Dispute, DisputeStatus, Pause, PauseReason, PauseStatus
+from repayment.models.lender_events import LenderEvent
+from repayment.models.plans import (
+    Budget,
+    Decision,
+    Plan,
+    PlanInstallment,
+    PlanKind,
+    PlanPolicy,
+    PlanStatus,
+    Proposal,
+    ProposalStatus,
+    Segment,
+    StaffDecision,
+)
+
 from .loans import (
     CURRENCY_CODE,
     Borrower,
@@ -17,25 +33,6 @@ from .loans import (
     Lender,
     Loan,
     LoanProduct,
-)
-from .plans import (
-    Budget,
-    Decision,
-    Dispute,
-    DisputeStatus,
-    LenderEvent,
-    Pause,
-    PauseReason,
-    PauseStatus,
-    Plan,
-    PlanInstallment,
-    PlanKind,
-    PlanPolicy,
-    PlanStatus,
-    Proposal,
-    ProposalStatus,
-    Segment,
-    StaffDecision,
 )
 
 __all__ = [

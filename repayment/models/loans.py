@@ -15,9 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.notifications.presets import PRESETS, US_REG_F
-
-from .append_only import AppendOnly
+from portal.core.append_only import AppendOnly
+from portal.notifications.contact_rules.presets import PRESETS, US_REG_F
 
 CONTACT_RULES = [(name, name) for name in PRESETS]
 

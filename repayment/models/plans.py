@@ -1,10 +1,8 @@
 """Repayment plans and what leads to them: the lender's policy, a borrower's budget and
-proposal, the plan with its schedule, hardship pauses and disputes, and the events the lender
-hears about.
+proposal, and the plan with its schedule.
 
 A plan is not part of the ledger: it is a promise about future payments. Payments still arrive
-in the ledger, and ``repayment.plans.progress`` matches them to the plan's installments.
-"""
+in the ledger, and ``repayment.plans.payments_matched`` matches them to the plan's installments."""
 
 from decimal import Decimal
 
@@ -12,10 +10,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .loans import Borrower, Frequency, LedgerEntry, Lender, Loan, LoanProduct
+from .loans import Frequency, Loan, LoanProduct
 
 
 class Segment(models.TextChoices):
@@ -340,178 +337,3 @@ class PlanInstallment(models.Model):
 
     def __str__(self):
         return f"{self.due_date}: {self.amount}"
-
-
-class PauseReason(models.TextChoices):
-    INCOME_DROP = "income_drop", _("My income has dropped or stopped")
-    ILLNESS = "illness", _("Illness or injury")
-    MENTAL_HEALTH = "mental_health", _("Mental health crisis")
-    BEREAVEMENT = "bereavement", _("A death in the family")
-    CARING = "caring", _("Caring for someone")
-    BREATHING_SPACE = "breathing_space", _("A debt adviser has arranged Breathing Space")
-    OTHER = "other", _("Something else")
-
-
-class PauseStatus(models.TextChoices):
-    REQUESTED = "requested", _("Waiting for staff")
-    GRANTED = "granted", _("Granted")
-    DECLINED = "declined", _("Declined")
-    ENDED = "ended", _("Ended early")
-
-
-class Pause(models.Model):
-    """A hardship pause: while granted, no collection reminders, and interest and fees are
-    frozen as the policy says (Breathing Space always freezes both)."""
-
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="pauses")
-    reason = models.CharField(_("reason"), max_length=20, choices=PauseReason.choices)
-    note = models.TextField(_("note from the borrower"), blank=True, max_length=2000)
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("until"))
-    status = models.CharField(_("status"), max_length=12, choices=PauseStatus.choices)
-    freezes_interest = models.BooleanField(default=True)
-    freezes_fees = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    # Staff who granted, declined or ended it; empty when it was granted at once.
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    staff_note = models.TextField(
-        _("note to the borrower"),
-        blank=True,
-        max_length=2000,
-        help_text=_("Shown to the borrower with the answer."),
-    )
-
-    class Meta:
-        verbose_name = _("pause")
-        verbose_name_plural = _("pauses")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="pause_ends_after_start"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.loan}: {self.starts_on} to {self.ends_on} ({self.status})"
-
-
-class DisputeStatus(models.TextChoices):
-    OPEN = "open", _("Being looked at")
-    UPHELD = "upheld", _("Corrected")
-    REJECTED = "rejected", _("Checked: the entry stands")
-
-
-class Dispute(models.Model):
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="disputes")
-    entry = models.ForeignKey(
-        LedgerEntry, on_delete=models.PROTECT, related_name="disputes", verbose_name=_("entry")
-    )
-    message = models.TextField(_("what is wrong"), max_length=2000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=DisputeStatus.choices, default=DisputeStatus.OPEN
-    )
-    resolution = models.TextField(_("answer"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
-
-    class Meta:
-        verbose_name = _("dispute")
-        verbose_name_plural = _("disputes")
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry"], condition=Q(status="open"), name="one_open_dispute_per_entry"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.loan}: {self.entry_id} ({self.status})"
-
-
-class LenderTopic(models.TextChoices):
-    """What the lender is told about (``plans.events.tell_lender``): each is a webhook topic,
-    and the endpoint's topic filter offers exactly these."""
-
-    PLAN_ACCEPTED = "plan.accepted", _("A plan was agreed")
-    PLAN_BROKEN = "plan.broken", _("A plan was broken")
-    PLAN_COMPLETED = "plan.completed", _("A plan was completed")
-    PAUSE_GRANTED = "pause.granted", _("A pause was granted")
-    PAUSE_ENDED = "pause.ended", _("A pause was ended early")
-    DISPUTE_OPENED = "dispute.opened", _("A dispute was opened")
-    DISPUTE_RESOLVED = "dispute.resolved", _("A dispute was resolved")
-
-
-class EventStatus(models.TextChoices):
-    WAITING = "waiting", _("Waiting to be delivered")
-    DELIVERED = "delivered", _("Delivered")
-    GAVE_UP = "gave_up", _("Gave up: staff can try again")
-    NOT_WANTED = "not_wanted", _("Not sent: the lender's webhook does not take this topic")
-
-
-class LenderEvent(models.Model):
-    """The outbox: what the lender must hear, written in the same transaction as the change.
-    ``portal.webhooks.delivery`` sends waiting rows once ``next_attempt_at`` has come, and
-    records the outcome here; the key makes writing one twice a no-op."""
-
-    lender = models.ForeignKey(Lender, on_delete=models.PROTECT, related_name="events")
-    borrower = models.ForeignKey(Borrower, on_delete=models.PROTECT, related_name="events")
-    topic = models.CharField(max_length=40)
-    key = models.CharField(max_length=120, unique=True)
-    payload = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.WAITING
-    )
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(
-        _("next attempt"),
-        default=timezone.now,
-        help_text=_("A waiting event is sent once this time has come."),
-    )
-    gave_up_at = models.DateTimeField(_("gave up at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("event for the lender")
-        verbose_name_plural = _("events for the lender")
-        ordering = ["created_at"]
-        indexes = [
-            # What the sender looks for: waiting rows that are due ...
-            models.Index(
-                fields=["next_attempt_at"],
-                condition=Q(status="waiting"),
-                name="lender_event_due",
-            ),
-            # ... and whether a borrower has an older one still waiting (sent in order).
-            models.Index(
-                fields=["lender", "borrower", "id"],
-                condition=Q(status="waiting"),
-                name="lender_event_waiting_in_order",
-            ),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="delivered", delivered_at__isnull=False)
-                | (~Q(status="delivered") & Q(delivered_at__isnull=True)),
-                name="lender_event_delivered_has_time",
-            )
-        ]
-
-    def __str__(self):
-        return self.key

@@ -4,5 +4,5 @@ Pure modules (no queries): ``situation``, ``schedules``, ``segments``, ``offers`
 ``decisions``, ``progress``. Modules that read or write the database: ``offering``,
 ``proposing``, ``accepting``, ``flexibility``, ``tracking``, ``pauses``, ``disputes``,
 ``freezes``. What pauses, disputes and plans mean for reminders is read in bulk by
-``portal.notifications.situations.load_holds``.
+``portal.notifications.contact_rules.situations.load_holds``.
 """

@@ -13,9 +13,10 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from repayment.events import tell_borrower, tell_lender
+from repayment.models.lender_events import LenderTopic
+
 from ..models import Loan, Plan, PlanInstallment, PlanStatus, Proposal, ProposalStatus
-from ..models.plans import LenderTopic
-from .events import tell_borrower, tell_lender
 from .terms import PlanTerms
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from repayment.servicing.product_terms import add_periods
+
 from ..models import PlanKind, PlanPolicy
 from ..money import ZERO, round_money
-from ..terms import add_periods
 from .schedules import Installment, spread_over
 from .situation import Situation
 from .terms import PlanTerms, delay_interest

@@ -9,10 +9,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from repayment.plans.options import options_for
+
 from ..models import Budget, Decision, Loan, Proposal, ProposalStatus
 from . import budget as budgets
 from .decisions import Request, decide
-from .offering import options_for
 
 
 def save_budget(*, loan: Loan, answers: Mapping[str, Decimal], period: str) -> Budget:

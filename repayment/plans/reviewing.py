@@ -30,6 +30,10 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from repayment.events import tell_borrower
+from repayment.locking import still_in
+from repayment.plans.options import options_for
+
 from ..models import (
     Frequency,
     Loan,
@@ -42,9 +46,6 @@ from ..models import (
 from ..money import ZERO, format_money, round_money
 from . import decisions
 from .budget import PERIODS_PER_YEAR
-from .events import tell_borrower
-from .locking import still_in
-from .offering import options_for
 from .schedules import paying_each_time
 from .situation import Situation
 from .terms import PlanTerms

@@ -12,8 +12,9 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
+from repayment.servicing.product_terms import add_periods
+
 from ..money import ZERO, minor_unit
-from ..terms import add_periods
 
 
 class Installment(NamedTuple):

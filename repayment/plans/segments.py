@@ -17,8 +17,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import ledger
-from ..ledger import Line
+from repayment.ledger import replay as ledger
+from repayment.ledger.replay import Line
+
 from ..models import Segment
 from ..money import ZERO
 

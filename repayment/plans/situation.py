@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from repayment.servicing.product_terms import due_dates
+from repayment.statements.build import Statement
+
 from ..money import ZERO
-from ..statements import Statement
-from ..terms import due_dates
 from .schedules import Installment
 
 

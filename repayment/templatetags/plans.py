@@ -1,8 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from repayment.plans import payments_matched as progress
+
 from ..models import PlanKind
-from ..plans import progress
 from .statement import money
 
 register = template.Library()

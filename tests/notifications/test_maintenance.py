@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from portal.notifications import maintenance
 from portal.notifications.models import Suppression
+from portal.notifications.simulation import maintenance
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="autovacuum is PostgreSQL's"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal.notifications import optout
-from portal.notifications.optout import (
+from portal.notifications.replies import recognise as optout
+from portal.notifications.replies.recognise import (
     MAX_PHRASE_CHARS,
     START_KEYWORDS,
     START_PHRASES,

@@ -7,10 +7,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.notifications import planner
 from portal.notifications.addresses import normalise
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
-from portal.notifications.planner import plan
+from portal.notifications.outbox import planner
+from portal.notifications.outbox.planner import plan
 from repayment.models import Dispute, Pause, PauseReason, PauseStatus
 from tests.factories import EntryFactory
 from tests.repayment.plan_fixtures import late_loan, today_in

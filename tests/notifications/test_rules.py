@@ -9,8 +9,8 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from portal.notifications.presets import CHINA_NIFA, PRESETS, UK_FCA, US_REG_F
-from portal.notifications.rules import (
+from portal.notifications.contact_rules.presets import CHINA_NIFA, PRESETS, UK_FCA, US_REG_F
+from portal.notifications.contact_rules.rules import (
     CITED_FIELDS,
     RULE_ORDER,
     Channel,

@@ -8,17 +8,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.notifications.models import Event
-from portal.notifications.selection import (
+from portal.notifications.outbox.selection import (
     CADENCE,
     first_due_dates_for,
     missed,
     payments_received,
     upcoming,
 )
-from repayment import ledger
+from repayment.ledger import replay as ledger
 from repayment.models import Frequency
-from repayment.statements import ledger_lines
-from repayment.terms import add_periods
+from repayment.servicing.product_terms import add_periods
+from repayment.statements.build import ledger_lines
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 from tests.repayment.plan_fixtures import late_loan, pay, today_in
 

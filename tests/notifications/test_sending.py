@@ -6,7 +6,6 @@ import itertools
 import pytest
 from django.core import mail
 
-from portal.notifications import sending
 from portal.notifications.channels import (
     Bounced,
     DeliveryUncertain,
@@ -15,13 +14,14 @@ from portal.notifications.channels import (
     TemporaryFailure,
     sms,
 )
+from portal.notifications.contact_rules.rules import Decision, Rule
 from portal.notifications.models import (
     ContactPreferences,
     OutboundMessage,
     Status,
     Suppression,
 )
-from portal.notifications.rules import Decision, Rule
+from portal.notifications.outbox import sender as sending
 from portal.notifications.tasks import send_due_messages
 from tests.factories import LoanFactory
 
@@ -79,7 +79,7 @@ class Rules:
 @pytest.fixture
 def rules(monkeypatch):
     fake = Rules()
-    monkeypatch.setattr("portal.notifications.situations.recheck", fake)
+    monkeypatch.setattr("portal.notifications.contact_rules.situations.recheck", fake)
     return fake
 
 

@@ -20,7 +20,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import translation
 
-from portal.notifications import sending
 from portal.notifications.addresses import opt_out_token, read_opt_out_token
 from portal.notifications.channels import (
     Bounced,
@@ -35,6 +34,7 @@ from portal.notifications.channels import (
 from portal.notifications.channels.links import opt_out_url
 from portal.notifications.channels.twilio import TwilioBackend, UrllibTransport
 from portal.notifications.models import Status, Suppression
+from portal.notifications.outbox import sender as sending
 from tests.notifications.test_sending import NOW, planned_row, refreshed, rules  # noqa: F401 (a fixture)
 
 # Every row is allowed by the contact rules here (see test_sending.Rules).

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from django.db import connection, transaction
 
-from portal.notifications import sending
 from portal.notifications.channels import sms
 from portal.notifications.models import Status
+from portal.notifications.outbox import sender as sending
 from tests.notifications.test_sending import NOW, planned_row, refreshed, rules  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,8 +44,9 @@ WORKER = """
 import datetime, sys
 import django
 django.setup()
-from portal.notifications import sending, situations
-from portal.notifications.rules import Decision, Rule
+from portal.notifications.contact_rules import situations
+from portal.notifications.contact_rules.rules import Decision, Rule
+from portal.notifications.outbox import sender as sending
 situations.recheck = lambda rows, now: {r.pk: Decision(True, Rule.ALLOWED, "test") for r in rows}
 sending.send_due(now=datetime.datetime.fromisoformat(sys.argv[1]))
 """

@@ -13,8 +13,9 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal.notifications import checker, simulation
+from portal.notifications.contact_rules import checker
 from portal.notifications.models import OutboundMessage, Status, Suppression
+from portal.notifications.simulation import run as simulation
 
 pytestmark = pytest.mark.django_db
 

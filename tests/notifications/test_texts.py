@@ -10,8 +10,10 @@ from django.utils import translation
 from django.utils.translation import trans_real
 
 from education import readability
-from portal.notifications import optout, texts, tone
-from portal.notifications.default_texts import (
+from portal.notifications.message_texts import compose as texts
+from portal.notifications.message_texts import tone_check as tone
+from portal.notifications.message_texts.compose import Texts, load_texts, sms_parts
+from portal.notifications.message_texts.defaults import (
     DEFAULTS,
     LANGUAGES,
     PLACEHOLDER_HELP,
@@ -19,7 +21,7 @@ from portal.notifications.default_texts import (
     SAMPLE_VALUES,
 )
 from portal.notifications.models import Event, MessageTemplate
-from portal.notifications.texts import Texts, load_texts, sms_parts
+from portal.notifications.replies import recognise as optout
 
 CASES = [(event, language) for event in Event for language in LANGUAGES]
 CHANNELS = ("email", "sms", "in_portal")

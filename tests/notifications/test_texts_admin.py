@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.translation import trans_real
 from wagtail.users.models import UserProfile
 
-from portal.notifications import texts
-from portal.notifications.default_texts import DEFAULTS
+from portal.notifications.message_texts import compose as texts
+from portal.notifications.message_texts.defaults import DEFAULTS
 from portal.notifications.models import Event, MessageTemplate
 from tests import factories
 from tests.support.staff import signed_in

@@ -14,10 +14,10 @@ from django.test import Client
 from django.utils import timezone
 
 from portal.log_redaction import RedactSecrets
-from portal.notifications import inbound
 from portal.notifications.channels import twilio_signature
 from portal.notifications.models import ContactPreferences, InboundReplySeen, Suppression
-from portal.notifications.optout import recognise
+from portal.notifications.replies import inbound
+from portal.notifications.replies.recognise import recognise
 from tests.concurrency import at_once
 
 from .views_helpers import borrower

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from repayment.statements import local_today
-from repayment.terms import add_months
+from repayment.servicing.product_terms import add_months
+from repayment.statements.build import local_today
 from tests.factories import (
     BorrowerFactory,
     EntryFactory,

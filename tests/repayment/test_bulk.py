@@ -7,8 +7,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from portal.core.bulk import insert_rows
 from portal.notifications.models import OutboundMessage
-from repayment.bulk import insert_rows
 from repayment.models import Borrower, LedgerEntry, Loan
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from repayment.demo import DEMO_PASSWORD
 from repayment.models import Borrower, LedgerEntry
-from repayment.statements import LATE, PAID_OFF, UP_TO_DATE, statement_for
+from repayment.statements.build import LATE, PAID_OFF, UP_TO_DATE
+from repayment.statements.cache import statement_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from repayment import terms
-from repayment.freezes import Freeze, fees_frozen_on, unfrozen_spans
 from repayment.models import DayCountBasis
-from repayment.servicing import interest_for_period
+from repayment.servicing import product_terms as terms
+from repayment.servicing.freeze_windows import Freeze, fees_frozen_on, unfrozen_spans
+from repayment.servicing.postings import interest_for_period
 
 D = Decimal
 day = dt.date

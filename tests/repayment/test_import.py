@@ -16,7 +16,7 @@ from repayment.importing.parse import CSV_HEADER, parse_json, records_from_batch
 from repayment.importing.records import BatchRejected
 from repayment.importing.service import import_batch
 from repayment.models import Borrower, LedgerEntry, Loan
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 from tests.factories import BorrowerFactory, LoanFactory, LoanProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -283,7 +283,7 @@ def test_reversal_of_an_entry_earlier_in_the_same_batch(tmp_path, product):
 
 def test_entries_are_the_same_without_postgresql_copy(tmp_path, product, monkeypatch):
     """Other databases (SQLite for the demo) get the entries through bulk_create."""
-    monkeypatch.setattr("repayment.bulk.is_psycopg3", False)
+    monkeypatch.setattr("portal.core.bulk.is_psycopg3", False)
 
     run(write_csv(tmp_path, good_batch()))
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repayment import ledger
-from repayment.ledger import Components, Line
+from repayment.ledger import replay as ledger
+from repayment.ledger.replay import Components, Line
 
 D = Decimal
 START = date(2026, 1, 1)
@@ -182,7 +182,7 @@ def test_payments_never_leave_a_fee_or_interest_component_below_zero(lines):
 @given(ledgers(), st.integers(min_value=0, max_value=420))
 def test_itemisation_reconciles_from_any_date(lines, days):
     """What was owed at the start, plus every movement since, is what is owed now."""
-    from repayment.statements import itemise
+    from repayment.statements.build import itemise
 
     result = ledger.replay(lines)
     items = itemise(result, START + timedelta(days=days))

@@ -2,11 +2,11 @@
 
 import pytest
 
-from portal.notifications.situations import load_holds
+from portal.notifications.contact_rules.situations import load_holds
+from repayment.hardship.disputes import DisputeError, open_dispute
+from repayment.hardship.freezes import freezes_for
+from repayment.hardship.pauses import PauseError, request_pause
 from repayment.models import LenderEvent, PauseStatus
-from repayment.plans.disputes import DisputeError, open_dispute
-from repayment.plans.freezes import freezes_for
-from repayment.plans.pauses import PauseError, request_pause
 
 from .plan_fixtures import late_loan, today_in
 

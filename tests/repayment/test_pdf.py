@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from repayment.money import format_money
-from repayment.pdf import css_string, page_number_content, render_statement_pdf
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
+from repayment.statements.pdf import css_string, page_number_content, render_statement_pdf
 from tests.factories import (
     BorrowerFactory,
     EntryFactory,

@@ -7,7 +7,7 @@ from django.db import connection
 from portal.notifications.models import OutboundMessage, Status
 from repayment.models import LenderEvent, Plan, PlanStatus
 from repayment.plans.accepting import accept
-from repayment.plans.offering import options_for
+from repayment.plans.options import options_for
 from tests.concurrency import at_once
 
 from .plan_fixtures import late_loan

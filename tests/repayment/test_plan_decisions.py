@@ -11,7 +11,7 @@ from repayment.plans import decisions
 from repayment.plans.decisions import Request, decide
 from repayment.plans.schedules import Installment, regular_amount_by, total
 from repayment.plans.situation import Situation
-from repayment.terms import add_periods
+from repayment.servicing.product_terms import add_periods
 
 D = Decimal
 TODAY = dt.date(2026, 11, 28)

@@ -3,7 +3,7 @@
 import pytest
 
 from repayment.models import PlanPolicy, Segment
-from repayment.plans.offering import options_for
+from repayment.plans.options import options_for
 
 from .plan_fixtures import D, late_loan
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from repayment.plans.schedules import Installment, dates_from, paying_each_time, split, total
-from repayment.terms import add_periods
+from repayment.servicing.product_terms import add_periods
 
 D = Decimal
 cents = st.integers(min_value=1, max_value=10_000_000).map(lambda n: D(n) / 100)

@@ -8,8 +8,8 @@ import pytest
 from portal.notifications.models import OutboundMessage
 from repayment.models import LedgerEntry, LenderEvent, PlanStatus
 from repayment.plans.accepting import accept
-from repayment.plans.offering import options_for
-from repayment.plans.tracking import BROKEN, COMPLETED, MOVED_TO_END, track
+from repayment.plans.keeping_on_track import BROKEN, COMPLETED, MOVED_TO_END, track
+from repayment.plans.options import options_for
 from repayment.tasks import keep_plans_on_track
 
 from .plan_fixtures import D, late_loan, pay
@@ -87,7 +87,7 @@ def test_payments_are_matched_to_plan_installments_oldest_first():
     plan = plan_for(loan)
     first, second = installments(plan)[:2]
     pay(loan, first.amount + D("10.00"), first.due_date)
-    from repayment.plans.tracking import progress_of
+    from repayment.plans.keeping_on_track import progress_of
 
     progress = progress_of(plan, today=first.due_date)
     assert progress.paid_count == 1

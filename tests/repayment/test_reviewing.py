@@ -431,7 +431,7 @@ def test_the_borrowers_options_page_shows_a_proposal_waiting_for_staff(client):
 
 
 def test_a_chinese_borrower_is_answered_in_chinese_with_a_link_to_the_chinese_page(staff):
-    from portal.notifications.default_texts import DEFAULTS
+    from portal.notifications.message_texts.defaults import DEFAULTS
 
     proposal = queued()
     borrower = proposal.loan.borrower

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from repayment import servicing
-from repayment.freezes import Freeze
 from repayment.models import LedgerEntry
-from repayment.servicing import service_all, service_loan
-from repayment.statements import statement_for
+from repayment.servicing import postings as servicing
+from repayment.servicing.freeze_windows import Freeze
+from repayment.servicing.postings import service_all, service_loan
+from repayment.statements.cache import statement_for
 from repayment.tasks import post_servicing_entries
 from tests.factories import EntryFactory, LoanFactory, LoanProductFactory
 

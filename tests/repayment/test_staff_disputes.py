@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from portal.notifications.contact_rules.situations import load_holds
 from portal.notifications.models import OutboundMessage
-from portal.notifications.situations import load_holds
+from repayment.hardship.disputes import DisputeError, open_dispute, reject, uphold
 from repayment.models import DisputeStatus, EntrySource, LedgerEntry, LenderEvent
-from repayment.plans.disputes import DisputeError, open_dispute, reject, uphold
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 from tests.factories import EntryFactory, UserFactory
 
 from .plan_fixtures import late_loan, today_in

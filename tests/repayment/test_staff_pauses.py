@@ -7,17 +7,17 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from portal.notifications.contact_rules.situations import load_holds
 from portal.notifications.models import OutboundMessage
-from portal.notifications.situations import load_holds
-from repayment.models import LenderEvent, Pause, PauseStatus
-from repayment.plans.freezes import freezes_for
-from repayment.plans.pauses import (
+from repayment.hardship.freezes import freezes_for
+from repayment.hardship.pauses import (
     PauseError,
     decline_pause,
     end_pause,
     grant_pause,
     request_pause,
 )
+from repayment.models import LenderEvent, Pause, PauseStatus
 from tests.factories import UserFactory
 
 from .plan_fixtures import late_loan, today_in

@@ -8,7 +8,8 @@ import time_machine
 from django.urls import reverse
 
 from repayment.models import LedgerEntry
-from repayment.statements import LATE, PAID_OFF, UP_TO_DATE, statement_for
+from repayment.statements.build import LATE, PAID_OFF, UP_TO_DATE
+from repayment.statements.cache import statement_for
 from tests.factories import (
     BorrowerFactory,
     EntryFactory,

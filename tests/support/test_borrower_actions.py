@@ -11,14 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.audit.models import Record
-from portal.notifications import situations
+from portal.notifications.contact_rules import situations
 from portal.notifications.models import (
     ContactAttempt,
     ContactPreferences,
     OutboundMessage,
     Suppression,
 )
-from portal.notifications.sending import send_due
+from portal.notifications.outbox.sender import send_due
 from portal.support.models import Note
 from tests.factories import BorrowerFactory, UserFactory
 

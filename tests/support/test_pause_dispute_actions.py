@@ -9,9 +9,9 @@ from django.urls import reverse
 from portal.audit.models import Record
 from portal.notifications.models import OutboundMessage
 from portal.support.models import Assignment
+from repayment.hardship.pauses import request_pause
 from repayment.models import DisputeStatus, LedgerEntry, PauseStatus
-from repayment.plans.pauses import request_pause
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 from tests.repayment.plan_fixtures import late_loan, today_in
 
 from .staff import signed_in, staff_user

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from repayment.hardship.disputes import open_dispute
+from repayment.hardship.pauses import request_pause
 from repayment.models import Pause, Proposal, ProposalStatus
-from repayment.plans.disputes import open_dispute
-from repayment.plans.pauses import request_pause
 from repayment.plans.proposing import save_budget
 from tests.repayment.plan_fixtures import late_loan, today_in
 

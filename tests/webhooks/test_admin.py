@@ -9,7 +9,7 @@ from portal.audit.models import Record
 from portal.webhooks.models import Delivery, WebhookEndpoint
 from portal.webhooks.signing import SignatureError, verify
 from repayment.models import LenderEvent
-from repayment.models.plans import EventStatus
+from repayment.models.lender_events import EventStatus
 from tests import factories
 from tests.support.staff import signed_in
 

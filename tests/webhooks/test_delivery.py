@@ -13,7 +13,7 @@ from portal.webhooks.models import Delivery, WebhookEndpoint
 from portal.webhooks.signing import verify
 from portal.webhooks.tasks import deliver_lender_events
 from repayment.models import LenderEvent
-from repayment.models.plans import EventStatus
+from repayment.models.lender_events import EventStatus
 from tests.factories import BorrowerFactory, LenderFactory
 
 from .outbox import make_event

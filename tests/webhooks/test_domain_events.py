@@ -7,11 +7,11 @@ import pytest
 from portal.webhooks.models import WebhookEndpoint
 from portal.webhooks.signing import verify
 from portal.webhooks.tasks import deliver_lender_events
+from repayment.hardship.disputes import open_dispute
+from repayment.hardship.pauses import request_pause
 from repayment.models import LenderEvent
 from repayment.plans.accepting import accept
-from repayment.plans.disputes import open_dispute
-from repayment.plans.offering import options_for
-from repayment.plans.pauses import request_pause
+from repayment.plans.options import options_for
 from tests.repayment.plan_fixtures import late_loan, today_in
 
 pytestmark = pytest.mark.django_db

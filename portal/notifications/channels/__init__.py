@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from ..rules import Channel
+from portal.notifications.contact_rules.rules import Channel
 
 if TYPE_CHECKING:
     from ..models import OutboundMessage

@@ -37,7 +37,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.utils import DNS_NAME
 
-from ..rules import Channel
+from portal.notifications.contact_rules.rules import Channel
+
 from . import (
     Backend,
     Bounced,

@@ -25,7 +25,7 @@ def _ensure_permissions(apps, app_label):
 
 
 def seed(apps, schema_editor):
-    from portal.notifications.default_texts import DEFAULTS
+    from portal.notifications.message_texts.defaults import DEFAULTS
 
     MessageTemplate = apps.get_model("notifications", "MessageTemplate")
     for event, languages in DEFAULTS.items():

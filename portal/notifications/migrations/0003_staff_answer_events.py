@@ -14,7 +14,7 @@ NEW_EVENTS = (
 
 
 def seed(apps, schema_editor):
-    from portal.notifications.default_texts import DEFAULTS
+    from portal.notifications.message_texts.defaults import DEFAULTS
 
     MessageTemplate = apps.get_model("notifications", "MessageTemplate")
     for event in NEW_EVENTS:

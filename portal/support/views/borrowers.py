@@ -26,7 +26,7 @@ from portal.support.borrower_view import (
 )
 from portal.support.forms import ContactForm, NoteForm, ReasonForm, SearchForm
 from repayment.selectors import loan_of
-from repayment.views import statement_context
+from repayment.statements.views import statement_context
 
 HISTORY_PAGE_SIZE = 50
 HISTORIES = {

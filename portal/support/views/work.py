@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from portal.audit.models import Record, RecordKind
 from portal.audit.recording import record_action, record_refusal, record_view
+from repayment.hardship import disputes, pauses
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -30,11 +31,11 @@ from repayment.models import (
     Segment,
 )
 from repayment.plans import budget as budgets
-from repayment.plans import disputes, pauses, reviewing
+from repayment.plans import reviewing
 from repayment.plans.policy import policy_for
 from repayment.plans.terms import PlanTerms
 from repayment.plans.wording import reasons_for
-from repayment.statements import local_today
+from repayment.statements.build import local_today
 
 from .. import dashboard as dashboards
 from .. import queue

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo
 from repayment.models import Borrower
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 
 
 class Command(BaseCommand):

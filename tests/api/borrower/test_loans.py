@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from repayment.money import round_money
-from repayment.statements import statement_for
+from repayment.statements.cache import statement_for
 from tests.factories import LoanFactory, MilestoneFactory
 
 from .conftest import loan_url

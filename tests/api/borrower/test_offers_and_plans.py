@@ -3,7 +3,7 @@
 import pytest
 
 from repayment.models import LenderEvent, Plan, PlanPolicy
-from repayment.plans.offering import options_for
+from repayment.plans.options import options_for
 from tests.repayment.plan_fixtures import pay
 
 from .conftest import loan_url, post

@@ -1,4 +1,4 @@
-"""Loans and their statement: the ``repayment.statements.Statement`` value the statement page
+"""Loans and their statement: the ``repayment.statements.build.Statement`` value the statement page
 renders, as JSON. Context: ``currency`` and ``language``."""
 
 from rest_framework import serializers

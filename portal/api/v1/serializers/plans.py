@@ -10,7 +10,7 @@ from repayment.models import (
     ProposalStatus,
     StaffDecision,
 )
-from repayment.plans import progress
+from repayment.plans import payments_matched as progress
 
 from ..fields import LabelField, MoneyField
 

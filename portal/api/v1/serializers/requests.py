@@ -1,6 +1,7 @@
 """What the POST endpoints take, exactly as the schema says (``StrictSerializer``: no other
 field, no other JSON type). What the values mean is then checked by the same forms as the
-borrower's pages (``repayment.plan_forms``), so limits and messages match."""
+borrower's pages (``repayment.plans.forms`` and ``repayment.hardship.forms``), so limits and
+messages match."""
 
 import re
 

@@ -11,12 +11,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from repayment.hardship.disputes import disputable_entries, open_dispute
+from repayment.hardship.forms import DisputeForm, PauseForm
+from repayment.hardship.pauses import request_pause
 from repayment.models import PauseStatus
-from repayment.plan_forms import DisputeForm, PauseForm
-from repayment.plans.disputes import disputable_entries, open_dispute
-from repayment.plans.pauses import request_pause
 from repayment.plans.policy import policy_for
-from repayment.statements import local_today
+from repayment.statements.build import local_today
 
 from ...errors import form_errors
 from ..serializers.care import DisputeSerializer, PauseSerializer

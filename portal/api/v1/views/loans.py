@@ -10,8 +10,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 
 from repayment import selectors
-from repayment.plans.offering import options_for
-from repayment.statements import statement_for
+from repayment.plans.options import options_for
+from repayment.statements.cache import statement_for
 
 from ..serializers.loans import LoanSummarySerializer, StatementSerializer
 from ..serializers.plans import OffersSerializer

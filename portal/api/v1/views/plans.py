@@ -12,13 +12,13 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from repayment.models import Plan, Proposal
-from repayment.plan_forms import BudgetForm, ProposalForm
 from repayment.plans import accepting, proposing, reviewing
-from repayment.plans.offering import options_for
+from repayment.plans.forms import BudgetForm, ProposalForm
+from repayment.plans.keeping_on_track import progress_of
+from repayment.plans.options import options_for
 from repayment.plans.terms import PlanTerms
-from repayment.plans.tracking import progress_of
 from repayment.plans.wording import reasons_for
-from repayment.statements import ledger_lines, local_today
+from repayment.statements.build import ledger_lines, local_today
 
 from ... import idempotency
 from ...errors import Conflict, form_errors

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 
+from portal.notifications.contact_rules.rules import Channel
 from portal.notifications.forms import PreferencesForm, time_zone_choices
 from portal.notifications.preferences import (
     channel_states,
@@ -16,7 +17,6 @@ from portal.notifications.preferences import (
     profiles_for,
     save_preferences,
 )
-from portal.notifications.rules import Channel
 
 from ...errors import form_errors
 from ..serializers.preferences import PreferencesSerializer, PreferencesUpdateSerializer

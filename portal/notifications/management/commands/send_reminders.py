@@ -3,8 +3,8 @@ hour and every minute, for a demo, a first deployment or an operator who cannot 
 
 from django.core.management.base import BaseCommand
 
-from portal.notifications.planner import plan
-from portal.notifications.sending import send_all_due
+from portal.notifications.outbox.planner import plan
+from portal.notifications.outbox.sender import send_all_due
 
 
 class Command(BaseCommand):

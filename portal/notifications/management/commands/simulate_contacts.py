@@ -12,8 +12,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.notifications import checker, simulation
+from portal.notifications.contact_rules import checker
 from portal.notifications.models import OutboundMessage, Status
+from portal.notifications.simulation import run as simulation
 
 
 class Command(BaseCommand):

@@ -1,0 +1,231 @@
+"""Who is due a reminder on a local day: set-based queries over the whole book.
+
+Each function takes a local day and the time zones where it is that day now, and returns
+``Due`` values for the borrowers in those zones, with a fixed number of queries whatever the
+size of the book: the planner groups borrowers by their zone's "today" (one or two days at any
+moment), so that "today" is each borrower's own.
+
+Arrears come from the ledger in SQL. A loan's oldest unpaid due date is X exactly when the
+credits to date pay every obligation dated before X but not all of those dated up to X (first
+in, first out, as ``repayment.ledger.replay.oldest_unpaid_due_date`` counts them). The cadence asks
+about a few days past due only, so only loans with an obligation on one of those days are
+looked at, and a running total over their obligations finds the oldest unpaid one.
+
+Reversals: an entry with a reversal is left out of every sum, whatever the reversal's date
+(reversals are rare, and reversing a future-dated entry in advance is not something lenders do).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import Case, DecimalField, F, Max, Q, Sum, Value, When, Window
+from django.db.models.functions import Coalesce
+
+from portal.notifications.models import Event
+from repayment.models import (
+    EntryKind,
+    Frequency,
+    LedgerEntry,
+    Loan,
+    PlanInstallment,
+    PlanStatus,
+)
+from repayment.servicing.product_terms import add_months, add_periods
+
+# Days past due -> the message. Kind and spaced out: a reminder, then the offer of a plan,
+# then reminders that get rarer; every one leads with what the borrower can do.
+CADENCE: dict[int, Event] = {
+    3: Event.PAYMENT_MISSED,
+    10: Event.PLAN_OFFER_AVAILABLE,
+    17: Event.PAYMENT_MISSED,
+    30: Event.PAYMENT_MISSED,
+    45: Event.PLAN_OFFER_AVAILABLE,
+    60: Event.PAYMENT_MISSED,
+    **dict.fromkeys(range(90, 361, 30), Event.PAYMENT_MISSED),
+}
+UPCOMING_DAYS = 3  # "your payment is due on Friday" three days ahead
+PLAN_REMINDER_DAYS = 2
+PAYMENT_LOOKBACK = timedelta(days=3)  # payments recorded this recently are acknowledged
+
+OBLIGATIONS = (EntryKind.INSTALLMENT_DUE, EntryKind.FEE)
+CREDITS = (EntryKind.PAYMENT, EntryKind.WAIVER)
+OWED = (EntryKind.DISBURSEMENT, EntryKind.INTEREST, EntryKind.FEE)
+MONEY = DecimalField(max_digits=16, decimal_places=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One message a borrower is due, before the rules have had their say. ``facts`` are raw
+    values (Decimal, date, int); the planner formats them in the borrower's language."""
+
+    borrower_id: int
+    loan_id: int
+    event: Event
+    due_on: date
+    facts: Mapping[str, object] = field(default_factory=dict)
+    tag: str = ""  # tells apart two messages of one event on one day (two payments)
+
+
+def _sum(condition: Q):
+    live = Q(entries__reversed_by__isnull=True)
+    return Coalesce(
+        Sum("entries__amount", filter=condition & live), Value(Decimal(0)), output_field=MONEY
+    )
+
+
+def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
+    """Loans whose oldest unpaid due date is a cadence number of days ago, in one query.
+
+    Candidates are the zone's loans with an obligation dated on a cadence day. For each, the
+    obligations to date are numbered by a running total (in replay order: date, then the order
+    recorded); those whose running total exceeds the credits to date are unpaid, and the first
+    of them is the oldest unpaid one. The last running total less the credits is what is due."""
+    cadence_days = {today - timedelta(days=days): days for days in CADENCE}
+    live = {"reversed_by__isnull": True, "effective_date__lte": today}
+    candidates = LedgerEntry.objects.filter(
+        loan__borrower__time_zone__in=time_zones,
+        kind__in=OBLIGATIONS,
+        effective_date__in=cadence_days,
+        reversed_by__isnull=True,
+    ).values("loan_id")
+    obligation = Q(kind__in=OBLIGATIONS)
+    credit = Q(kind__in=CREDITS)
+    # One pass over each candidate's obligations and credits: the running total of the
+    # obligations, and the credits' total over the whole loan (a window with no order). A
+    # correlated subquery for the credits ran once per obligation row, half the query's time.
+    entries = (
+        LedgerEntry.objects.filter(obligation | credit, loan__in=candidates, **live)
+        .annotate(
+            running=Window(
+                Sum(Case(When(obligation, then="amount"), default=Value(Decimal(0)))),
+                partition_by=[F("loan_id")],
+                order_by=[F("effective_date").asc(), F("id").asc()],
+            ),
+            paid=Window(
+                Sum(Case(When(credit, then="amount"), default=Value(Decimal(0)))),
+                partition_by=[F("loan_id")],
+            ),
+        )
+        .filter(running__gt=F("paid"))
+        .values_list("loan_id", "loan__borrower_id", "effective_date", "running", "paid", "kind")
+    )
+    # Credit rows carry the running total too; only obligations can be unpaid.
+    unpaid = (row[:5] for row in entries if row[5] in OBLIGATIONS)
+    oldest: dict[int, tuple] = {}
+    owed: dict[int, Decimal] = {}
+    for loan_id, borrower_id, day, running, paid in unpaid:
+        if loan_id not in oldest or day < oldest[loan_id][1]:
+            oldest[loan_id] = (borrower_id, day)
+        owed[loan_id] = max(owed.get(loan_id, running - paid), running - paid)
+    for loan_id, (borrower_id, day) in oldest.items():
+        days_late = cadence_days.get(day)
+        if days_late is None:
+            continue
+        yield Due(
+            borrower_id=borrower_id,
+            loan_id=loan_id,
+            event=CADENCE[days_late],
+            due_on=today,
+            facts={"amount": owed[loan_id], "days_late": days_late, "due_date": day},
+        )
+
+
+def first_due_dates_for(target: date, frequency: str, most: int) -> dict[date, int]:
+    """Every first due date whose k-th installment (k from 0) falls on ``target``, with k,
+    for k below ``most``. Monthly dates clamp to the month's end like ``add_months``."""
+    found: dict[date, int] = {}
+    for k in range(most):
+        if frequency != Frequency.MONTHLY:
+            found[add_periods(target, frequency, -k)] = k
+            continue
+        month = add_months(target.replace(day=1), -k)
+        for day in range(1, calendar.monthrange(month.year, month.month)[1] + 1):
+            first = month.replace(day=day)
+            if add_months(first, k) == target:
+                found[first] = k
+    return found
+
+
+def upcoming(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
+    """Loans with an installment due in ``UPCOMING_DAYS`` days that are up to date, still
+    owe something, and have no active plan (plans remind about their own payments)."""
+    target = today + timedelta(days=UPCOMING_DAYS)
+    longest = dict(
+        Loan.objects.filter(borrower__time_zone__in=time_zones)
+        .values("product__installment_frequency")
+        .annotate(most=Max("installment_count"))
+        .values_list("product__installment_frequency", "most")
+    )
+    for frequency, most in longest.items():
+        firsts = first_due_dates_for(target, frequency, most or 0)
+        if not firsts:
+            continue
+        loans = (
+            Loan.objects.filter(
+                borrower__time_zone__in=time_zones,
+                product__installment_frequency=frequency,
+                first_due_date__in=firsts,
+            )
+            .exclude(plans__status=PlanStatus.ACTIVE)
+            .annotate(
+                due=_sum(Q(entries__kind__in=OBLIGATIONS, entries__effective_date__lte=today)),
+                owed=_sum(Q(entries__kind__in=OWED, entries__effective_date__lte=today)),
+                credits=_sum(Q(entries__kind__in=CREDITS, entries__effective_date__lte=today)),
+            )
+            .filter(due__lte=F("credits"), owed__gt=F("credits"))
+            .values_list(
+                "pk", "borrower_id", "first_due_date", "installment_count", "installment_amount"
+            )
+        )
+        for loan_id, borrower_id, first, count, amount in loans:
+            if firsts[first] < count:
+                yield Due(
+                    borrower_id=borrower_id,
+                    loan_id=loan_id,
+                    event=Event.UPCOMING_DUE,
+                    due_on=today,
+                    facts={"amount": amount, "due_date": target},
+                )
+
+
+def plan_installments(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
+    target = today + timedelta(days=PLAN_REMINDER_DAYS)
+    rows = PlanInstallment.objects.filter(
+        due_date=target,
+        plan__status=PlanStatus.ACTIVE,
+        plan__loan__borrower__time_zone__in=time_zones,
+    ).values_list("plan__loan_id", "plan__loan__borrower_id", "amount", "plan_id")
+    for loan_id, borrower_id, amount, plan_id in rows:
+        yield Due(
+            borrower_id=borrower_id,
+            loan_id=loan_id,
+            event=Event.PLAN_INSTALLMENT_DUE,
+            due_on=today,
+            facts={"amount": amount, "due_date": target},
+            tag=f"plan{plan_id}",
+        )
+
+
+def payments_received(*, time_zones: Collection[str], today: date, now: datetime) -> Iterator[Due]:
+    rows = LedgerEntry.objects.filter(
+        kind=EntryKind.PAYMENT,
+        loan__borrower__time_zone__in=time_zones,
+        effective_date__gte=today - PAYMENT_LOOKBACK,
+        effective_date__lte=today,
+        recorded_at__gte=now - PAYMENT_LOOKBACK,
+        reversed_by__isnull=True,
+    ).values_list("pk", "loan_id", "loan__borrower_id", "amount", "effective_date")
+    for pk, loan_id, borrower_id, amount, day in rows:
+        yield Due(
+            borrower_id=borrower_id,
+            loan_id=loan_id,
+            event=Event.PAYMENT_RECEIVED,
+            due_on=day,
+            facts={"amount": amount, "paid_on": day},
+            tag=f"entry{pk}",
+        )

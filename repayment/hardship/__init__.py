@@ -1,0 +1,1 @@
+"""Hardship: pauses, disputes, and the windows in which servicing charges nothing."""

@@ -1,0 +1,105 @@
+"""Borrower pages for a pause in hardship and for questioning an entry. Thin, as the plan pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal.accounts.decorators import borrower_required
+from repayment import selectors
+from repayment.hardship.disputes import DisputeError, disputable_entries, open_dispute, questions_of
+from repayment.hardship.forms import DisputeForm, PauseForm
+from repayment.hardship.pauses import PauseError, last_answer, request_pause
+from repayment.models import PauseStatus
+from repayment.money import format_money
+from repayment.plans.options import options_for
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def loan_pause(request, reference):
+    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    options = options_for(loan=loan)
+    form = PauseForm(request.POST or None, max_days=options.policy.pause_max_days)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pause = request_pause(
+                loan=loan,
+                reason=form.cleaned_data["reason"],
+                days=form.cleaned_data["days"],
+                note=form.cleaned_data["note"],
+                today=options.statement.today,
+            )
+        except PauseError as error:
+            form.add_error(None, str(error))
+        else:
+            if pause.status == PauseStatus.GRANTED:
+                messages.success(request, _("Your pause is in place."))
+            else:
+                messages.success(
+                    request, _("We have your request. A person will reply within two working days.")
+                )
+            return redirect("loan_help", reference)
+    return render(
+        request,
+        "repayment/plans/pause.html",
+        {
+            "loan": loan,
+            "options": options,
+            "form": form,
+            "pause_answer": None if options.pause else last_answer(loan),
+        },
+    )
+
+
+DISPUTABLE_ENTRIES = 60
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def loan_dispute(request, reference):
+    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    entries = list(disputable_entries(loan).order_by("-effective_date", "-id")[:DISPUTABLE_ENTRIES])
+    choices = [
+        (
+            entry.pk,
+            f"{date_format(entry.effective_date, 'DATE_FORMAT')} · {entry.get_kind_display()} · "
+            f"{format_money(entry.amount, loan.currency, get_language() or 'en')}",
+        )
+        for entry in entries
+    ]
+    form = DisputeForm(
+        request.POST or None, entries=choices, initial={"entry": _entry_asked(request)}
+    )
+    if request.method == "POST" and form.is_valid():
+        entry = next(e for e in entries if e.pk == form.cleaned_data["entry"])
+        try:
+            open_dispute(loan=loan, entry=entry, message=form.cleaned_data["message"])
+        except DisputeError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you. A person will look at it and reply. Until then we will not ask you "
+                    "to pay the amount you questioned."
+                ),
+            )
+            return redirect("loan_statement", reference)
+    return render(
+        request,
+        "repayment/plans/dispute.html",
+        {"loan": loan, "form": form, "questions": questions_of(loan)},
+    )
+
+
+def _entry_asked(request) -> int | None:
+    """The entry a statement line's "Question this" link names, if it is a number."""
+    try:
+        return int(request.GET.get("entry"))
+    except (TypeError, ValueError):
+        return None

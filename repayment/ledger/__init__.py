@@ -1,0 +1,1 @@
+"""The ledger: append-only, signed amounts, corrections by reversal; replayed into balances."""

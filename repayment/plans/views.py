@@ -1,0 +1,272 @@
+"""Borrower pages for plans: offers, the budget and an own proposal, the plan and changes to it.
+Thin: each view finds the borrower's own loan (404 for anyone else's), validates a form, calls
+one function in ``repayment.plans`` and shows the result."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from portal.accounts.decorators import borrower_required
+from repayment import selectors
+from repayment.hardship.disputes import questions_of
+from repayment.hardship.pauses import last_answer
+from repayment.models import Decision, Frequency, Proposal, StaffDecision
+from repayment.plans import accepting, decisions, proposing, reviewing
+from repayment.plans.adjusting import PlanChangeError, change_payday, movable, move_payment
+from repayment.plans.forms import BudgetForm, ConfirmForm, MovePaymentForm, PaydayForm, ProposalForm
+from repayment.plans.keeping_on_track import progress_of
+from repayment.plans.options import options_for
+from repayment.plans.terms import PlanTerms
+from repayment.plans.wording import reasons_for
+
+
+def new_key() -> str:
+    return uuid.uuid4().hex
+
+
+def _loan(request, reference):
+    return selectors.loan_of(borrower=request.borrower, reference=reference)
+
+
+@require_http_methods(["GET"])
+@borrower_required
+def loan_help(request, reference):
+    loan = _loan(request, reference)
+    options = options_for(loan=loan)
+    return render(
+        request,
+        "repayment/plans/help.html",
+        {
+            "loan": loan,
+            "options": options,
+            "proposal": None if options.active_plan else reviewing.open_proposal(loan),
+            "pause_answer": None if options.pause else last_answer(loan),
+            "questions": questions_of(loan, limit=3),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def offer_confirm(request, reference, code):
+    loan = _loan(request, reference)
+    options = options_for(loan=loan)
+    if options.active_plan:
+        return redirect("loan_plan", reference)
+    terms = options.offer(code)
+    if terms is None:
+        messages.info(request, _("That offer has changed. Here is what you can arrange today."))
+        return redirect("loan_help", reference)
+    form = ConfirmForm(request.POST or None, initial={"key": new_key()})
+    if request.method == "POST" and form.is_valid():
+        return _accept(request, loan, terms, form, options)
+    return render(
+        request,
+        "repayment/plans/confirm.html",
+        {"loan": loan, "options": options, "terms": terms, "form": form, "action": request.path},
+    )
+
+
+def _accept(request, loan, terms: PlanTerms, form, options, proposal=None):
+    _plan, created = accepting.accept(
+        loan=loan,
+        terms=terms,
+        key=form.cleaned_data["key"],
+        segment=options.assessment.segment,
+        today=options.statement.today,
+        proposal=proposal,
+    )
+    if created:
+        messages.success(request, _("Your plan is set up. We have sent you its payments."))
+    return redirect("loan_plan", loan.reference)
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def plan_budget(request, reference):
+    loan = _loan(request, reference)
+    form = BudgetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        budget = proposing.save_budget(
+            loan=loan, answers=form.answers(), period=form.cleaned_data["period"]
+        )
+        return redirect(reverse("plan_propose", args=[reference]) + f"?budget={budget.pk}")
+    return render(request, "repayment/plans/budget.html", {"loan": loan, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def plan_propose(request, reference):
+    loan = _loan(request, reference)
+    budget = loan.budgets.filter(pk=_int(request.GET.get("budget"))).first()
+    if budget is None:
+        return redirect("plan_budget", reference)
+    options = options_for(loan=loan)
+    if options.active_plan:
+        return redirect("loan_plan", reference)
+    form = ProposalForm.for_options(request.POST or None, options)
+    if request.method == "POST" and form.is_valid():
+        proposal = proposing.propose(loan=loan, budget=budget, request=form.requested())
+        return redirect("proposal_detail", reference, proposal.pk)
+    affordable = {
+        frequency: decisions.affordable_each_time(budget.available, frequency, loan.currency)
+        for frequency in ("weekly", "fortnightly", "monthly")
+    }
+    return render(
+        request,
+        "repayment/plans/propose.html",
+        {
+            "loan": loan,
+            "options": options,
+            "budget": budget,
+            "affordable": affordable,
+            "form": form,
+        },
+    )
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@borrower_required
+def proposal_detail(request, reference, pk):
+    loan = _loan(request, reference)
+    proposal = get_object_or_404(Proposal.objects.select_related("budget"), pk=pk, loan=loan)
+    options = options_for(loan=loan)
+    terms = PlanTerms.from_json(proposal.terms) if proposal.terms else None
+    can_confirm = reviewing.confirmable_terms(proposal, options) is not None
+    form = ConfirmForm(request.POST or None, initial={"key": new_key()})
+    if request.method == "POST":
+        if options.active_plan is not None:
+            # A second click, a refresh or another tab: the plan already exists.
+            return redirect("loan_plan", reference)
+        if not can_confirm:
+            messages.info(request, _("This proposal can no longer be confirmed."))
+            return redirect("loan_help", reference)
+        if form.is_valid():
+            return _accept(request, loan, terms, form, options, proposal=proposal)
+    return render(
+        request,
+        "repayment/plans/proposal.html",
+        {
+            "loan": loan,
+            "options": options,
+            "proposal": proposal,
+            "terms": terms,
+            "reasons": reasons_for(proposal),
+            "countered": proposal.decision == Decision.COUNTERED
+            or proposal.staff_decision == StaffDecision.COUNTERED,
+            "can_confirm": can_confirm,
+            "form": form,
+            "action": request.path,
+        },
+    )
+
+
+@require_http_methods(["GET"])
+@borrower_required
+def loan_plan(request, reference):
+    loan = _loan(request, reference)
+    options = options_for(loan=loan)
+    plan = options.active_plan or loan.plans.first()
+    if plan is None:
+        return redirect("loan_help", reference)
+    today = options.statement.today
+    progress = progress_of(plan, today=today)
+    return render(
+        request,
+        "repayment/plans/plan.html",
+        {
+            "loan": loan,
+            "options": options,
+            "plan": plan,
+            "progress": progress,
+            "move_form": _move_form(plan, options, None, progress=progress),
+            "payday_form": PaydayForm(monthly=plan.frequency == Frequency.MONTHLY)
+            if plan == options.active_plan and options.policy.payday_change_allowed
+            else None,
+        },
+    )
+
+
+def _move_form(plan, options, data, progress=None):
+    if plan != options.active_plan or plan.moves_used >= options.policy.moves_allowed:
+        return None
+    choices = [
+        (item.number, date_format(item.due_date, "DATE_FORMAT"))
+        for item in movable(plan, today=options.statement.today, progress=progress)
+    ]
+    return MovePaymentForm(data, payments=choices) if choices else None
+
+
+@require_POST
+@borrower_required
+def plan_move(request, reference):
+    loan = _loan(request, reference)
+    options = options_for(loan=loan)
+    form = _move_form(options.active_plan, options, request.POST) if options.active_plan else None
+    if form is None:
+        messages.error(request, _("No payment in this plan can be moved now."))
+    elif form.is_valid():
+        try:
+            item = move_payment(
+                plan=options.active_plan,
+                number=form.cleaned_data["payment"],
+                new_date=form.cleaned_data["new_date"],
+                today=options.statement.today,
+            )
+        except PlanChangeError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Done: that payment is now due on %(date)s.")
+                % {"date": date_format(item.due_date, "DATE_FORMAT")},
+            )
+    else:
+        messages.error(request, _("Choose a payment and a new date."))
+    return redirect("loan_plan", reference)
+
+
+@require_POST
+@borrower_required
+def plan_payday(request, reference):
+    loan = _loan(request, reference)
+    options = options_for(loan=loan)
+    plan = options.active_plan
+    if plan is None:
+        return redirect("loan_help", reference)
+    form = PaydayForm(request.POST, monthly=plan.frequency == Frequency.MONTHLY)
+    if form.is_valid():
+        try:
+            moved = change_payday(
+                plan=plan, day=form.cleaned_data["day"], today=options.statement.today
+            )
+        except PlanChangeError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Done: %(count)d payment moved to your new payment day.",
+                    "Done: %(count)d payments moved to your new payment day.",
+                    moved,
+                )
+                % {"count": moved},
+            )
+    else:
+        messages.error(request, _("Choose a valid payment day."))
+    return redirect("loan_plan", reference)
