@@ -5,6 +5,7 @@ from django.db import transaction
 
 from repayment.models import Borrower, Lender
 
+from .actors import Actor
 from .models import Disclosure
 from .recording import record_action
 
@@ -17,7 +18,7 @@ def shows_staff_views(*, borrower: Borrower) -> bool:
     ).exists()
 
 
-def set_disclosure(request, *, lender: Lender, show: bool, reason: str) -> Disclosure:
+def set_disclosure(*, acting: Actor, lender: Lender, show: bool, reason: str) -> Disclosure:
     with transaction.atomic():
         disclosure, created = Disclosure.objects.select_for_update().get_or_create(
             lender=lender, defaults={"show_staff_views": show}
@@ -26,7 +27,7 @@ def set_disclosure(request, *, lender: Lender, show: bool, reason: str) -> Discl
             disclosure.show_staff_views = show
             disclosure.save()
         record_action(
-            request,
+            acting=acting,
             action="audit.disclosure_on" if show else "audit.disclosure_off",
             target=disclosure,
             reason=reason,

@@ -8,10 +8,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal.accounts.decorators import borrower_required
-from portal.support.access import console_view
+from portal.accounts.staff import staff_view
+from repayment.borrowers import borrower_required
 from repayment.models import Lender
 
+from .actors import Actor
 from .disclosure import set_disclosure, shows_staff_views
 from .export import csv_lines
 from .forms import DisclosureForm, TrailFilterForm, page_number
@@ -26,7 +27,7 @@ STAFF_VIEWS_PAGE_SIZE = 25
 
 
 @require_GET
-@console_view("audit.view_trail")
+@staff_view("audit.view_trail")
 def trail(request):
     form = TrailFilterForm(request.GET or None)
     valid = not form.is_bound or form.is_valid()
@@ -46,14 +47,14 @@ def trail(request):
 
 
 @require_GET
-@console_view("audit.view_trail")
+@staff_view("audit.view_trail")
 def export(request):
     form = TrailFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return render(request, "audit/trail.html", {"form": form, "page": None}, status=400)
     trail_filter = form.trail_filter()
     record_action(
-        request,
+        acting=Actor.of(request),
         action="audit.exported",
         details={
             "borrower": trail_filter.borrower,
@@ -77,7 +78,7 @@ def export(request):
 
 
 @require_http_methods(["GET", "POST"])
-@console_view("audit.set_disclosure")
+@staff_view("audit.set_disclosure")
 def disclosure(request):
     lenders = list(Lender.objects.select_related("disclosure").order_by("name", "pk"))
     failed = None
@@ -86,7 +87,12 @@ def disclosure(request):
         if form.is_valid():
             lender = get_object_or_404(Lender, pk=form.cleaned_data["lender"])
             show = form.cleaned_data["show"]
-            set_disclosure(request, lender=lender, show=show, reason=form.cleaned_data["reason"])
+            set_disclosure(
+                acting=Actor.of(request),
+                lender=lender,
+                show=show,
+                reason=form.cleaned_data["reason"],
+            )
             if show:
                 messages.success(
                     request,

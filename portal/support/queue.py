@@ -1,6 +1,6 @@
-"""The review queue: proposals, pauses and disputes waiting for a person, oldest first, and who
-has taken each. Reads are three queries whatever the queue's length (one per kind, each with
-its holder joined in); a take is one short transaction that locks the item's assignment."""
+"""The review queue: proposals, pauses and disputes waiting for a person, oldest first, who has
+taken each, and who answered it. Reads are three queries whatever the queue's length (one per
+kind, each with its holder joined in); a take locks the item's assignment."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.audit.models import Record, RecordKind
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -204,3 +205,18 @@ def take(*, kind: str, pk: int, user) -> Taken:
 def release(*, kind: str, pk: int) -> None:
     """The item is answered: it leaves everyone's list."""
     Assignment.objects.filter(kind=kind, object_id=pk).delete()
+
+
+def last_answer(item) -> Record | None:
+    """Who answered the proposal, pause or dispute, when and why: the latest change recorded
+    on it, other than someone taking it."""
+    return (
+        Record.objects.filter(
+            kind=RecordKind.CHANGE,
+            object_type=item._meta.label_lower,
+            object_id=str(item.pk),
+        )
+        .exclude(action__endswith=".taken")
+        .order_by("-at")
+        .first()
+    )

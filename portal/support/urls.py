@@ -1,12 +1,36 @@
-from django.urls import include, path
+"""Every address of the console, mounted under i18n_patterns at support/: the borrower pages
+(search, the account and the actions on it), then the work pages (the queue, the pages that
+answer a proposal, a pause or a dispute, and the dashboard)."""
 
-from .views import borrowers, work
+from django.urls import path
+
+from .views import borrowers, dashboard, disputes, pauses, proposals, queue
 
 app_name = "support"
 
-# Mounted under i18n_patterns at support/. Borrower pages (search, the borrower view and its
-# actions) and the work pages (queue, proposals, pauses, disputes, dashboard) are built apart.
+borrower = "borrowers/<int:pk>/"
+
 urlpatterns = [
-    path("", include(borrowers.urlpatterns)),
-    path("", include(work.urlpatterns)),
+    path("", borrowers.search, name="search"),
+    path(borrower, borrowers.borrower, name="borrower"),
+    path(
+        f"{borrower}loans/<str:reference>/statement/",
+        borrowers.borrower_statement,
+        name="borrower_statement",
+    ),
+    path(f"{borrower}history/<slug:kind>/", borrowers.borrower_history, name="borrower_history"),
+    path(f"{borrower}notes/", borrowers.add_note, name="add_note"),
+    path(f"{borrower}contacts/", borrowers.record_contact, name="record_contact"),
+    path(f"{borrower}invitation/", borrowers.resend_invitation, name="resend_invitation"),
+    path(
+        f"{borrower}messages/<int:message>/resend/",
+        borrowers.resend_message,
+        name="resend_message",
+    ),
+    path("queue/", queue.queue_page, name="queue"),
+    path("queue/<slug:kind>/<int:pk>/take/", queue.take_item, name="take"),
+    path("proposals/<int:pk>/", proposals.proposal_page, name="proposal"),
+    path("pauses/<int:pk>/", pauses.pause_page, name="pause"),
+    path("disputes/<int:pk>/", disputes.dispute_page, name="dispute"),
+    path("dashboard/", dashboard.dashboard_page, name="dashboard"),
 ]

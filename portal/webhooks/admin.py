@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.audit.actors import Actor
 from portal.audit.recording import record_action
 from portal.core.admin import ReadOnlyAdmin
 from repayment.admin import LenderEventAdmin
@@ -51,7 +52,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             # The secret is left out: the audit trail is read by more people than this page.
             record_action(
-                request,
+                acting=Actor.of(request),
                 action="webhook.changed" if change else "webhook.added",
                 target=obj,
                 details={
@@ -66,7 +67,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     def send_test_event(self, request, queryset):
         for endpoint in queryset.select_related("lender"):
             sent = delivery.send_test(endpoint=endpoint)
-            record_action(request, action="webhook.test_sent", target=endpoint)
+            record_action(acting=Actor.of(request), action="webhook.test_sent", target=endpoint)
             if sent.success:
                 self.message_user(
                     request,
@@ -90,7 +91,9 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         for endpoint in queryset:
             with transaction.atomic():
                 delivery.rotate_secret(endpoint=endpoint)
-                record_action(request, action="webhook.secret_renewed", target=endpoint)
+                record_action(
+                    acting=Actor.of(request), action="webhook.secret_renewed", target=endpoint
+                )
         self.message_user(
             request,
             _("New secrets made. Give each lender's developer the new one."),
@@ -148,7 +151,9 @@ class WebhookLenderEventAdmin(LenderEventAdmin):
     def try_again(self, request, queryset):
         with transaction.atomic():
             keys = delivery.try_again(events=queryset)
-            record_action(request, action="webhook.try_again", details={"events": keys[:100]})
+            record_action(
+                acting=Actor.of(request), action="webhook.try_again", details={"events": keys[:100]}
+            )
         count = len(keys)
         self.message_user(
             request,

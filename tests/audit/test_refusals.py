@@ -15,6 +15,7 @@ from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFoun
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from portal.audit.actors import Actor
 from portal.audit.middleware import RefusalMiddleware
 from portal.audit.models import Record, RecordKind
 from portal.audit.recording import record_refusal
@@ -143,7 +144,7 @@ def test_a_signed_out_403_in_a_staff_area_is_not_recorded():
 
 def test_a_view_that_records_its_own_refusal_is_not_recorded_twice(agent):
     def view(request):
-        record_refusal(request, action="proposal.sign_off_refused")
+        record_refusal(acting=Actor.of(request), action="proposal.sign_off_refused")
         raise PermissionDenied
 
     response = _through_middleware(view, user=agent, method="post")

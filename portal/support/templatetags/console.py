@@ -1,6 +1,6 @@
 from django import template
 
-from portal.support.access import can_use
+from portal.accounts.staff import can_use
 
 register = template.Library()
 

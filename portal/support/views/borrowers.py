@@ -1,21 +1,28 @@
 """The console's borrower pages: search, the borrower's account, the statement as the borrower
-sees it, and the actions on the account. Every page that shows a borrower's data records the
-view; every action records itself with its reason (see ``portal.support.borrower_actions``)."""
+sees it, and the forms of the actions on the account (``portal.support.actions.borrowers``).
+Every page that shows a borrower's data records the view."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.accounts.staff import staff_view
+from portal.audit.actors import Actor
 from portal.audit.recording import record_view
 from portal.hostile import page_number
-from portal.support import borrower_actions as actions
 from portal.support import search as finder
-from portal.support.access import console_view
+from portal.support.actions.borrowers import (
+    Refused,
+    do_add_note,
+    do_record_contact,
+    do_resend_invitation,
+    do_resend_message,
+    invitation_address,
+)
 from portal.support.borrower_view import (
     account_of,
     borrower_or_404,
@@ -24,8 +31,8 @@ from portal.support.borrower_view import (
     notes_of,
     recent,
 )
-from portal.support.forms import ContactForm, NoteForm, ReasonForm, SearchForm
-from repayment.selectors import loan_of
+from portal.support.forms.borrowers import ContactForm, NoteForm, ReasonForm, SearchForm
+from repayment.selectors import loans_of
 from repayment.statements.views import statement_context
 
 HISTORY_PAGE_SIZE = 50
@@ -37,7 +44,7 @@ HISTORIES = {
 
 
 @require_GET
-@console_view("support.use_console")
+@staff_view("support.use_console")
 def search(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
     page = None
@@ -45,7 +52,7 @@ def search(request):
         page = finder.search(form.cleaned_data["q"], page=form.cleaned_data["page"])
         # Results show names, e-mails and phone numbers: who searched for what is on record.
         record_view(
-            request,
+            acting=Actor.of(request),
             borrower=None,
             what="borrower.search",
             details={"query": page.query, "page": page.number, "shown": len(page.results)},
@@ -54,7 +61,7 @@ def search(request):
 
 
 @require_GET
-@console_view("support.use_console")
+@staff_view("support.use_console")
 def borrower(request, pk):
     return _account_page(request, borrower_or_404(pk))
 
@@ -62,20 +69,20 @@ def borrower(request, pk):
 def _account_page(request, borrower, *, status=200, **forms):
     """The borrower's page, with blank action forms except those given (bound, with errors)."""
     account = account_of(borrower)
-    record_view(request, borrower=borrower, what="borrower.account")
+    record_view(acting=Actor.of(request), borrower=borrower, what="borrower.account")
     context = {
         "account": account,
         "note_form": forms.get("note_form") or NoteForm(auto_id="note_%s"),
         "contact_form": forms.get("contact_form") or ContactForm(auto_id="contact_%s"),
         "invitation_form": forms.get("invitation_form") or ReasonForm(auto_id="invitation_%s"),
         "resend_failed": forms.get("resend_failed"),
-        "invitation_address": actions.invitation_address(borrower),
+        "invitation_address": invitation_address(borrower),
     }
     return render(request, "support/borrower.html", context, status=status)
 
 
 @require_GET
-@console_view("support.use_console")
+@staff_view("support.use_console")
 def borrower_history(request, pk, kind):
     if kind not in HISTORIES:
         raise Http404
@@ -85,7 +92,7 @@ def borrower_history(request, pk, kind):
     rows = recent(
         rows_of(borrower), size=HISTORY_PAGE_SIZE, offset=(number - 1) * HISTORY_PAGE_SIZE
     )
-    record_view(request, borrower=borrower, what=what)
+    record_view(acting=Actor.of(request), borrower=borrower, what=what)
     return render(
         request,
         "support/borrower_history.html",
@@ -99,25 +106,25 @@ def borrower_history(request, pk, kind):
 
 
 @require_GET
-@console_view("support.use_console")
+@staff_view("support.use_console")
 def borrower_statement(request, pk, reference):
     borrower = borrower_or_404(pk)
-    loan = loan_of(borrower=borrower, reference=reference)
+    loan = get_object_or_404(loans_of(borrower=borrower), reference=reference)
     context = statement_context(loan=loan, params=request.GET)
-    record_view(request, borrower=borrower, what="borrower.statement", target=loan)
+    record_view(acting=Actor.of(request), borrower=borrower, what="borrower.statement", target=loan)
     return render(request, "support/borrower_statement.html", {**context, "borrower": borrower})
 
 
 @require_POST
-@console_view("support.add_notes")
+@staff_view("support.add_notes")
 def add_note(request, pk):
     borrower = borrower_or_404(pk)
     form = NoteForm(request.POST, auto_id="note_%s")
     if not form.is_valid():
         return _account_page(request, borrower, status=400, note_form=form)
-    actions.add_note(
-        request,
-        borrower=borrower,
+    do_add_note(
+        borrower,
+        acting=Actor.of(request),
         text=form.cleaned_data["text"],
         reason=form.cleaned_data["reason"],
     )
@@ -126,29 +133,29 @@ def add_note(request, pk):
 
 
 @require_POST
-@console_view("support.record_contacts")
+@staff_view("support.record_contacts")
 def record_contact(request, pk):
     borrower = borrower_or_404(pk)
     form = ContactForm(request.POST, auto_id="contact_%s")
     if not form.is_valid():
         return _account_page(request, borrower, status=400, contact_form=form)
-    actions.record_contact(request, borrower=borrower, **form.cleaned_data)
+    do_record_contact(borrower, acting=Actor.of(request), **form.cleaned_data)
     messages.success(request, _("Contact recorded."))
     return redirect("support:borrower", pk=borrower.pk)
 
 
 @require_POST
-@console_view("support.resend_invitations")
+@staff_view("support.resend_invitations")
 def resend_invitation(request, pk):
     borrower = borrower_or_404(pk)
     form = ReasonForm(request.POST, auto_id="invitation_%s")
     if not form.is_valid():
         return _account_page(request, borrower, status=400, invitation_form=form)
     try:
-        address = actions.resend_invitation(
-            request, borrower=borrower, reason=form.cleaned_data["reason"]
+        address = do_resend_invitation(
+            borrower, acting=Actor.of(request), reason=form.cleaned_data["reason"]
         )
-    except actions.Refused as refusal:
+    except Refused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(
@@ -158,7 +165,7 @@ def resend_invitation(request, pk):
 
 
 @require_POST
-@console_view("support.resend_messages")
+@staff_view("support.resend_messages")
 def resend_message(request, pk, message):
     borrower = borrower_or_404(pk)
     form = ReasonForm(request.POST, auto_id=f"resend{message}_%s")
@@ -167,10 +174,10 @@ def resend_message(request, pk, message):
             request, borrower, status=400, resend_failed={"pk": message, "form": form}
         )
     try:
-        actions.resend_message(
-            request, borrower=borrower, message_id=message, reason=form.cleaned_data["reason"]
+        do_resend_message(
+            borrower, message, acting=Actor.of(request), reason=form.cleaned_data["reason"]
         )
-    except actions.Refused as refusal:
+    except Refused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(
@@ -178,21 +185,3 @@ def resend_message(request, pk, message):
             _("The message will be sent again, if the contact rules allow it now."),
         )
     return redirect("support:borrower", pk=borrower.pk)
-
-
-borrower_path = "borrowers/<int:pk>/"
-
-urlpatterns = [
-    path("", search, name="search"),
-    path(borrower_path, borrower, name="borrower"),
-    path(
-        f"{borrower_path}loans/<str:reference>/statement/",
-        borrower_statement,
-        name="borrower_statement",
-    ),
-    path(f"{borrower_path}history/<slug:kind>/", borrower_history, name="borrower_history"),
-    path(f"{borrower_path}notes/", add_note, name="add_note"),
-    path(f"{borrower_path}contacts/", record_contact, name="record_contact"),
-    path(f"{borrower_path}invitation/", resend_invitation, name="resend_invitation"),
-    path(f"{borrower_path}messages/<int:message>/resend/", resend_message, name="resend_message"),
-]

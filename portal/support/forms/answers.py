@@ -1,6 +1,6 @@
-"""Forms of the console's work pages. Every answer carries a reason, which goes into the audit
-trail, and most carry a note to the borrower, which goes to the borrower with the answer. Each
-form has its own prefix, so several on one page keep distinct field ids."""
+"""Answering a proposal, a pause or a dispute. Every answer carries a reason, which goes into
+the audit trail, and most carry a note to the borrower, which goes to the borrower with the
+answer. Each form has its own prefix, so several on one page keep distinct field ids."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.notifications.contact_rules.rules import Channel, Kind
 from portal.notifications.models import ChannelChoices, KindChoices
 
-from . import search
+from .. import search
 
 # A clock a little ahead of the server's should not stop someone recording a call just made.
 CLOCK_SLACK = timedelta(minutes=2)
