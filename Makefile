@@ -40,6 +40,7 @@ test: install-test compile-messages
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
+	$(BIN)/lint-imports
 	$(BIN)/pytest --numprocesses 2
 
 test-fast: install-test

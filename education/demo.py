@@ -1,14 +1,5 @@
-"""Load lessons and glossary terms from JSON (``education/demo_content/``) into the site.
-
-Each lesson is made in English under the English lessons index, then in Chinese as a real
-Wagtail translation of it (``copy_for_translation``: same translation key, under the Chinese
-index), and both are published. Glossary terms likewise. Running it again updates what
-changed and leaves the rest alone: pages are found by slug, terms by slug and language, and
-block ids are derived from the lesson's slug and the block's place, so a question keeps its id
-(and borrowers' answers) across runs and languages.
-
-Used by ``manage.py load_demo_lessons``; the files' shape is described in the command's help.
-"""
+"""Load lessons and glossary terms from JSON (``education/demo_content/``) into the site, in
+English and as Chinese translations, safe to run again. See docs/education.md."""
 
 from __future__ import annotations
 

@@ -1,22 +1,5 @@
 """Lesson pages served cheaply: whole from the cache for signed-out readers, and without
-Wagtail's page-by-page routing for everyone.
-
-A lesson reads the same for every signed-out reader, except for the CSRF token in its forms
-(the language switcher, the check questions). The page is stored with a placeholder where
-the token was, and each reader gets their own token put back, so a cached page is both fast
-and safe to post from. It is kept until anything is published or unpublished
-(``education.cache``).
-
-Only plain GET requests with no session and no pending messages are served from the cache;
-a signed-in reader, a query string or a message to show always gets a fresh page. Only
-responses that the lesson views mark as cacheable are stored (so never a preview, a
-password-protected page or an error).
-
-A GET for a lesson's address (``catalogue.routes``: published lessons with no privacy
-setting on them or above them) is served by the lesson itself, from one query, instead of
-Wagtail resolving the site, the home page, the index and the lesson in turn. Everything else,
-POSTs included (so the CSRF check runs), goes the usual way.
-"""
+Wagtail's page-by-page routing for everyone. The rules: docs/education.md."""
 
 import re
 

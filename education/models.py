@@ -128,7 +128,7 @@ class LessonIndexPage(Page):
         return RouteResult(original)
 
     def serve(self, request, *args, **kwargs):
-        from .views import mark_cacheable
+        from .serving import mark_cacheable
 
         response = super().serve(request, *args, **kwargs)
         mark_cacheable(request, response)
@@ -254,13 +254,13 @@ class LessonPage(Page):
         return readability.Report.from_dict(self.readability)
 
     def serve(self, request, *args, redirect_to_translation=False, **kwargs):
-        from . import views
+        from .serving import serve_lesson
 
         if redirect_to_translation:
             from django.shortcuts import redirect
 
             return redirect(self.get_url(request))
-        return views.serve_lesson(request, self)
+        return serve_lesson(request, self)
 
 
 def reading_minutes(text: str, language: str) -> int:

@@ -1,33 +1,5 @@
-"""Plain-language checks: what makes a text hard to read, line by line.
-
-Pure functions over plain text, so lessons, glossary entries and (later) reminder and
-notification templates can all be checked the same way: ``check_text(text, language)``.
-
-What is flagged:
-
-- **Long sentences**: English over ``max_sentence_words`` words (default 25); Chinese over
-  ``max_sentence_chars`` characters (default 35, counting each Chinese character and each
-  Latin word or number as one, punctuation not at all).
-- **Jargon**: words and phrases from a list, each with a plainer alternative. The lists are
-  ``DEFAULT_JARGON`` below; ``settings.EDUCATION_JARGON`` (same shape) adds to or replaces
-  entries, so compliance can extend it without a code change to this module.
-- **Passive voice** (English only): a form of "be" or "get", an optional adverb, then a past
-  participle. A heuristic: it finds most passives and a few adjectives ("is interested").
-
-The reading level:
-
-- English: the Flesch-Kincaid grade level,
-  ``0.39 × words per sentence + 11.8 × syllables per word − 15.59``, with syllables counted by
-  vowel groups. Grade 8 or below is the usual target for the general public.
-- Chinese has no agreed standard formula. We use a grade-like figure in the spirit of Yang
-  (1971), from the two things that most predict difficulty in Chinese text and that can be
-  measured without a segmenter: sentence length in characters and the share of uncommon
-  characters. ``0.1 × mean characters per sentence + 0.2 × percentage of Chinese characters
-  outside COMMON_HANZI`` (about 600 of the most frequent characters of modern written Chinese,
-  plus the everyday words of borrowing and repaying). Calibrated on our own texts so a plain
-  lesson scores about 5 to 7 and dense contract language 11 or more; compare drafts with it,
-  don't read it as a school grade.
-"""
+"""Plain-language checks: what makes a text hard to read, line by line, and its reading level.
+Pure. What is flagged and the formulas: docs/plain-language.md."""
 
 from __future__ import annotations
 

@@ -1,22 +1,5 @@
-"""Search over the lessons and glossary a reader can see, in the reader's language.
-
-Chinese is written without spaces, and Wagtail's database search backend indexes text as
-space-separated words: on PostgreSQL (``to_tsvector``) a whole Chinese clause becomes one
-lexeme, and SQLite's FTS tokeniser does the same, so 逾期 is not found inside
-"如果您逾期还款……" (``tests/education/test_search.py`` shows it). So:
-
-- A query with Chinese characters is matched as substrings: each part of the query must
-  appear in the lesson's title, summary or text (``icontains`` on the denormalised
-  ``search_text``, the same on PostgreSQL and SQLite). A Chinese phrase that is not found
-  whole is then matched by its two-character pieces (bigrams), each weighted by how few
-  lessons contain it, best match first: "逾期了怎么办" still finds the lesson on late
-  payments.
-- Any other query goes to Wagtail's search backend, with its ranking.
-
-The glossary is small and already cached, so terms are matched in memory, as substrings.
-Only lessons in the reader's catalogue (published, in their language or the English
-fallback) are ever searched.
-"""
+"""Search over the lessons and glossary a reader can see, in the reader's language; Chinese is
+matched as substrings and bigrams. Why: docs/education.md."""
 
 from __future__ import annotations
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "portal.api",
     "portal.lender_api",
     "portal.webhooks",
+    "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -198,9 +199,9 @@ ANYMAIL = {
 SMS_BACKEND = env.str("SMS_BACKEND", default="portal.notifications.channels.sms.ConsoleBackend")
 SMS_FILE_PATH = env.str("SMS_FILE_PATH", default="")  # for channels.sms.FileBackend
 # The secret an SMS provider's inbound webhook (replies such as STOP) may present in a header,
-# never in the URL (see portal/notifications/inbound.py). With Twilio, its X-Twilio-Signature
-# (keyed by TWILIO_AUTH_TOKEN, over the URL built from SITE_URL) is checked instead, and only
-# a signed request can turn texts back on.
+# never in the URL (docs/replies.md). With Twilio, its X-Twilio-Signature (keyed by
+# TWILIO_AUTH_TOKEN, over the URL built from SITE_URL) is checked instead, and only a signed
+# request can turn texts back on.
 SMS_INBOUND_TOKEN = env.str("SMS_INBOUND_TOKEN", default="")
 if SMS_BACKEND.endswith(".TwilioBackend"):
     TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID")

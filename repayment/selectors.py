@@ -1,7 +1,8 @@
-"""Reads a borrower can cause. Every query is scoped to the borrower at the query itself."""
+"""Reads a borrower can cause. Every query is scoped to the borrower at the query itself; a view
+looks a loan up among ``loans_of`` its borrower, so another borrower's loan is a 404 like one
+that does not exist."""
 
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404
 
 from .models import Borrower, Loan, Plan, PlanStatus
 
@@ -17,9 +18,3 @@ def loans_of(*, borrower: Borrower):
         .prefetch_related("product__milestones")
         .order_by("-disbursed_on", "reference")
     )
-
-
-def loan_of(*, borrower: Borrower, reference: str) -> Loan:
-    """The borrower's loan with this reference, or 404: another borrower's loan is
-    indistinguishable from one that does not exist."""
-    return get_object_or_404(loans_of(borrower=borrower), reference=reference)

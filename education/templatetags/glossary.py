@@ -1,13 +1,5 @@
-"""Glossary terms where borrowers meet them, without JavaScript.
-
-``{% glossary_term "principal" _("Principal") %}`` shows the label as a ``<details>`` element
-that opens to the term's short definition and a link to its lesson. Inside a sentence a
-``<details>`` would end the paragraph, so ``{% glossary_links html %}`` turns the
-``<span class="term" data-term="...">`` marks of a translated sentence into links to the
-glossary page instead. Both read the glossary once per request (``glossary_for_request``);
-a term that is missing, or a template rendered without a request (the PDF), gets just the
-label.
-"""
+"""Glossary terms where borrowers meet them, without JavaScript: ``glossary_term`` and
+``glossary_links``. See docs/education.md."""
 
 import re
 

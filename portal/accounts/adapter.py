@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
+from repayment.borrowers import borrower_of
+
 from . import linking
 from .models import User
 from .staff import is_staff_member
@@ -28,7 +30,7 @@ def landing_path(*, user: User) -> str:
             if user.has_perm(permission):
                 return reverse(name)
         return reverse("admin:index") if user.is_staff else "/"
-    borrower = linking.borrower_of(user=user)
+    borrower = borrower_of(user=user)
     if borrower is None:
         return reverse("link_borrower")
     return linking.home_path(borrower=borrower)

@@ -19,7 +19,6 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -68,13 +67,6 @@ class InvitationExpired(InvitationError):
 
 class InvitationUsed(InvitationError):
     """The borrower it was for is already linked to a login."""
-
-
-def borrower_of(*, user: User | AnonymousUser) -> Borrower | None:
-    """The borrower this login is linked to, if any."""
-    if not user.is_authenticated:
-        return None
-    return Borrower.objects.filter(user=user).first()
 
 
 def lenders_of(*, borrower: Borrower) -> QuerySet[Lender]:

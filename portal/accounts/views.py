@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from repayment.borrowers import borrower_of
 from repayment.models import Borrower, Language
 
 from . import linking
@@ -52,7 +53,7 @@ def _linked(request, borrower: Borrower):
 @require_http_methods(["GET", "POST"])
 def link_borrower(request):
     """Link this login by a loan reference and date of birth."""
-    borrower = linking.borrower_of(user=request.user)
+    borrower = borrower_of(user=request.user)
     if borrower is not None:
         return redirect(linking.home_path(borrower=borrower))
     form = LinkByDetailsForm(request.POST or None)
@@ -89,7 +90,7 @@ def link_borrower_invitation(request, token):
     """An invitation from the lender: explain who is asking, then link on a confirming POST.
 
     Signed out, the page offers sign-in and sign-up, both coming back here afterwards."""
-    borrower = linking.borrower_of(user=request.user)
+    borrower = borrower_of(user=request.user)
     if borrower is not None:
         if not linking.invitation_is_for(token=token, borrower=borrower):
             messages.info(

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
-from portal.accounts.linking import borrower_of
+from repayment.borrowers import borrower_of
 
 
 class IsLinkedBorrower(BasePermission):

@@ -9,6 +9,9 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.core.change_history import track
+
         from . import changes
 
-        changes.register()
+        track("audit.Disclosure")
+        changes.connect()

@@ -9,3 +9,9 @@ class LenderApiConfig(AppConfig):
     label = "lender_api"
     verbose_name = _("Lender integration API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.change_history import track
+
+        # Who made or revoked a key; never its digest, and a key's use is not a change.
+        track("lender_api.LenderKey", exclude_fields=["digest", "last_used_at"])

@@ -1,6 +1,2 @@
-"""Reminders and contact rules (issue 5).
-
-``rules`` decides, as a pure function, whether one proposed message may go; ``presets`` holds
-the contact-rules profiles whose numbers come from real rules. Channels, templates, the outbox
-and the Celery planner and sender build on these and live beside them.
-"""
+"""Reminders and confirmations to borrowers: contact rules, message texts, the outbox, channels
+and replies. docs/reminders.md is the map."""

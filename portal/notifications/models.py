@@ -32,7 +32,7 @@ class Event(models.TextChoices):
     DISPUTE_RESOLVED = "dispute_resolved", _("Question answered")
 
 
-# How the contact rules treat each event (see ``rules`` for what binds each kind).
+# How the contact rules treat each event (docs/contact-rules.md says what binds each kind).
 EVENT_KIND: dict[str, Kind] = {
     Event.UPCOMING_DUE: Kind.COURTESY,
     Event.PAYMENT_RECEIVED: Kind.SERVICE,
@@ -126,7 +126,7 @@ class Suppression(models.Model):
 
 class InboundReplySeen(models.Model):
     """A text reply (STOP, START) the SMS provider delivered and we acted on, by the provider's
-    message id, so the same request sent again has no effect (``inbound``). The database's
+    message id, so the same request sent again has no effect (``replies.inbound``). The database's
     unique constraint decides between two copies arriving at once. Pruned after
     ``inbound.KEEP_SEEN``."""
 
@@ -243,7 +243,7 @@ class MessageTemplate(PreviewableMixin, models.Model):
     """The words of one event's message in one language, edited by staff. Placeholders use
     Django template syntax ({{ amount }}); the opt-out line and the debt-advice signpost are
     added by the system, so no edit can drop them. The editor's preview shows the e-mail, the
-    message-centre message and the SMS as the borrower sees them (``texts.preview``)."""
+    message-centre message and the SMS as the borrower sees them (``compose.preview``)."""
 
     event = models.CharField(_("event"), max_length=40, choices=Event.choices)
     language = models.CharField(_("language"), max_length=10)

@@ -1,12 +1,5 @@
-"""The borrower's own say over reminders: the preferences page, the opt-out link and inbound
-text replies. Reads (``legal_window_for``, ``channel_states``) and writes (``save_preferences``,
-``opt_out``, ``opt_in``) are plain functions; the views only validate and call them.
-
-An opt-out is kept per address (``Suppression``), not per borrower, so it survives a change to
-the borrower's records. Only the borrower's explicit choice lifts it: ticking the channel again
-on the preferences page, or a START reply from that number. A bounced address is never lifted
-here; the borrower gives a new address instead, which is simply not suppressed.
-"""
+"""The borrower's own say over reminders (the preferences page, the opt-out link, text replies),
+as plain functions the views call. How opt-outs work: docs/contact-rules.md."""
 
 from __future__ import annotations
 

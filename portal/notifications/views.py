@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.accounts.decorators import borrower_required
 from portal.notifications import centre
 from portal.notifications.contact_rules.rules import Channel
 from portal.notifications.replies import inbound
 from portal.notifications.replies.recognise import has_chinese, recognise
+from repayment.borrowers import borrower_required
 from repayment.models import Language
 
 from .addresses import normalise, read_opt_out_token

@@ -1,6 +1,7 @@
 """Message texts in the editor: a snippet with a preview of every channel, refused on save when
 a text threatens, shames, pressures, mentions anyone but the borrower, reads hard, uses a
-placeholder the planner does not supply, or makes too long a text message (``texts``)."""
+placeholder the planner does not supply, or makes too long a text message
+(``message_texts.compose``; docs/message-texts.md)."""
 
 from __future__ import annotations
 

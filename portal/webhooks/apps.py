@@ -9,3 +9,9 @@ class WebhooksConfig(AppConfig):
     label = "webhooks"
     verbose_name = _("Webhooks")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.change_history import track
+
+        # Who pointed the webhook where; never the signing secret.
+        track("webhooks.WebhookEndpoint", exclude_fields=["secret"])

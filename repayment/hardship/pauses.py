@@ -1,12 +1,5 @@
-"""Hardship pauses. A request up to the policy's limit is granted at once; a longer one waits
-for staff. UK Breathing Space is granted as notified, for its legal 60 days, and always freezes
-interest and fees (The Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis
-Moratorium) (England and Wales) Regulations 2020, reg. 7).
-
-Staff grant or decline a request that waited for them, and may end a granted pause early. A
-Breathing Space ends early only when the debt adviser says so (reg. 14 onwards), so ending one
-needs a note of what the adviser said. Each answer locks the pause, saves and tells the borrower
-in one transaction."""
+"""Hardship pauses and UK Breathing Space: granting, declining and ending them, each in one
+transaction. The rules and their sources: docs/plans-and-hardship.md."""
 
 from __future__ import annotations
 

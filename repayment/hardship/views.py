@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.accounts.decorators import borrower_required
 from repayment import selectors
+from repayment.borrowers import borrower_required
 from repayment.hardship.disputes import DisputeError, disputable_entries, open_dispute, questions_of
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import PauseError, last_answer, request_pause
@@ -22,7 +22,7 @@ from repayment.plans.options import options_for
 @require_http_methods(["GET", "POST"])
 @borrower_required
 def loan_pause(request, reference):
-    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    loan = get_object_or_404(selectors.loans_of(borrower=request.borrower), reference=reference)
     options = options_for(loan=loan)
     form = PauseForm(request.POST or None, max_days=options.policy.pause_max_days)
     if request.method == "POST" and form.is_valid():
@@ -62,7 +62,7 @@ DISPUTABLE_ENTRIES = 60
 @require_http_methods(["GET", "POST"])
 @borrower_required
 def loan_dispute(request, reference):
-    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    loan = get_object_or_404(selectors.loans_of(borrower=request.borrower), reference=reference)
     entries = list(disputable_entries(loan).order_by("-effective_date", "-id")[:DISPUTABLE_ENTRIES])
     choices = [
         (

@@ -1,13 +1,5 @@
-"""Change history of the borrowers and loans a batch writes in bulk.
-
-``bulk_create`` sends no signals, so django-auditlog would record nothing of an import's
-upserts. For each tracked model among them (the ledger is its own history and is not tracked)
-this writes the entries auditlog would have written, field by field with auditlog's own diff,
-and the borrower link the audit trail searches by (``portal.audit.changes``): two bulk inserts,
-not a query per row. There is no actor (a lender's system is not a person); ``additional_data``
-says where the batch came from (``BatchOrigin.history_data``), and ``"restructure": true``
-marks a loan whose money terms changed after payout.
-"""
+"""Change history of the borrowers and loans a batch writes in bulk, as django-auditlog would
+have written it (``bulk_create`` sends no signals). See docs/importing.md."""
 
 from __future__ import annotations
 

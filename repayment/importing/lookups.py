@@ -1,24 +1,5 @@
-"""What a batch refers to that is already stored, read with a few set-based queries.
-
-Only the rows a batch names are read: its products, borrowers, loans, the loans holding its
-references, and every entry of the loans its entries post to (a reversal may point at any of
-them). Values come back in the same shape validation produces, so "unchanged" is plain
-equality.
-
-Read for one lender (the lender API, or ``import_loans --lender``), only what that lender may
-see comes back: its own products and loans, and the borrowers it created or lends to. A
-borrower concerns the lender that created it (``Borrower.origin_lender``) and every lender with
-a loan to it; when that is this lender alone, the lender may change the borrower's details, and
-when it is several, the lender may lend to the borrower but only staff change the details.
-Everything else is left out, so validation treats it as unknown and no message can name it:
-another lender's borrowers and loans, and borrowers that concern no lender (no loans, created
-by staff). Their ids and references are only listed as taken, because they are unique across
-the portal, and a taken id gets the same answer whoever holds it.
-
-For each stored loan a batch names in a loan record, ``ledgers`` summarises its ledger, so
-that validation can tell a loan already paid out (its money terms are then fixed) and check a
-restructured principal against what was paid out.
-"""
+"""What a batch refers to that is already stored, read with a few set-based queries, and for one
+lender only what it may see. See docs/importing.md."""
 
 from __future__ import annotations
 
@@ -118,7 +99,7 @@ def _named(records: Sequence[RawRecord], kind: str, name: str) -> set[str]:
 
 def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None) -> Existing:
     """What ``records`` name that is stored; with ``lender_id``, only what that lender may see
-    (the module docstring)."""
+    (see docs/importing.md)."""
     product_codes = _named(records, LOAN, "product_code")
     borrower_ids = _named(records, BORROWER, "external_id") | _named(
         records, LOAN, "borrower_external_id"

@@ -1,32 +1,5 @@
-"""Checking a whole batch against itself and against what is already stored.
-
-Pure: raw records and the stored rows they name (``lookups.Existing``) in, a ``Plan`` of clean
-immutable values out, or ``BatchRejected`` with every problem found, each naming the row, the
-field and the reason. One pass over the records in batch order, plain code per field (no form
-per row), so a batch of 100,000 entries is checked in a second or two.
-
-Rules beyond the obvious field checks:
-
-* Borrowers and loans are matched by the lender's id: new ones are created, changed ones
-  updated, identical ones left alone. A loan keeps its borrower and its product (its currency
-  and its ledger depend on them), and a reference belongs to one loan.
-* Once a loan has ledger entries (it has been paid out) its money terms (``Loan.MONEY_TERMS``)
-  are fixed, unless its product allows restructuring. A restructure is checked against the
-  ledger as it stands after the batch: a new principal must equal what the ledger shows paid
-  out (disbursements less their reversals), and the start date cannot move after the first
-  entry.
-* Entries are append-only. One already stored with identical values is skipped, so a batch
-  sent twice posts nothing twice; one stored with different values is refused: the lender
-  corrects by reversal.
-* A reversal cancels one earlier entry of the same loan, stored or earlier in the batch, that
-  is not a reversal and is not already reversed; it carries that entry's amount and is not
-  dated before it (``ledger.replay`` ignores a reversal dated before its entry).
-* Where the portal's servicing posts installments and interest for a product, the lender's own
-  would count them twice, so they are refused.
-* Checked for one lender (``Existing`` read with a lender), other lenders' products, loans and
-  borrowers are unknown; their ids and references cannot be taken (the same answer whoever
-  holds them), and a borrower shared with another lender keeps the details the portal has.
-"""
+"""Checking a whole batch against itself and against what is already stored: pure, one pass,
+every problem found. The rules: docs/importing.md and docs/import-format.md."""
 
 from __future__ import annotations
 

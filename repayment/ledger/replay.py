@@ -1,21 +1,5 @@
-"""Replaying a loan's ledger into balances.
-
-Rules, in one place:
-
-* Entries are facts with a positive amount; the kind gives the direction. Disbursement,
-  interest and fees raise what is owed; payments and waivers lower it; an installment falling
-  due moves nothing, it only makes part of the balance due now.
-* A payment pays fees first, then interest, then principal (the order of article 561 of the
-  PRC Civil Code and common lender practice). Anything left over lowers principal below zero:
-  the borrower is in credit.
-* A waiver lowers the component it names.
-* A reversal cancels exactly the effect its entry had, on the day of the reversal.
-* Entries are replayed by date, then by the order they were recorded.
-
-Everything here is plain values: no queries, so tests and hypothesis can drive it directly.
-The values are named tuples rather than frozen dataclasses: just as immutable, and a statement
-builds thousands of them per request, which tuples do several times faster.
-"""
+"""Replaying a loan's ledger into balances, amounts due and days late: plain values, no queries.
+The ledger's rules: docs/servicing.md."""
 
 from __future__ import annotations
 
@@ -41,6 +25,8 @@ CREDITS = frozenset({PAYMENT, WAIVER})
 OBLIGATIONS = frozenset({INSTALLMENT_DUE, FEE})
 
 
+# Named tuples rather than frozen dataclasses: just as immutable, and a statement builds
+# thousands of them per request, which tuples do several times faster.
 class Components(NamedTuple):
     """A balance, or a change to one, split by what it is for. ``+`` adds component-wise."""
 

@@ -10,7 +10,7 @@ from repayment.models.loans import Borrower, Lender
 
 
 class LenderTopic(models.TextChoices):
-    """What the lender is told about (``plans.events.tell_lender``): each is a webhook topic,
+    """What the lender is told about (``repayment.events.tell_lender``): each is a webhook topic,
     and the endpoint's topic filter offers exactly these."""
 
     PLAN_ACCEPTED = "plan.accepted", _("A plan was agreed")

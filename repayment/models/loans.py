@@ -16,11 +16,17 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.append_only import AppendOnly
-from portal.notifications.contact_rules.presets import PRESETS, US_REG_F
-
-CONTACT_RULES = [(name, name) for name in PRESETS]
 
 CURRENCY_CODE = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. CNY."))
+
+
+class ContactRules(models.TextChoices):
+    """The rulebook a lender's reminders follow. The rules themselves, each number with its
+    source, are ``portal.notifications.contact_rules.presets``, keyed by these values."""
+
+    US_REG_F = "US Regulation F", "US Regulation F"
+    CHINA_NIFA = "China NIFA", "China NIFA"
+    UK_FCA = "UK FCA", "UK FCA"
 
 
 class Frequency(models.TextChoices):
@@ -63,8 +69,8 @@ class Lender(models.Model):
     contact_rules = models.CharField(
         _("contact rules"),
         max_length=40,
-        choices=CONTACT_RULES,
-        default=US_REG_F.name,
+        choices=ContactRules.choices,
+        default=ContactRules.US_REG_F,
         help_text=_("The rulebook reminders follow: contact hours, caps and holds."),
     )
 
@@ -153,7 +159,7 @@ class LoanProduct(models.Model):
     contact_rules = models.CharField(
         _("contact rules"),
         max_length=40,
-        choices=CONTACT_RULES,
+        choices=ContactRules.choices,
         blank=True,
         help_text=_("Leave empty to follow the lender's contact rules."),
     )
@@ -166,10 +172,10 @@ class LoanProduct(models.Model):
         return f"{self.name} ({self.code})"
 
     @property
-    def contact_profile(self):
+    def contact_rules_in_force(self) -> str:
         """The contact rules reminders about this product's loans follow: its own, or its
         lender's. Reads the lender: select it with the product."""
-        return PRESETS[self.contact_rules or self.lender.contact_rules]
+        return self.contact_rules or self.lender.contact_rules
 
 
 class ConsequenceMilestone(models.Model):
@@ -372,7 +378,7 @@ class LedgerEntry(AppendOnly):
         indexes = [
             models.Index(fields=["loan", "effective_date", "id"]),
             # The reminder planner's questions across the book: which obligations fell due
-            # on these days, which payments arrived this week (notifications.selection).
+            # on these days, which payments arrived this week (notifications' outbox selection).
             models.Index(fields=["kind", "effective_date"], name="ledger_kind_day"),
         ]
 

@@ -115,7 +115,7 @@ class ProposalForm(forms.Form):
 
     @classmethod
     def for_options(cls, data, options) -> ProposalForm:
-        """The form with the limits of the loan's ``offering.options_for``: the page and the
+        """The form with the limits of the loan's ``options.options_for``: the page and the
         API check a proposal the same way."""
         return cls(
             data,

@@ -1,16 +1,5 @@
-"""The plans a lender offers for a loan's situation, under its policy. Pure.
-
-Kinds:
-
-* spread: the overdue amount in equal parts on top of the next regular payments;
-* holiday: skip the next regular payment, then catch up on it and the overdue amount over the
-  following payments;
-* reduced: smaller payments for a few periods (what they leave unpaid stays owed);
-* settle: pay the balance less a discount in one payment; the rest is written off when paid.
-
-An offer whose payments would fall below the policy's smallest installment is shortened until
-they do not, or left out.
-"""
+"""The plans a lender offers for a loan's situation, under its policy: spread, holiday, reduced,
+settle. Pure. See docs/plans-and-hardship.md."""
 
 from __future__ import annotations
 

@@ -1,19 +1,5 @@
 """Staff answers to a borrower's own plan that went to a person: approve it, offer a plan close
-to it, or decline it.
-
-A person may agree what the website could not, up to the policy's limits; beyond them only
-with a supervisor's sign-off (the caller says whether the user has it). Declining always says
-why and what the borrower can do instead (FCA CONC 7.3.4R and 7.3.5: forbearance, and
-signposting free debt advice).
-
-Statuses. An approved proposal is ``APPROVED``; a counter-offer goes back to the borrower as
-``AWAITING_BORROWER`` with the staff's terms; a declined one is ``DECLINED``. The first two are
-what the proposal page lets a borrower confirm. ``staff_decision`` keeps which answer it was
-after the status moves on (the plan taken up, a newer proposal).
-
-Each answer locks the proposal, rechecks the policy against today's figures, saves, and tells
-the borrower, in one transaction: an answer and its message exist together or not at all.
-"""
+to it, or decline it, each in one transaction. See docs/plans-and-hardship.md."""
 
 from __future__ import annotations
 
@@ -22,10 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -319,28 +303,20 @@ def _answer(proposal: Proposal, *, by, note: str, decision: str) -> None:
 
 
 def _tell(proposal: Proposal, event: str, facts: dict) -> None:
-    loan = proposal.loan
+    # A message about a staff answer links to the page that shows it.
     tell_borrower(
-        loan=loan,
+        loan=proposal.loan,
         event=event,
         about=f"proposal{proposal.pk}",
-        facts={**facts, "link": page_link(loan, "proposal_detail", proposal.pk)},
+        facts=facts,
+        page=("proposal_detail", proposal.pk),
     )
-
-
-def page_link(loan: Loan, name: str, *args) -> str:
-    """The absolute address of one of the loan's pages, in the borrower's language: a message
-    about a staff answer links to the page that shows it (the planner's ``link`` otherwise
-    points at the statement)."""
-    with translation.override(loan.borrower.preferred_language):
-        path = reverse(name, args=[loan.reference, *args])
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def confirmable_terms(proposal: Proposal, options) -> PlanTerms | None:
     """The terms the borrower may confirm now (the page's button, the API's accept): agreed at
     once, countered or approved by staff, no plan in place, and the first payment not passed.
-    ``options`` is the loan's ``offering.options_for``."""
+    ``options`` is the loan's ``options.options_for``."""
     terms = PlanTerms.from_json(proposal.terms) if proposal.terms else None
     if (
         terms is not None

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.accounts.decorators import borrower_required
 from repayment import selectors
+from repayment.borrowers import borrower_required
 from repayment.hardship.disputes import questions_of
 from repayment.hardship.pauses import last_answer
 from repayment.models import Decision, Frequency, Proposal, StaffDecision
@@ -33,7 +33,7 @@ def new_key() -> str:
 
 
 def _loan(request, reference):
-    return selectors.loan_of(borrower=request.borrower, reference=reference)
+    return get_object_or_404(selectors.loans_of(borrower=request.borrower), reference=reference)
 
 
 @require_http_methods(["GET"])

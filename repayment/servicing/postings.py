@@ -1,17 +1,5 @@
-"""Daily servicing: post what falls due under a loan product's terms.
-
-For each installment date up to ``today`` the loan gets, in this order: the interest for the
-period that ends that day, the installment falling due, and, once the grace period has passed
-with the installment still unpaid, one late fee for that installment. Every posted entry has a
-deterministic id (``svc:interest:3``, ``svc:installment:3``, ``svc:late-fee:3``), and ids are
-unique per loan, so running the task twice, or twice at once, posts nothing twice. A run that
-was missed catches up on its next run.
-
-Freeze windows (``repayment.servicing.freeze_windows``) carry what the lender agreed while a
-borrower is in hardship: no interest accrues on a day frozen for interest, and a late fee whose
-charge date is frozen for fees is never posted. A loan's windows include those that have ended,
-so a catch-up run, or any later run, skips the same interest and fees a run on the day skipped.
-"""
+"""Daily servicing: post what falls due under a loan product's terms (interest, installments,
+late fees), never twice, and nothing on frozen days. See docs/servicing.md."""
 
 from __future__ import annotations
 

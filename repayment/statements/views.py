@@ -1,9 +1,9 @@
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from portal.accounts.decorators import borrower_required
 from repayment import selectors
+from repayment.borrowers import borrower_required
 from repayment.plans.active_plans import active_plans
 from repayment.statements.cache import statement_for
 from repayment.statements.chart import balance_chart
@@ -52,7 +52,7 @@ def statement_context(*, loan, params) -> dict:
 @require_GET
 @borrower_required
 def statement(request, reference):
-    loan = selectors.loan_of(borrower=request.borrower, reference=reference)
+    loan = get_object_or_404(selectors.loans_of(borrower=request.borrower), reference=reference)
     return render(
         request, "repayment/statement.html", statement_context(loan=loan, params=request.GET)
     )

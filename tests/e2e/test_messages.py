@@ -1,4 +1,4 @@
-"""Issue 5's end-to-end bar: on a phone, a borrower chooses how and when she is contacted (text
+"""End to end: on a phone, a borrower chooses how and when she is contacted (text
 messages to her number, fewer hours), then reads a message in her message centre and sees the
 unread count drop. Every page is axe-clean and fits 390px without scrolling sideways."""
 

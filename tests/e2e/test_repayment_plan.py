@@ -1,4 +1,4 @@
-"""Issue 4's end-to-end bar: the 45-days-late demo borrower, on a phone, checks her budget,
+"""End to end: the 45-days-late demo borrower, on a phone, checks her budget,
 proposes a plan she can't afford, takes the counter-offer, and sees the plan on her statement.
 A second submission of the confirmation (back button, then submit again) makes no second plan.
 """

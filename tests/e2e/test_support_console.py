@@ -1,4 +1,4 @@
-"""Issue 6's end-to-end bar, in Debian's Chromium: a support agent signs in with an authenticator
+"""End to end, in Debian's Chromium: a support agent signs in with an authenticator
 code at desk width, finds a demo borrower, sees her statement as she sees it, and approves the
 plan she proposed from the review queue. The borrower, on her phone, then finds the approved
 plan, confirms it and sees it set up. Every page is axe-clean; the borrower's fit 390 px."""

@@ -134,7 +134,7 @@ def test_new_borrower_remembers_the_lender_that_created_it(api, lender, product)
 def test_borrower_another_lender_created_is_in_use_even_before_its_loans(
     api, product, other_lender
 ):
-    """The issue: a borrower without loans counted as nobody's, so any key could rewrite it."""
+    """Regression: a borrower without loans counted as nobody's, so any key could rewrite it."""
     BorrowerFactory(external_id="B-X", full_name="Chen Jing", origin_lender=other_lender)
     before = snapshot()
     response = api.post(

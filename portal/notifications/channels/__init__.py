@@ -1,24 +1,5 @@
-"""Channels deliver one outbox row each and say how it went.
-
-A channel backend has one method, ``deliver(message) -> str``, which hands the message to its
-provider and returns the provider's reference for it, or raises one of the errors below. It
-never changes the row: the sender records the outcome (see ``notifications.sending``).
-
-- ``TemporaryFailure``: nothing went out; try again later (the sender backs off).
-- ``PermanentFailure``: nothing went out and trying again will not help; give up.
-- ``Bounced``: the address is dead; give up and suspend the channel for that address.
-  ``RecipientOptedOut`` is the provider telling us the owner opted out with it directly.
-- ``DeliveryUncertain``: the provider may have the message (the connection broke after the
-  request went out). Never retried automatically: a second try could send it twice.
-
-A backend whose provider drops a second delivery of the same message (keyed on the row's
-``key``) sets ``idempotent = True``; only then may a row whose worker died mid-send be tried
-again. ``open()`` and ``close()`` bracket a run, so a backend can keep one connection for it.
-
-Which backend serves which channel: e-mail goes through Django's own e-mail machinery
-(``EMAIL_BACKEND``, so any django-anymail provider works by configuration), SMS through the
-``SMS_BACKEND`` setting (see ``channels.sms``), and the message centre needs no provider.
-"""
+"""Channels deliver one outbox row each and say how it went: the backend interface, its errors,
+and which backend serves which channel. See docs/reminders.md."""
 
 from __future__ import annotations
 

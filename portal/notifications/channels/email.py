@@ -1,22 +1,5 @@
-"""E-mail through Django's e-mail machinery, so the provider is configuration.
-
-Settings (all from the environment, see ``portal/settings.py``):
-
-- ``EMAIL_URL``: SMTP or a local backend, e.g. ``smtp+tls://user:password@smtp.example.com:587``
-  or ``filemail:///var/mail/portal`` (each message written to a file, for demos and tests).
-- ``EMAIL_BACKEND``: overrides ``EMAIL_URL``'s backend; set it to a django-anymail backend to
-  send through a provider's API, e.g. ``anymail.backends.postmark.EmailBackend``, and give that
-  provider's settings as ``ANYMAIL_<SETTING>`` variables (``ANYMAIL_POSTMARK_SERVER_TOKEN``);
-  they become the ``ANYMAIL`` dict.
-- ``DEFAULT_FROM_EMAIL``: the sender; its domain is also the Message-ID's.
-- ``SITE_URL``: the opt-out link's host. Use https: mail providers honour one-click
-  unsubscribe (RFC 8058) only for https links in DKIM-signed mail, and the provider signs.
-
-Every e-mail is plain text and carries ``List-Unsubscribe`` (the signed opt-out link for its
-address) with ``List-Unsubscribe-Post: List-Unsubscribe=One-Click``, so a mail app's own
-"unsubscribe" button stops that address in one step. Its Message-ID is made from the outbox
-key, so the same row always makes the same e-mail.
-"""
+"""E-mail through Django's e-mail machinery, so the provider is configuration; every e-mail
+carries a one-click unsubscribe. Settings: docs/reminders.md."""
 
 from __future__ import annotations
 

@@ -27,12 +27,15 @@ def _path_pattern(name: str, language: str) -> str:
         return reverse(name, args=[_ARGUMENT])
 
 
-def page_url(name: str, argument: str, *, language: str) -> str:
-    """The absolute address of a page that takes one argument, in ``language``. The page is
+def page_url(name: str, *arguments: str | int, language: str) -> str:
+    """The absolute address of a page, in ``language``. A page that takes one text argument is
     reversed once per language and the argument put in quoted as ``reverse`` quotes it: a
     planner run builds tens of thousands of links, and switching language to reverse each one
-    cost more than rendering the message's text."""
-    quoted = quote(argument, safe=RFC3986_SUBDELIMS + "/~:@")
+    cost more than rendering the message's text. Other pages are reversed each time."""
+    if len(arguments) != 1 or not isinstance(arguments[0], str):
+        with translation.override(language):
+            return absolute(reverse(name, args=arguments))
+    quoted = quote(arguments[0], safe=RFC3986_SUBDELIMS + "/~:@")
     return absolute(_path_pattern(name, language).replace(_ARGUMENT, quoted))
 
 

@@ -1,15 +1,5 @@
-"""Text messages. ``SMS_BACKEND`` names the backend class, as ``EMAIL_BACKEND`` does for e-mail:
-
-- ``portal.notifications.channels.sms.ConsoleBackend`` (the default): prints each message.
-- ``portal.notifications.channels.sms.FileBackend``: appends each message as one JSON line to
-  ``SMS_FILE_PATH``; another process can read what was sent.
-- ``portal.notifications.channels.sms.LocmemBackend``: keeps messages in ``sms.outbox``, a
-  list in this process, for tests (like ``django.core.mail.outbox``).
-- ``portal.notifications.channels.twilio.TwilioBackend``: Twilio's Messages API (see there).
-
-A backend subclasses ``SmsBackend`` and implements ``send_text``. The opt-out for SMS is a
-reply keyword, which the planner writes into the text itself.
-"""
+"""Text messages: ``SMS_BACKEND`` names the backend class (console, file, in memory, Twilio), as
+``EMAIL_BACKEND`` does for e-mail. See docs/reminders.md."""
 
 from __future__ import annotations
 

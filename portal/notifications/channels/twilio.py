@@ -1,26 +1,5 @@
-"""Text messages through Twilio's Messages API (``POST /2010-04-01/Accounts/{sid}/Messages.json``,
-form-encoded, HTTP basic auth with the account SID and auth token).
-
-Settings: ``SMS_BACKEND=portal.notifications.channels.twilio.TwilioBackend``,
-``TWILIO_ACCOUNT_SID``, ``TWILIO_AUTH_TOKEN``, and either ``TWILIO_FROM_NUMBER`` (E.164) or
-``TWILIO_MESSAGING_SERVICE_SID``. Settings refuse to start with the backend chosen and the
-account or token missing.
-
-What Twilio's answers mean here:
-
-- 201: accepted; the message SID is the provider reference.
-- error 21610: the recipient replied STOP to our number: recorded as their opt-out.
-- errors 21211 and 21614: not a number that can receive texts: the address is suspended.
-- 429 and 5xx: try later. 401 and 403: our credentials, not this message: try later, so
-  messages go out once the configuration is fixed. Other 4xx: give up on this message.
-- No connection: try later. The connection broke after the request went out: it may have been
-  sent, and Twilio does not drop repeats, so it is not retried (status "uncertain").
-
-Replies (STOP, START) come back through the inbound webhook, ``/hooks/sms/inbound/``: set it
-in Twilio's console (the number's or messaging service's "A message comes in", HTTP POST) to
-``SITE_URL`` followed by that path, with no secret in the URL. Each request is checked against
-its ``X-Twilio-Signature`` with ``TWILIO_AUTH_TOKEN`` (``twilio_signature``, ``inbound``).
-"""
+"""Text messages through Twilio's Messages API. Settings and what each of Twilio's answers means:
+docs/reminders.md; the inbound webhook: docs/replies.md."""
 
 from __future__ import annotations
 

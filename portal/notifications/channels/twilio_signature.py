@@ -1,15 +1,5 @@
-"""Twilio's request signature (``X-Twilio-Signature``), checked without Twilio's SDK.
-
-Twilio signs each webhook request with HMAC-SHA1, keyed by the account's auth token, over the
-full URL it requested (scheme, host, path and query string, exactly as configured in its
-console) followed by every POST parameter's name and value, the names in sorted order (a name
-sent several times contributes each of its values, sorted). The digest is sent base64-encoded.
-Twilio's libraries accept the URL with and without the default port (``:443``), because
-Twilio's signing has used both; so do we.
-
-Source: https://www.twilio.com/docs/usage/webhooks/webhooks-security and Twilio's own
-``RequestValidator`` (twilio-python); its test vectors are in our tests. Pure functions.
-"""
+"""Twilio's request signature (``X-Twilio-Signature``), checked without Twilio's SDK. Pure. How
+Twilio signs, and the sources: docs/replies.md."""
 
 from __future__ import annotations
 

@@ -1,19 +1,6 @@
-"""An independent check of what was sent: did any message break a contact rule?
-
-Written from the issue's words, not from ``rules``: it shares no code with the rules it
-checks (only the profiles' numbers), so a mistake in the rules or in the planner shows up
-here rather than being repeated. The simulation and the property tests run it over
-everything sent, and a real deployment can run it over a day's outbox too.
-
-What counts as a violation, for messages with status sent:
-
-- sent by e-mail, SMS or call outside the hours allowed (the profile's legal hours and the
-  borrower's own), in the borrower's local time;
-- more reminders (arrears and courtesy, counted once per message however many channels carried
-  it) on one local day, or in any 7 local days, than the profile's caps;
-- sent to an address after it opted out, or on a channel the borrower switched off;
-- a reminder about a loan while a dispute on it was open or a pause covered that day.
-"""
+"""An independent check of what was sent: did any message break a contact rule? It shares no
+code with ``rules`` (only the profiles' numbers), so a mistake there shows up here. See
+docs/contact-rules.md."""
 
 from __future__ import annotations
 
@@ -23,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from portal.notifications.contact_rules.presets import profile_for
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
+from portal.notifications.outbox.keys import logical_key
 from repayment.models import Dispute, Loan, Pause, PauseStatus
 
 REMINDER_KINDS = {"collection", "courtesy"}
@@ -73,7 +62,7 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
     for m in messages:
         loan = loans[m.loan_id]
         product = loan.product
-        profile = product.contact_profile
+        profile = profile_for(product)
         zone = ZoneInfo(loan.borrower.time_zone)
         local = m.sent_at.astimezone(zone)
         wall = local.time().replace(tzinfo=None)
@@ -104,7 +93,7 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
             for first, last in pauses[m.loan_id]:
                 if first <= local.date() <= last:
                     violations.append(Violation("pause_active", m.key, f"pause {first}-{last}"))
-            reminders_by_day[(m.borrower_id, local.date())].add(m.key.rsplit(":", 1)[0])
+            reminders_by_day[(m.borrower_id, local.date())].add(logical_key(m.key))
             caps[m.borrower_id] = (profile.daily_cap, profile.weekly_cap)
 
     for (borrower_id, day), keys in reminders_by_day.items():

@@ -1,28 +1,14 @@
-"""Contact-rules profiles whose numbers come from real rules, each number with its source.
-
-These encode the lender's reading of the rules for its own reminders; compliance owns them.
-Where a rule gives no number (UK contact hours, every reminder cap) the number is lender
-policy and the citation says so. Duties that are not numbers are enforced elsewhere and noted
-here so that the whole of each rulebook is in one place:
-
-- US, 12 CFR 1006.14 and 1006.18: no harassment and no false or misleading statements (the
-  tone check on templates).
-- China, NIFA guidance: no threats, insults or false claims (the tone check on templates).
-- UK, CONC 7.3.4 (forbearance and due consideration for customers in arrears: the plan,
-  pause and breathing-space holds in ``rules``), CONC 7.3.10R (no pressure to pay in one go
-  or in an unreasonably short time) and CONC 7.9 (nothing misleading, no disclosure to others:
-  the tone check on templates, ``tone``).
-"""
+"""Contact-rules profiles whose numbers come from real rules, each number with its source;
+compliance owns them. See docs/contact-rules.md."""
 
 from datetime import time
 
 from portal.notifications.contact_rules.rules import Profile, Window
+from repayment.models import ContactRules, LoanProduct
 
 LENDER_POLICY_DAILY = "Lender policy, not a legal number: at most 1 reminder a day."
 LENDER_POLICY_WEEKLY = "Lender policy, not a legal number: at most 3 reminders in 7 days."
-LENDER_POLICY_OPT_OUT = (
-    "Lender policy (issue 5): every e-mail and SMS carries a clear one-step opt-out."
-)
+LENDER_POLICY_OPT_OUT = "Lender policy: every e-mail and SMS carries a clear one-step opt-out."
 
 US_REG_F = Profile(
     name="US Regulation F",
@@ -109,4 +95,14 @@ UK_FCA = Profile(
     },
 )
 
-PRESETS = {profile.name: profile for profile in (US_REG_F, CHINA_NIFA, UK_FCA)}
+# By the lender's setting (``repayment.models.ContactRules``), whose labels are these names.
+PRESETS: dict[str, Profile] = {
+    ContactRules.US_REG_F: US_REG_F,
+    ContactRules.CHINA_NIFA: CHINA_NIFA,
+    ContactRules.UK_FCA: UK_FCA,
+}
+
+
+def profile_for(product: LoanProduct) -> Profile:
+    """The rules reminders about this product's loans follow: its own, or its lender's."""
+    return PRESETS[product.contact_rules_in_force]

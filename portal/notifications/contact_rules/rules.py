@@ -1,47 +1,5 @@
-"""Contact rules: may this one message go now, and if not, which rule stops it?
-
-Pure functions over small immutable values: no database, no clock (the proposed send time is
-part of the message), no Django. The planner turns its queries into a ``Message`` and a
-``Situation``, calls ``decide()``, and stores ``Decision.rule`` with the outbox row, so every
-message sent or held records the rule that let it through or stopped it.
-
-Counting. Days are calendar days in the borrower's time zone. "Per day" means the local day of
-the proposed send time; "in N days" means that day and the N - 1 days before it (Regulation F's
-"seven consecutive days", where the day of a conversation is the first of the seven). Every
-recorded contact on a counted day counts, whatever its hour. Call attempts are counted across
-all of a borrower's debts, not per debt: Regulation F's commentary counts a call against every
-debt the collector would discuss if the borrower answered, and our staff discuss them all.
-
-Rule order. Rules run in ``RULE_ORDER`` and the first that suppresses wins, so the rule
-recorded is the one that tells the planner what to do about it. The order goes from "never" to
-"wait a little":
-
-1. Who: a message to anyone but the borrower is never allowed (third_party).
-2. The channel: opted out or bounced is a property of the channel, not of the moment; the
-   planner should pick another channel, not wait (opted_out, bounced).
-3. The content: a message without its opt-out line or its debt-advice signpost is a defect of
-   the template or planner. It is checked before the borrower's state so that the defect shows
-   on every borrower, not only on those who happen not to be on hold (opt_out_notice_missing,
-   debt_advice_missing).
-4. The borrower's state: holds that last until an event ends them (breathing_space,
-   dispute_open, pause_active, plan_in_good_standing).
-5. Frequency: limits that clear after some days; the legal call limits before the lender's own
-   caps, and within each the longer wait first (after_conversation, call_attempts,
-   connected_calls, weekly_cap, daily_cap).
-6. The time of day, last, for the channels that reach out (not the message centre, which
-   waits for the borrower to look): a quiet_hours decision then means "this message is fine
-   except for its hour" and carries ``next_allowed_at``, the moment the window opens again.
-
-Which rules bind which kinds of message:
-
-- service (payment received, plan accepted, dispute received): who, channel, opt-out line,
-  call limits and the hour only. A borrower must hear that their payment arrived even during a
-  dispute, a pause or a breathing space, and a confirmation does not use up the reminder caps.
-- courtesy (a plan's own instalment reminder, an upcoming due date): everything above plus
-  breathing space, dispute, pause and the caps; allowed while a plan is in good standing.
-- collection (arrears reminders): everything, including the plan hold and the debt-advice
-  signpost where the profile requires it.
-"""
+"""Contact rules: may this one message go now, and if not, which rule stops it? Pure: no
+database, no clock, no Django. The rules, their order and their sources: docs/contact-rules.md."""
 
 from __future__ import annotations
 
@@ -62,7 +20,8 @@ class Channel(StrEnum):
     CALL = "call"
 
 
-# Channels whose every message carries a one-step opt-out (12 CFR 1006.6(e) and issue 5).
+# Channels whose every message carries a one-step opt-out (12 CFR 1006.6(e); lender policy
+# elsewhere).
 ELECTRONIC = frozenset({Channel.EMAIL, Channel.SMS})
 
 
@@ -600,7 +559,7 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
 
 def decide(message: Message, situation: Situation, profile: Profile) -> Decision:
     """Whether ``message`` may go at its send time; the first rule in RULE_ORDER that
-    suppresses it decides (see the module docstring for the order and why)."""
+    suppresses it decides (docs/contact-rules.md gives the order and why)."""
     for rule, check in RULE_ORDER:
         decision = check(message, situation, profile)
         if decision is not None:

@@ -1,13 +1,5 @@
-"""What the contact rules need to know, loaded in bulk from the database.
-
-The planner and the sender ask about thousands of borrowers at a time, so everything here
-takes sets of ids and answers with a handful of queries, whatever their number. The pure
-``rules`` module then decides each message.
-
-A reminder goes to every channel the borrower has switched on, and it counts as one contact
-for the caps: the borrower hears about one thing once a day, however many ways it reaches
-them. So contacts are counted per logical message (the outbox key without its channel).
-"""
+"""What the contact rules need to know, loaded in bulk: a handful of queries whatever the number
+of borrowers. How contacts are counted: docs/contact-rules.md."""
 
 from __future__ import annotations
 
@@ -18,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from portal.notifications.addresses import addresses_for
-from portal.notifications.contact_rules.presets import US_REG_F
+from portal.notifications.contact_rules.presets import US_REG_F, profile_for
 from portal.notifications.contact_rules.rules import (
     Channel,
     Contact,
@@ -36,6 +28,7 @@ from portal.notifications.models import (
     Status,
     Suppression,
 )
+from portal.notifications.outbox.keys import logical_key
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -51,11 +44,6 @@ from repayment.models import (
 # Rows that reached, or are on their way to, the borrower: these count towards the caps.
 COUNTED = (Status.PLANNED, Status.SENDING, Status.SENT, Status.UNCERTAIN)
 LOOKBACK = timedelta(days=8)  # a week of local days, whatever the borrower's time zone
-
-
-def logical_key(key: str) -> str:
-    """The outbox key without its channel: one message, however many channels carry it."""
-    return key.rsplit(":", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +320,6 @@ def recheck(rows: Iterable[OutboundMessage], now: datetime) -> dict[int, Decisio
             local_day=local_day,
         )
         loan = loans.get(row.loan_id)
-        profile = loan.product.contact_profile if loan else US_REG_F
+        profile = profile_for(loan.product) if loan else US_REG_F
         decisions[row.pk] = decide(message, facts, profile)
     return decisions

@@ -1,31 +1,5 @@
-"""The words of a message: which text, filled in how, and what the system adds to it.
-
-Which text. The staff-edited ``MessageTemplate`` for the event and language; if there is no row
-(a fresh or flushed database), the shipped default (``default_texts``); if the language has no
-text at all, English. The message is then written in the language of the text it uses, so an
-English fallback gets an English opt-out line too.
-
-What the system adds, after the editable text, so that no edit can remove it:
-
-- the free debt-advice signpost (FCA CONC 7.3.7A; issue 5), for arrears reminders
-  (``EVENT_KIND`` collection) and for a plan that ended, from the lender's debt-advice details;
-  left out, with ``signposts_debt_advice`` False, when the lender has none;
-- the one-step opt-out (12 CFR 1006.6(e); issue 5): for e-mail a footer with the signed
-  opt-out link, for SMS the reply keyword. In-portal messages have no opt-out: the message
-  centre is the borrower's own inbox on the site.
-
-The SMS reply line is fixed per language rather than translated: its keyword is what carriers
-and our recogniser act on (``optout.recognise``), so a translator must not change it.
-
-Templates are Django template syntax restricted to placeholders (``{{ amount }}``): no tags,
-no filters, no attribute lookups. Values arrive already formatted, and a template cannot reach
-anything but the strings it is given. They render with autoescape off: these are plain text.
-
-Speed. The planner renders tens of thousands of messages in one run: ``load_texts()`` reads
-every row in one query, each distinct text compiles once per process (the cache key is the
-text itself, so an edited row never renders stale words), and the translated sentences the
-system adds are looked up once per language and lender.
-"""
+"""The words of a message: which text, filled in how, and what the system adds to it; the checks
+on save and the editor's preview. See docs/message-texts.md."""
 
 from __future__ import annotations
 
@@ -66,8 +40,8 @@ DEBT_ADVICE_EVENTS = frozenset(
     | {Event.PLAN_BROKEN, Event.PROPOSAL_DECLINED, Event.PAUSE_DECLINED}
 )
 
-# The SMS opt-out line, per language. Not translated on purpose (see the module docstring):
-# STOP is the CTIA keyword, 回复TD退订 the Chinese carriers' wording.
+# The SMS opt-out line, per language. Not translated on purpose: carriers and our recogniser act
+# on the keyword. STOP is the CTIA keyword, 回复TD退订 the Chinese carriers' wording.
 SMS_OPT_OUT = {ENGLISH: "Reply STOP to opt out", CHINESE: "回复TD退订"}
 
 TEXT_CHANNELS = frozenset({Channel.EMAIL, Channel.SMS, Channel.IN_PORTAL})

@@ -1,22 +1,5 @@
-"""The shipped words of every reminder and confirmation, in English and Simplified Chinese.
-
-Migration 0002 copies these into ``MessageTemplate`` rows, which staff then edit; ``texts``
-falls back to them when a row is missing. Each text has a subject (e-mail and message centre),
-a body (e-mail and message centre: a few short paragraphs) and an SMS (one segment where it can
-be: 160 GSM characters in English, 70 in Chinese, before the opt-out reply line the system adds).
-
-How they are written: warm, plain, short sentences; no threats, no shaming, no false urgency,
-and nobody but the borrower is ever mentioned. Messages about a missed payment or a plan offer
-lead with the help on offer. The system, not these texts, adds the opt-out line and, where the
-rules ask for it, the free debt-advice signpost (see ``texts``), so an edit cannot drop them.
-
-Chinese SMS carry the lender's name in 【】 (the usual signature of a Chinese text message) and
-no link: people in China are rightly taught not to tap links in texts, so they say "log in".
-
-Placeholders use Django template syntax and are plain strings the caller has already formatted
-in the borrower's language (amounts with their currency, dates as the language writes them).
-``PLACEHOLDERS`` lists, per event, the names the planner supplies; a template may use only those.
-"""
+"""The shipped words of every reminder and confirmation, in English and Simplified Chinese. How
+they are written and used: docs/message-texts.md."""
 
 # Each paragraph is one line, as it is sent: e-mail clients wrap it to the screen.
 # ruff: noqa: E501

@@ -1,73 +1,5 @@
-"""Tone check for message templates: refuse threats, shaming, false urgency and third-party
-disclosure, in English and Simplified Chinese.
-
-``check_tone(text, language)`` is pure: no database, no Django, no settings. It returns one
-``ToneFinding`` per harmful phrase found, in the order they appear; an empty tuple means the
-template passes. The template form calls it on save and refuses the template if anything comes
-back, showing each finding's category, phrase and excerpt to the editor.
-
-The phrase list (``PHRASES``) is data and is meant to be maintained: each entry is the phrase as
-an editor would write it (also its canonical example, which the tests insert into calm
-templates), an optional small regex when the wording varies, and why it is harmful, with the rule
-it breaks. Sources, cited per entry:
-
-- US: CFPB Regulation F, 12 CFR 1006.14 (harassment or abuse, including abusive language and
-  publishing lists of people who allegedly refuse to pay), 12 CFR 1006.18 (false or misleading
-  representations, including threats of arrest, seizure or garnishment and of action not
-  intended or not lawful), 12 CFR 1006.6(d) (no communication about the debt with third
-  parties).
-- UK: FCA CONC 7.3.10R (no pressure to pay in one go or within an unreasonably short time),
-  CONC 7.3 (no threat of court action to pressurise a customer), CONC 7.9 (no unfair disclosure
-  or threat of disclosure to third parties; nothing publicly embarrassing; no misleading
-  communications, CONC 7.9.2R) and CONC 7.11 (no misrepresentation of the legal position; no
-  suggestion that action will be taken when it cannot). The brief for this module named
-  "CONC 7.10" for pressure; CONC 7.10 is the treatment of customers with mental capacity
-  limitations, so pressure is cited to CONC 7.3.10R instead.
-- China: NIFA (中国互联网金融协会) guidance on internet lending post-loan collection, 2024: no
-  threats or intimidation, no insults, no contacting or disclosing to anyone but the borrower.
-
-How matching works:
-
-- Text and patterns meet in a normal form: Unicode NFKC (full-width letters, digits and
-  punctuation become ordinary ones; the ideographic space becomes a space), casefold, curly
-  apostrophes made straight, invisible characters (zero-width spaces and joiners, soft hyphens)
-  removed, runs of whitespace made one space. In Chinese, whitespace is removed altogether
-  except between two Latin letters or digits, so "联系 您的 家人" is "联系您的家人".
-- English patterns only match whole words: "legal action" does not match inside "illegal
-  action", "shame" does not match inside other words. Chinese has no word boundaries and none
-  are used.
-- Negation. A threat or a third-party phrase that is plainly negated in its own clause passes:
-  "We will never contact your employer or family about your loan.", "我们不会联系您的家人或单位".
-  Negated means: a negation word ("never", "not", "n't", "cannot", "no one will", "illegal for
-  us to"; 不, 未, 没有, 禁止, 无权, 严禁) comes shortly before the phrase in the same clause
-  (clauses end at . , ; : ! ? and their Chinese forms; "shortly" is 120 characters, 40 in
-  Chinese) and only harmless words stand between the two: auxiliaries, "you"/"your", articles,
-  the verbs of contact, and the listed threats and third parties themselves, so that "We will
-  never threaten you with arrest or the police" passes ("we will not take", "我们不会主动").
-  Anything else in between cancels the negation, because it usually means the negation belongs
-  to another verb: "If you do not pay we will take legal action", "If you do not contact us we
-  will call the police" and "We will not hesitate to take legal action" are all caught. "No"
-  counts only right before the phrase ("no legal action"). A double negative in the clause ("We
-  cannot promise we will not take legal action", "您不要以为我们不会报警") cancels the negation
-  too: it is refused. So is a negation split off by a comma ("We will never, ever contact your
-  family"): rephrase without the comma. A negated threat with a condition ("We will not take
-  legal action while your plan is in place") passes: it is a true statement of what will not
-  happen, and the lender's own plan-hold rules make it so.
-- Shaming and false urgency are never excused by a negation. The words themselves do the harm:
-  "You are not a deadbeat" still calls the borrower one, and "This is not a final notice"
-  (the borderline case in the brief) still tells them a final notice is coming. Both are
-  refused; a calm template says what happens next and when instead. For the same reason "There
-  is no shame in asking for help", kindly meant, is refused: it puts shame next to the debt;
-  "Many people fall behind at some point; asking for help is a sensible step" says the same.
-- A passive phrase carries its own negation test: "your employer will be contacted" is caught
-  and "your employer will never be contacted" is not matched at the modal.
-
-Errors lean towards refusal: a refused calm sentence costs an editor a rewording; a passed threat
-costs a borrower. A phrase may appear in more than one category ("we will tell your employer" is
-both a threat and a third-party disclosure); each category it belongs to reports it. Within one
-category, words matched by two entries are reported once, by the entry listed first. One entry
-has an exception built in: 骗子 in a scam warning (谨防骗子, 警惕骗子) is not an insult.
-"""
+"""Tone check for message texts: refuse threats, shaming, false urgency and third-party
+disclosure, in English and Simplified Chinese. What it refuses, why and how: docs/tone-check.md."""
 
 from __future__ import annotations
 
@@ -90,7 +22,7 @@ class Category(StrEnum):
 
 LANGUAGES = ("en", "zh-hans")
 
-# A negation in the phrase's own clause excuses these categories only (see the module docstring).
+# A negation in the phrase's own clause excuses these categories only (docs/tone-check.md).
 NEGATABLE = frozenset({Category.THREAT, Category.THIRD_PARTY})
 
 
@@ -568,7 +500,7 @@ def _normalise(text: str, language: str) -> tuple[str, str, list[int]]:
 
 
 def normalise(text: str, language: str) -> str:
-    """The form in which templates and phrases are compared (see the module docstring)."""
+    """The form in which templates and phrases are compared (see docs/tone-check.md)."""
     _check_language(language)
     return _normalise(text, language)[1]
 

@@ -1,20 +1,5 @@
 """The reminder planner: who is due a message, what the rules say, one outbox row each.
-
-``plan(now)`` runs on the beat schedule. For each time zone in the book it asks ``selection``
-who is due a message on that zone's local day, then ``write`` turns each ``Due`` into one row
-per channel the borrower has switched on, each with the rules' decision and its reasons:
-
-- allowed: status planned, to go at the send time;
-- held by quiet hours: status planned, to go when the borrower's window opens;
-- held by any other rule: status suppressed, with the rule that held it.
-
-The outbox key (borrower, event, loan, day, tag, channel) is unique, so running the planner
-twice, or two planners at once, writes nothing twice. Rows already written are skipped before
-any text is rendered, so a second run costs only the selection queries.
-
-Events that happen rather than fall due (a plan accepted, a pause granted) call ``notify``,
-which goes through the same ``write``.
-"""
+See docs/reminders.md."""
 
 from __future__ import annotations
 
@@ -30,6 +15,7 @@ from django.utils.translation import ngettext
 
 from portal.core.bulk import insert_rows
 from portal.notifications.channels.links import opt_out_url, page_url
+from portal.notifications.contact_rules.presets import profile_for
 from portal.notifications.contact_rules.rules import Channel, Contact, Kind, Message, Rule, decide
 from portal.notifications.contact_rules.situations import (
     Holds,
@@ -38,10 +24,10 @@ from portal.notifications.contact_rules.situations import (
     load_holds,
     load_loans,
     load_people,
-    logical_key,
     situation,
 )
 from portal.notifications.models import EVENT_KIND, Event, OutboundMessage, Status
+from portal.notifications.outbox import keys
 from portal.notifications.outbox.selection import (
     Due,
     missed,
@@ -49,6 +35,7 @@ from portal.notifications.outbox.selection import (
     plan_installments,
     upcoming,
 )
+from repayment.events import LoanEvent
 from repayment.models import Borrower, Loan
 from repayment.money import format_money
 
@@ -56,8 +43,14 @@ from repayment.money import format_money
 SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
 
 
-def key_for(due: Due, channel: str) -> str:
-    return f"{due.borrower_id}:{due.event}:{due.loan_id}:{due.due_on}:{due.tag}:{channel}"
+def _logical_key(due: Due) -> str:
+    return keys.logical(
+        borrower_id=due.borrower_id,
+        event=due.event,
+        loan_id=due.loan_id,
+        due_on=due.due_on,
+        tag=due.tag,
+    )
 
 
 def plan(now: datetime | None = None) -> Counter:
@@ -102,6 +95,19 @@ def notify(*, loan: Loan, event: Event, facts: dict | None = None, tag: str = ""
         tag=tag,
     )
     return write([due], now=now)
+
+
+def on_loan_event(happened: LoanEvent) -> None:
+    """Message the borrower about something ``repayment`` announces. ``about`` names the thing
+    it concerns ("plan12"), so that two plans ended on one day are two messages; a ``page``
+    named by the event is the message's ``link``."""
+    loan = happened.loan
+    facts = happened.facts
+    if happened.page:
+        name, *arguments = happened.page
+        link = page_url(name, loan.reference, *arguments, language=loan.borrower.preferred_language)
+        facts = {**facts, "link": link}
+    notify(loan=loan, event=happened.event, facts=facts, tag=happened.about)
 
 
 def _send_at(due: Due, channel: Channel, zone: ZoneInfo, now: datetime) -> datetime:
@@ -159,9 +165,9 @@ def _existing(dues: list[Due]) -> set[str]:
     message: a third of the lookups of asking for every channel."""
     if not dues:
         return set()
-    keys = [key_for(due, Channel.IN_PORTAL) for due in dues]
-    found = OutboundMessage.objects.filter(key__any=keys).values_list("key", flat=True)
-    return {logical_key(key) for key in found}
+    wanted = [keys.build(_logical_key(due), Channel.IN_PORTAL) for due in dues]
+    found = OutboundMessage.objects.filter(key__any=wanted).values_list("key", flat=True)
+    return {keys.logical_key(key) for key in found}
 
 
 def _status(channel: Channel, decision, planned: bool, at: datetime, now: datetime) -> Status:
@@ -186,7 +192,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
 
     dues = list(dues)
     existing = _existing(dues)
-    dues = [d for d in dues if logical_key(key_for(d, "x")) not in existing]
+    dues = [d for d in dues if _logical_key(d) not in existing]
     counts: Counter = Counter()
     if not dues:
         return counts
@@ -201,8 +207,8 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
         loan, person = loans[due.loan_id], people[due.borrower_id]
         zone = ZoneInfo(person.time_zone)
         kind = EVENT_KIND[due.event]
-        logical = logical_key(key_for(due, "x"))
-        profile = loan.product.contact_profile
+        logical = _logical_key(due)
+        profile = profile_for(loan.product)
         context = _context(due, loan, person.language, formatted)
         first_planned = None
         for channel, address in person.addresses.items():
@@ -244,7 +250,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
             status = _status(channel, decision, planned, at, now)
             rows.append(
                 (
-                    key_for(due, channel),
+                    keys.build(logical, channel),
                     due.borrower_id,
                     due.loan_id,
                     str(due.event),

@@ -1,19 +1,5 @@
-"""Who is due a reminder on a local day: set-based queries over the whole book.
-
-Each function takes a local day and the time zones where it is that day now, and returns
-``Due`` values for the borrowers in those zones, with a fixed number of queries whatever the
-size of the book: the planner groups borrowers by their zone's "today" (one or two days at any
-moment), so that "today" is each borrower's own.
-
-Arrears come from the ledger in SQL. A loan's oldest unpaid due date is X exactly when the
-credits to date pay every obligation dated before X but not all of those dated up to X (first
-in, first out, as ``repayment.ledger.replay.oldest_unpaid_due_date`` counts them). The cadence asks
-about a few days past due only, so only loans with an obligation on one of those days are
-looked at, and a running total over their obligations finds the oldest unpaid one.
-
-Reversals: an entry with a reversal is left out of every sum, whatever the reversal's date
-(reversals are rare, and reversing a future-dated entry in advance is not something lenders do).
-"""
+"""Who is due a reminder on a local day: set-based queries over the whole book, a fixed number
+of them whatever its size. See docs/reminders.md."""
 
 from __future__ import annotations
 

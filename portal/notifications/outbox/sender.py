@@ -1,24 +1,5 @@
-"""Delivering the outbox: claim, check, send, record.
-
-The rules this module keeps:
-
-- Claim, then send. A due row is claimed (status "sending", ``claimed_at``, ``attempts`` + 1)
-  in a transaction that commits before its channel is called, so a second worker never picks
-  it up, and a row that went out is never "planned" again, whatever happens to this worker.
-  Call these functions outside any transaction, or the claim commits only with the caller.
-- Rules last. The contact rules are asked again (``situations.recheck``) under the claim's
-  lock, just before sending: an opt-out, a dispute or a pause since planning still stops it.
-  A quiet-hours answer keeps the row planned for when the window opens; any other "no"
-  suppresses it. The rule that let a row go, or stopped it, is stored with it.
-- A worker that dies mid-send leaves its rows "sending". ``sweep_stale`` moves rows left
-  longer than ``NOTIFICATIONS_SENDING_TIMEOUT_MINUTES`` to "uncertain", for staff to look at:
-  the message may have gone out, and sending it again could send it twice. Only a channel
-  whose provider drops repeats (``idempotent``, e.g. the message centre) goes back to planned.
-- Retries live in the row, not in Celery: a temporary failure puts the row back to planned
-  with ``send_at`` pushed back (5 minutes, doubling, at most 6 hours), and after
-  ``NOTIFICATIONS_MAX_ATTEMPTS`` attempts it fails. A restart loses nothing.
-- Time is the caller's ``now`` throughout, so a simulation can run the sender on its own clock.
-"""
+"""Delivering the outbox: claim, recheck the rules, send, record. Call it outside any
+transaction, or the claim commits only with the caller. The rules it keeps: docs/reminders.md."""
 
 from __future__ import annotations
 

@@ -1,33 +1,5 @@
-"""Who may tell us that a number said STOP or START, and how much we believe them.
-
-The inbound webhook (``views.sms_inbound``) turns texts off and on for a phone number, so a
-forged request could silence a borrower's reminders or, worse, switch texts back on for a
-number whose owner said STOP. The rules:
-
-- **Twilio's signature** (``X-Twilio-Signature``, checked with ``TWILIO_AUTH_TOKEN``) is the
-  only proof that the provider itself sent the request: ``Trust.SIGNED``. Twilio signs the URL
-  it was told to call, not the one our server sees behind a proxy or load balancer (``http``
-  instead of ``https``, an internal host name), so the URL is rebuilt from ``SITE_URL`` plus
-  the request's path and query string: ``SITE_URL`` must be the public address configured at
-  Twilio. A signature that does not match is refused, whatever else the request carries.
-- **A shared secret** (``SMS_INBOUND_TOKEN``) is accepted in a header only, as
-  ``Authorization: Bearer <secret>`` or ``X-Portal-Token: <secret>``: ``Trust.SHARED_SECRET``.
-  It proves less (anyone who saw it can send anything, and nothing ties it to one message),
-  so it may stop texts (opting out is always safe) but never start them again.
-- **A secret in the query string** (the old ``?token=``) is refused, even when correct: URLs
-  are written to access logs, proxies' logs and the provider's debugger, so such a secret is
-  already exposed. The refusal is logged (without the value) so the secret gets changed, and
-  the provider's webhook URL must not carry it.
-- **Replays.** The provider's message id (``MessageSid``) of each STOP or START acted on is
-  stored (``InboundReplySeen``, unique), in the same transaction as the change; the same id
-  again is answered 200 with an empty body and changes nothing. 200, not 409: the first
-  delivery was handled and answered, the provider must not retry or fall back to another URL,
-  and an empty body sends no second reply to the borrower. A START must carry an id, so every
-  honoured START is protected this way. Ids are kept for ``KEEP_SEEN``: the rows are few (only
-  STOP and START replies), and a captured request replayed later than that would act again.
-
-Request lines that might still carry a secret are masked in logs by ``portal.log_redaction``.
-"""
+"""Who may tell us that a number said STOP or START, how much we believe them, and acting on it.
+The trust and replay rules: docs/replies.md."""
 
 from __future__ import annotations
 
@@ -68,7 +40,8 @@ class Outcome(enum.Enum):
 
 
 def signed_url(request) -> str:
-    """The URL the provider called, as it signed it (see the module's docstring)."""
+    """The URL the provider called, as it signed it: ``SITE_URL``, not the address behind the
+    proxy (see docs/replies.md)."""
     return settings.SITE_URL.rstrip("/") + request.get_full_path()
 
 

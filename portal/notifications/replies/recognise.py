@@ -1,45 +1,5 @@
-"""Recognise inbound SMS and e-mail replies that ask us to stop (or start again) messaging.
-
-``recognise(text)`` is a pure function: text in, ``OptOutIntent(kind, matched)`` or ``None``
-out. ``kind`` is ``"stop"`` or ``"start"``; ``matched`` is the entry of the lists below that
-matched, as written there, so the opt-out record shows why it was honoured.
-
-Normalising. People write "STOP", "Stop.", "stop!!", "ＳＴＯＰ", "Don't text me 🙏" and
-"退 订". Before matching, text is NFKC-normalised (full-width letters and digits become ASCII,
-the ideographic space becomes a space), case-folded, apostrophes are dropped ("don't" becomes
-"dont"), every other punctuation mark, symbol and emoji becomes a space, invisible format
-characters and combining marks are dropped, and runs of spaces collapse to one. Chinese has no
-spaces between words, so spaces between two Chinese characters are removed and a space is put
-between a Chinese character and a Latin letter or digit ("回复TD退订" becomes "回复 td 退订").
-The phrase lists go through the same normalising, so compliance can write entries naturally.
-E-mail lines quoted with ">" are ignored: they are our own message, footer and all.
-
-Two kinds of entry, two rules:
-
-- Keywords (``STOP_KEYWORDS``, ``START_KEYWORDS``) count only when they are the whole message,
-  give or take politeness (``FILLERS``: "STOP please", "I said STOP", "退订，谢谢") or repetition
-  ("stop stop stop"). This is the convention carriers and regulators use for single words: the
-  CTIA short-code guidelines make STOP, STOPALL, UNSUBSCRIBE, CANCEL, END and QUIT opt-out
-  keywords and START/UNSTOP opt back in, and China's carriers use TD or T (for 退订) as the
-  reply keyword. As whole messages they are unambiguous; inside a sentence they are ordinary
-  words ("stop by the branch", "by the end of the month", "please don't cancel my plan").
-- Phrases (``STOP_PHRASES``, ``START_PHRASES``) are explicit requests ("stop texting me",
-  "unsubscribe", "不要再发") and count anywhere in a short message (``MAX_PHRASE_CHARS``
-  normalised characters, two SMS segments), on word boundaries for Latin script, unless the
-  words just before them negate them (``NEGATORS``: "I did not unsubscribe", "不要退订"), or,
-  in Chinese, the phrase's last character starts a different word (``CJK_COMPOUNDS``:
-  "不要再发生" is "must not happen again", "退订单" is "return the order"). Longer messages are
-  left to a person: a long e-mail that mentions unsubscribing is more often quoting or asking
-  than requesting, and the inbox handler should route it to staff rather than guess.
-
-Precedence. Stop is checked before start, so a message that says both is a stop: a stop
-honoured by mistake costs a reminder, a stop ignored breaks the opt-out rule. Where a reply is
-ambiguous but plausibly a request ("How do I unsubscribe?"), it is read as a stop for the same
-reason; the confirmation reply tells the borrower how to opt back in.
-
-Callers pass only the new text of a reply: for e-mail, the body without the quoted original
-(lines starting with ">" are dropped here as a safety net, other quoting styles are not).
-"""
+"""Recognise inbound SMS and e-mail replies that ask us to stop (or start again) messaging. Pure.
+The lists and how they match: docs/replies.md."""
 
 from __future__ import annotations
 
@@ -272,7 +232,7 @@ def has_chinese(text: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """The text as matching sees it (see the module docstring)."""
+    """The text as matching sees it (see docs/replies.md)."""
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     chars = []
     for char in unicodedata.normalize("NFKC", straighten_apostrophes(text)).casefold():

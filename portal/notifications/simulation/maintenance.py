@@ -1,16 +1,5 @@
-"""Autovacuum's work, for a simulation on a server where autovacuum is off.
-
-A server's autovacuum launcher wakes every ``autovacuum_naptime`` and, in its own process,
-vacuums each table with more dead rows than its threshold and analyzes each table with more
-changed rows than its threshold. The outbox is a queue: every row is updated two or three times
-on its way out. Without that work its statistics stay those of an empty table, and PostgreSQL
-reads the sender's claim with a bitmap scan that visits every row ever planned (35 ms a claim,
-a third of a 90-day simulation, measured on a machine whose PostgreSQL had autovacuum off).
-
-``StandIn`` does the same work by the same thresholds, read from the server's settings, in a
-thread with its own connection, so that, as on a server, it runs beside the planner and the
-sender rather than between their steps. Where the server's autovacuum is on, it does nothing.
-"""
+"""Autovacuum's work, for a simulation on a server where autovacuum is off: ``StandIn`` does it in
+a thread beside the run. Why: docs/reminders.md."""
 
 from __future__ import annotations
 

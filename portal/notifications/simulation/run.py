@@ -1,16 +1,5 @@
-"""A synthetic book and a clock: run the planner and the sender over simulated days.
-
-``build_book`` writes borrowers, loans and their ledgers (every installment of the horizon,
-and payments that follow each borrower's habit: on time, late, or stopping), contact
-preferences with their own hours and channels, pauses, and a timeline of things that happen
-while the clock runs: opt-outs by link or reply, disputes opened and answered. ``run`` moves
-the clock an hour at a time, applies what happens, runs the planner every few hours and the
-sender every hour, as the beat schedule does, with the e-mail and SMS backends in memory.
-
-``manage.py simulate_contacts`` prints what it planned, sent and held back by each rule, and
-the violations the independent ``checker`` found (there must be none). The property tests
-run small books through the same code.
-"""
+"""A synthetic book and a clock: run the planner and the sender over simulated days
+(``manage.py simulate_contacts``). See docs/reminders.md."""
 
 from __future__ import annotations
 

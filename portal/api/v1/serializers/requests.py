@@ -15,7 +15,7 @@ from repayment.plans import budget as budgets
 
 from .strict import StrictSerializer
 
-# An amount as text: digits, at most two decimals, at most repayment.plan_forms.MAX_AMOUNT
+# An amount as text: digits, at most two decimals, at most repayment.plans.forms.MAX_AMOUNT
 # (1,000,000,000); no sign, no exponent. What the forms accept, written one way.
 AMOUNT = r"^0*((0|[1-9]\d{0,8})(\.\d{1,2})?|1000000000(\.0{1,2})?)$"
 # The same, more than zero.

@@ -3,6 +3,7 @@ rate limit, answers in the borrower's language, and errors in one shape."""
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
@@ -65,7 +66,7 @@ class BorrowerView(APIView):
 
     def loan(self, reference: str) -> Loan:
         """The borrower's own loan, or 404."""
-        return selectors.loan_of(borrower=self.borrower, reference=reference)
+        return get_object_or_404(selectors.loans_of(borrower=self.borrower), reference=reference)
 
     def body(self) -> dict:
         """The request's JSON object; any other JSON value is a 400 with a clear message."""

@@ -1,9 +1,22 @@
+"""The borrower a login is linked to, for the borrower's own pages. Linking a login to a
+borrower (invitations, matching details) is ``portal.accounts.linking``."""
+
+from __future__ import annotations
+
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.shortcuts import redirect
 
-from .linking import borrower_of
+from .models import Borrower
+
+
+def borrower_of(*, user: AbstractBaseUser | AnonymousUser) -> Borrower | None:
+    """The borrower this login is linked to, if any."""
+    if not user.is_authenticated:
+        return None
+    return Borrower.objects.filter(user=user).first()
 
 
 def borrower_required(view):

@@ -1,5 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from portal.lender_api.demo import load_demo_key
+from portal.notifications.demo import load_demo_messages
+from portal.support.demo import load_demo_queue, load_demo_staff
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo
 from repayment.models import Borrower
 from repayment.statements.cache import statement_for
@@ -10,14 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stories = load_demo()
-        # The demo borrowers' message centres, through the real rules and sender (before the
-        # logins are printed, so any e-mail echoed to the console comes first).
-        from portal.lender_api.demo import load_demo_key
-        from portal.notifications.demo import load_demo_messages
-        from portal.support.demo import load_demo_queue, load_demo_staff
-
         staff = load_demo_staff()
         load_demo_queue()
+        # The demo borrowers' message centres, through the real rules and sender (before the
+        # logins are printed, so any e-mail echoed to the console comes first).
         load_demo_messages()
         lender_key = load_demo_key()
         self.stdout.write(
