@@ -41,10 +41,11 @@ test: install-test compile-messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 	$(BIN)/lint-imports
-	$(BIN)/pytest --numprocesses 2
+	HYPOTHESIS_PROFILE=full $(BIN)/pytest --numprocesses 2
 
+# A tenth of the property-test examples (tests/conftest.py), no browser, no worker.
 test-fast: install-test
-	$(BIN)/pytest --numprocesses 2 -m "not e2e and not integration"
+	HYPOTHESIS_PROFILE=dev $(BIN)/pytest --numprocesses 2 -m "not e2e and not integration"
 
 e2e: install-test compile-messages
 	bash scripts/ensure-test-packages.sh

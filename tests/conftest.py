@@ -1,33 +1,31 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here
 # because the test process is the only user of its connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Hypothesis: "full" draws each property test's full count of examples (make test, and so CI),
+# "dev" a tenth of it for a quick local run (make test-fast); HYPOTHESIS_PROFILE chooses, "full"
+# unless it says otherwise. Both keep the rest of what Hypothesis chose on this machine: its own
+# "ci" profile (derandomized, no deadline) where a CI variable is set, its default elsewhere.
+# Tests that set their own count scale it with tests.hypothesis_profiles.scaled.
+hypothesis_settings.register_profile("full", hypothesis_settings.default, max_examples=100)
+hypothesis_settings.register_profile("dev", hypothesis_settings.default, max_examples=10)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
+
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    # Celery read its configuration once; a broker in the environment must not receive the
-    # tasks that tests call. The worker test starts its own worker process.
-    from portal.celery import app
+def _isolated():
+    """What a test leaves behind in this process goes with it: texts in the SMS outbox, the
+    cache. (The settings that make tests fast and local are tests/settings.py.)"""
+    from django.core.cache import cache
 
-    app.conf.task_always_eager = True
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.SMS_BACKEND = "portal.notifications.channels.sms.LocmemBackend"
     from portal.notifications.channels import sms
 
     sms.outbox.clear()
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    from django.core.cache import cache
-
     cache.clear()
 
 

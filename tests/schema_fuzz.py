@@ -16,12 +16,14 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 
+from tests.hypothesis_profiles import scaled
+
 # Examples per operation in the fuzzing phase; the examples and coverage phases add their own
 # few, made from the schema rather than drawn at random.
 MAX_EXAMPLES = 25
 
 FUZZ_SETTINGS = settings(
-    max_examples=MAX_EXAMPLES,
+    max_examples=scaled(MAX_EXAMPLES),
     deadline=None,
     # The same examples on every run: a failure in CI is one anyone can run again.
     derandomize=True,

@@ -1,113 +1,31 @@
-import datetime as dt
-from decimal import Decimal
+"""factory_boy factories, one module an app (``tests.factories.repayment``, ...). Tests import
+them from here: ``from tests.factories import LoanFactory``."""
 
-import factory
-from django.contrib.auth import get_user_model
-
-from repayment.models import (
-    Borrower,
-    ConsequenceMilestone,
-    LedgerEntry,
-    Lender,
-    Loan,
-    LoanProduct,
+from .accounts import PASSWORD, UserFactory
+from .notifications import SuppressionFactory
+from .repayment import (
+    BorrowerFactory,
+    BudgetFactory,
+    EntryFactory,
+    LenderFactory,
+    LoanFactory,
+    LoanProductFactory,
+    MilestoneFactory,
+    PlanFactory,
+    ProposalFactory,
 )
 
-PASSWORD = "correct horse battery staple"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.Sequence(lambda n: f"user{n}@example.com")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def verified(self, create, extracted, **kwargs):
-        """Give the user a verified primary e-mail, as allauth requires for sign-in."""
-        if not create:
-            return
-        self.save()
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
-
-
-class LenderFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Lender
-
-    name = "Harbour Community Finance"
-    phone = "+86 400 800 1234"
-    email = "help@harbour.example"
-
-
-class LoanProductFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LoanProduct
-
-    lender = factory.SubFactory(LenderFactory)
-    code = factory.Sequence(lambda n: f"product-{n}")
-    name = "Small business loan"
-    name_zh_hans = "小微经营贷"
-    currency = "CNY"
-    installment_frequency = "monthly"
-    annual_interest_rate = Decimal("18.0")
-    interest_method = "declining"
-    day_count_basis = "actual/365"
-    grace_days = 5
-    late_fee_fixed = Decimal("30.00")
-    late_fee_percent = Decimal("0")
-
-
-class MilestoneFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ConsequenceMilestone
-
-    product = factory.SubFactory(LoanProductFactory)
-    days_past_due = 30
-    explanation = "We report the missed payment to the credit bureau."
-    explanation_zh_hans = "我们会将逾期记录报送征信机构。"
-
-
-class BorrowerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Borrower
-
-    external_id = factory.Sequence(lambda n: f"B-{n:05d}")
-    full_name = factory.Sequence(lambda n: f"Borrower {n}")
-    email = factory.Sequence(lambda n: f"borrower{n}@example.com")
-    phone = "+86 138 0000 0000"
-    date_of_birth = dt.date(1985, 4, 12)
-    preferred_language = "en"
-    time_zone = "Asia/Shanghai"
-
-
-class LoanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Loan
-
-    borrower = factory.SubFactory(BorrowerFactory)
-    product = factory.SubFactory(LoanProductFactory)
-    external_id = factory.Sequence(lambda n: f"L-{n:06d}")
-    reference = factory.Sequence(lambda n: f"HCF-{n:06d}")
-    principal = Decimal("6000.00")
-    disbursed_on = dt.date(2026, 1, 10)
-    first_due_date = dt.date(2026, 2, 10)
-    installment_count = 12
-    installment_amount = Decimal("550.00")
-
-
-class EntryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LedgerEntry
-
-    loan = factory.SubFactory(LoanFactory)
-    external_id = factory.Sequence(lambda n: f"E-{n:07d}")
-    kind = "payment"
-    effective_date = dt.date(2026, 2, 10)
-    amount = Decimal("100.00")
-    source = "lender"
+__all__ = [
+    "PASSWORD",
+    "BorrowerFactory",
+    "BudgetFactory",
+    "EntryFactory",
+    "LenderFactory",
+    "LoanFactory",
+    "LoanProductFactory",
+    "MilestoneFactory",
+    "PlanFactory",
+    "ProposalFactory",
+    "SuppressionFactory",
+    "UserFactory",
+]

@@ -7,15 +7,15 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from repayment.models import Plan, PlanInstallment
-from tests.factories import LoanFactory
+from repayment.models import PlanInstallment
+from tests.factories import LoanFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def agree_plan(product, *, number, status="active", total="660.00"):
+def agree_plan(product, *, number, status="active", total="660.00", **fields):
     loan = LoanFactory(product=product, external_id=f"L-{product.code}-{number}")
-    plan = Plan.objects.create(
+    plan = PlanFactory(
         loan=loan,
         kind="spread",
         status=status,
@@ -25,6 +25,7 @@ def agree_plan(product, *, number, status="active", total="660.00"):
         covers_overdue=Decimal(total),
         starts_on=dt.date(2026, 3, 1),
         idempotency_key=f"key-{product.code}-{number}",
+        **fields,
     )
     PlanInstallment.objects.bulk_create(
         PlanInstallment(
@@ -111,10 +112,8 @@ def test_a_plan_just_agreed_waits_until_earlier_ones_have_settled(api, product):
 def test_the_feed_stops_before_a_plan_still_settling(api, product):
     """Ids and clock reads can disagree by a moment: a later id with an earlier time must not
     carry the cursor past a plan that is not served yet."""
-    first = agree_plan(product, number=1)
-    second = agree_plan(product, number=2)
-    Plan.objects.filter(pk=first.pk).update(accepted_at=timezone.now() + dt.timedelta(seconds=5))
-    Plan.objects.filter(pk=second.pk).update(accepted_at=timezone.now() - dt.timedelta(minutes=1))
+    first = agree_plan(product, number=1, accepted_at=timezone.now() + dt.timedelta(seconds=5))
+    second = agree_plan(product, number=2, accepted_at=timezone.now() - dt.timedelta(minutes=1))
     assert api.get("plans/").json()["plans"] == []
     with time_machine.travel(timezone.now() + dt.timedelta(seconds=20)):
         assert [p["id"] for p in api.get("plans/").json()["plans"]] == [first.pk, second.pk]

@@ -2,7 +2,10 @@ from importlib import import_module
 
 import pytest
 
-SEEDED_MODULES = {"test_texts", "test_texts_admin"}
+SEEDED_MODULES = {
+    "tests.notifications.message_texts.test_compose",
+    "tests.notifications.test_wagtail_hooks",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -10,7 +13,7 @@ def _message_texts_seeded(request):
     """The texts tests read the rows migration 0002 seeds. A browser or worker test earlier in
     the run flushes the database (TransactionTestCase), taking migration data with it, so seed
     again (get_or_create: nothing changes when the rows are there)."""
-    if request.module.__name__.rsplit(".", 1)[-1] not in SEEDED_MODULES:
+    if request.module.__name__ not in SEEDED_MODULES:
         return
     if request.node.get_closest_marker("django_db") is None:
         return

@@ -28,7 +28,7 @@ def manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "portal.settings", **env},
         capture_output=True,
         text=True,
         timeout=120,

@@ -57,6 +57,7 @@ def celery_worker(queue: str, *, env: dict | None = None, pool=("--pool=solo",),
         cwd=ROOT,
         env={
             **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
             "DATABASE_URL": database_url(),
             "CELERY_BROKER_URL": BROKER,
             "CELERY_TASK_ALWAYS_EAGER": "false",

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
 
 from repayment.servicing.product_terms import add_months
@@ -65,3 +66,8 @@ def pay(loan, amount, day=None):
     return EntryFactory(
         loan=loan, kind="payment", amount=D(amount), effective_date=day or today_in()
     )
+
+
+def url(name, loan, *extra):
+    """A borrower page of the loan."""
+    return reverse(name, args=[loan.reference, *extra])

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from portal.notifications.models import OutboundMessage
 from portal.support import dashboard
-from repayment.models import Dispute, Pause, Plan, Proposal
-from tests.factories import EntryFactory, LoanFactory
+from repayment.models import Dispute, Pause, Plan
+from tests.factories import EntryFactory, LoanFactory, ProposalFactory
 
 from .staff import signed_in, staff_user
 
@@ -32,7 +32,7 @@ def frozen():
 def proposal(status, *, hours_ago, due_in_hours):
     loan = LoanFactory()
     budget = loan.budgets.create(answers={}, income=1, spending=0, other_debts=0, available=1)
-    made = Proposal.objects.create(
+    ProposalFactory(
         loan=loan,
         budget=budget,
         amount=Decimal("100"),
@@ -42,8 +42,8 @@ def proposal(status, *, hours_ago, due_in_hours):
         decision="review",
         status=status,
         review_due_at=NOW + dt.timedelta(hours=due_in_hours),
+        created_at=NOW - dt.timedelta(hours=hours_ago),
     )
-    Proposal.objects.filter(pk=made.pk).update(created_at=NOW - dt.timedelta(hours=hours_ago))
 
 
 def plan(status, starts_on, ended_on=None):

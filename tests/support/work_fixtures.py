@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from repayment.hardship.disputes import open_dispute
 from repayment.hardship.pauses import request_pause
-from repayment.models import Pause, Proposal, ProposalStatus
+from repayment.models import Pause, ProposalStatus
 from repayment.plans.proposing import save_budget
+from tests.factories import ProposalFactory
 from tests.repayment.plan_fixtures import late_loan, today_in
 
 D = Decimal
@@ -25,7 +26,7 @@ def waiting_proposal(loan=None, *, hours_ago=1, due_in_hours=47):
         period="monthly",
     )
     now = timezone.now()
-    proposal = Proposal.objects.create(
+    return ProposalFactory(
         loan=loan,
         budget=budget,
         amount=D("300.00"),
@@ -36,10 +37,8 @@ def waiting_proposal(loan=None, *, hours_ago=1, due_in_hours=47):
         reasons=["history"],
         status=ProposalStatus.IN_REVIEW,
         review_due_at=now + dt.timedelta(hours=due_in_hours),
+        created_at=now - dt.timedelta(hours=hours_ago),
     )
-    Proposal.objects.filter(pk=proposal.pk).update(created_at=now - dt.timedelta(hours=hours_ago))
-    proposal.refresh_from_db()
-    return proposal
 
 
 def waiting_pause(loan=None, *, hours_ago=1):

@@ -22,7 +22,7 @@ from repayment.models import ProposalStatus
 from repayment.plans import reviewing
 from repayment.plans.reviewing import ReviewError
 from tests.repayment.plan_fixtures import today_in
-from tests.support.test_proposal_review import BEYOND, queued
+from tests.support.views.test_proposals import BEYOND, queued
 
 pytestmark = pytest.mark.django_db
 

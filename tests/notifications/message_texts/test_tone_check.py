@@ -1,0 +1,336 @@
+"""Tone check: what it catches, what it lets through, and property tests that any listed phrase,
+written in any case, width or spacing, is caught inside an otherwise calm template."""
+
+import dataclasses
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from portal.notifications.message_texts.tone_check import (
+    LANGUAGES,
+    NEGATABLE,
+    PHRASES,
+    Category,
+    ToneFinding,
+    check_tone,
+    normalise,
+)
+from tests.hypothesis_profiles import scaled
+
+# --- what it catches ---------------------------------------------------------------------------
+
+HARMFUL_EN = [
+    ("Pay now or we will take legal action.", "threat"),
+    ("We may start legal proceedings against you.", "threat"),
+    ("Failure to pay may result in your arrest.", "threat"),
+    ("We will call the police if you ignore this.", "threat"),
+    ("You could go to jail for this debt.", "threat"),
+    ("We will seize your car next week.", "threat"),
+    ("We will garnish your wages from next month.", "threat"),
+    ("If you do not pay, we will tell your employer.", "threat"),
+    ("Our agents will visit your home on Saturday.", "threat"),
+    ("You will be added to our blacklist.", "threat"),
+    ("We will message everyone in your contact list.", "threat"),
+    ("You are a deadbeat.", "shaming"),
+    ("Not paying your loan is irresponsible.", "shaming"),
+    ("Shame on you for ignoring us.", "shaming"),
+    ("You are a disgrace.", "shaming"),
+    ("You told us you would pay. Liar.", "shaming"),
+    ("FINAL NOTICE: pay today.", "false_urgency"),
+    ("This is your last chance to pay.", "false_urgency"),
+    ("Act now to avoid further action.", "false_urgency"),
+    ("Pay immediately or else.", "false_urgency"),
+    ("Pay within 24 hours or your account will be escalated.", "false_urgency"),
+    ("URGENT!!! Your account is overdue.", "false_urgency"),
+    ("We will contact your family about this debt.", "third_party"),
+    ("We will call your references today.", "third_party"),
+    ("We will tell your neighbours about your debt.", "third_party"),
+    ("Your employer will be informed of your arrears.", "third_party"),
+    # A negation that belongs to another verb does not excuse the threat.
+    ("If you do not pay we will take legal action.", "threat"),
+    ("We will not hesitate to take legal action.", "threat"),
+    ("If you do not contact us we will call the police.", "threat"),
+    # A double negative is refused.
+    ("We cannot promise we will not take legal action.", "threat"),
+    # Borderline, decided: shaming and urgency words are refused even when negated.
+    ("This is not a final notice.", "false_urgency"),
+    ("You are not a deadbeat.", "shaming"),
+    ("There is no shame in asking for help.", "shaming"),
+    # Decided: a negation split off by a comma no longer reaches the phrase.
+    ("We will never, ever contact your family.", "third_party"),
+]
+
+HARMFUL_ZH = [
+    ("如不还款，我们将依法起诉您。", "threat"),
+    ("再不还钱就让你坐牢。", "threat"),
+    ("我们已经报警。", "threat"),
+    ("我们的人明天上门。", "threat"),
+    ("我们将在网上曝光您的欠款。", "threat"),
+    ("您将被列入黑名单。", "threat"),
+    ("法院传票即将寄出。", "threat"),
+    ("逾期不还将被拘留。", "threat"),
+    ("我们会通知您的单位。", "threat"),
+    ("我们将联系您通讯录里的所有人。", "threat"),
+    ("请立即还款，否则后果自负。", "threat"),
+    ("你这个老赖。", "shaming"),
+    ("欠钱不还，丢人！", "shaming"),
+    ("真不要脸。", "shaming"),
+    ("你就是个骗子。", "shaming"),
+    ("无耻之徒。", "shaming"),
+    ("这是最后通牒。", "false_urgency"),
+    ("这是您最后一次机会。", "false_urgency"),
+    ("请立即还款否则我们将采取措施。", "false_urgency"),
+    ("请马上处理。", "false_urgency"),
+    ("限时三天还清。", "false_urgency"),
+    ("我们将联系您的家人。", "third_party"),
+    ("我们会通知您的亲友。", "third_party"),
+    ("我们将联系紧急联系人。", "third_party"),
+    ("我们会告诉您的同事。", "third_party"),
+    # A negation that belongs to another verb, and a double negative, do not excuse a threat.
+    ("不要逼我们报警。", "threat"),
+    ("您不要以为我们不会报警。", "threat"),
+    # Borderline, decided as in English: a negated ultimatum is still refused.
+    ("这不是最后通牒。", "false_urgency"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), HARMFUL_EN)
+def test_catches_harmful_english(text, category):
+    assert category in {finding.category for finding in check_tone(text, "en")}
+
+
+@pytest.mark.parametrize(("text", "category"), HARMFUL_ZH)
+def test_catches_harmful_chinese(text, category):
+    assert category in {finding.category for finding in check_tone(text, "zh-hans")}
+
+
+def test_every_category_is_exercised_in_both_languages():
+    for examples in (HARMFUL_EN, HARMFUL_ZH):
+        assert {category for _, category in examples} == {c.value for c in Category}
+        assert len(examples) >= 12
+
+
+def test_a_threat_to_tell_the_employer_is_both_a_threat_and_a_disclosure():
+    categories = {f.category for f in check_tone("We will tell your employer.", "en")}
+    assert categories == {"threat", "third_party"}
+
+
+# --- what it lets through ----------------------------------------------------------------------
+
+CALM_EN = [
+    "Your payment is overdue. If you can't pay, reply and we will look at options with you. "
+    "Free debt advice: https://www.moneyhelper.org.uk",
+    "We will never contact your employer or family about your loan.",
+    "Hello {name}, your next payment of {amount} is due on {due_date}. You can pay in the "
+    "portal or reply to this message.",
+    "We received your payment of {amount}. Thank you.",
+    "Your plan is in good standing. Your next instalment of {amount} is due on {due_date}.",
+    "We have paused reminders while we look into your dispute. We will write to you when we "
+    "have an answer.",
+    "We will never threaten you with arrest or the police. If anyone does, please tell us.",
+    "It is illegal for us to discuss your loan with anyone but you, so we only ever write to you.",
+    "It is illegal for us to contact your employer about your debt.",
+    "Nobody else will be told about your loan. We will not share your details with your family, "
+    "friends or employer.",
+    "We won\u2019t contact your friends or neighbours.",
+    "Legal aid and free, confidential debt advice are available from StepChange.",
+    "Illegal collection practices can be reported to the CFPB.",
+    "Missed payments may be reported to credit reference agencies, which can make it harder to "
+    "borrow. Talk to us and we can help.",
+    "If this is a difficult time, you can ask for breathing space. We will stop reminders and "
+    "interest while it lasts.",
+    "Hello Shamelle, your statement for March is ready.",
+    # Decided: a negated threat with a condition is a true statement of what will not happen.
+    "We will not take legal action while your plan is in place.",
+    "Many people fall behind at some point; asking for help is a sensible step.",
+]
+
+CALM_ZH = [
+    "我们不会联系您的家人或单位。",
+    "您好，您本期应还{amount}元，还款日为{due_date}。如有困难，请回复本短信，我们会与您一起商量还款方案。",
+    "我们已收到您的还款{amount}元，谢谢。",
+    "您的还款计划执行良好，下一期还款日为{due_date}。",
+    "您的争议正在处理中，处理期间我们将暂停提醒。",
+    "请谨防骗子冒充我们的工作人员，我们不会要求您向个人账户转账。",
+    "我们绝不会上门催收，也不会报警。",
+    "如您暂时无法还款，可以申请暂停还款或调整还款计划。免费咨询热线：{phone}。",
+    "您的信息只用于与您本人沟通，我们不会告诉您的同事或朋友。",
+    "如有疑问，请随时在门户中给我们留言。",
+    "逾期可能会影响您的信用记录。如有困难，请尽早联系我们，我们会帮助您。",
+    "法律规定我们不得联系您的紧急联系人。",
+]
+
+
+@pytest.mark.parametrize("text", CALM_EN)
+def test_lets_calm_english_through(text):
+    assert check_tone(text, "en") == ()
+
+
+@pytest.mark.parametrize("text", CALM_ZH)
+def test_lets_calm_chinese_through(text):
+    assert check_tone(text, "zh-hans") == ()
+
+
+def test_there_are_enough_calm_examples():
+    assert len(CALM_EN) >= 10
+    assert len(CALM_ZH) >= 10
+
+
+def test_english_matches_whole_words_only():
+    assert check_tone("Illegal action by a collector can be reported.", "en") == ()
+    assert check_tone("Dear Shamek, thank you for your payment.", "en") == ()
+    assert check_tone("That is a shame.", "en")[0].category == "shaming"
+
+
+# --- the finding -------------------------------------------------------------------------------
+
+
+def test_finding_names_the_phrase_and_quotes_the_template():
+    text = "Hello Sam. Your balance is $120.00, due 3 May. We will take LEGAL   ACTION. Reply STOP."
+    (finding,) = check_tone(text, "en")
+    assert finding.category == "threat"
+    assert finding.phrase == "legal action"
+    assert "LEGAL ACTION" in finding.excerpt
+
+
+def test_findings_come_in_the_order_of_the_text():
+    findings = check_tone("You deadbeat. Final notice: we will call the police.", "en")
+    assert [f.category for f in findings] == ["shaming", "false_urgency", "threat"]
+
+
+def test_finding_is_frozen():
+    finding = ToneFinding("threat", "police", "call the police")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.category = "shaming"
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="unknown language"):
+        check_tone("Hello", "fr")
+
+
+def test_a_long_template_is_checked_in_linear_time():
+    text = "We will never contact your employer or family about your loan. " * 3000
+    started = time.perf_counter()
+    assert check_tone(text, "en") == ()
+    assert time.perf_counter() - started < 10
+
+
+def test_invisible_characters_do_not_hide_a_phrase():
+    assert check_tone("leg\u200bal\u00ad action", "en")[0].phrase == "legal action"
+    assert check_tone("老\u200b赖", "zh-hans")[0].phrase == "老赖"
+
+
+# --- the phrase list ---------------------------------------------------------------------------
+
+ENTRIES = [
+    (language, category, phrase)
+    for language, categories in PHRASES.items()
+    for category, phrases in categories.items()
+    for phrase in phrases
+]
+
+
+def test_both_languages_list_every_category():
+    assert set(PHRASES) == set(LANGUAGES)
+    for categories in PHRASES.values():
+        assert set(categories) == set(Category)
+        assert all(categories.values())
+    assert {Category.THREAT, Category.THIRD_PARTY} == NEGATABLE
+
+
+@pytest.mark.parametrize(
+    ("language", "category", "phrase"), ENTRIES, ids=[e[2].text for e in ENTRIES]
+)
+def test_every_entry_catches_its_own_phrase_and_says_why(language, category, phrase):
+    findings = check_tone(phrase.text, language)
+    assert ToneFinding(category.value, phrase.text, phrase.text) in findings
+    assert any(source in phrase.why for source in ("1006.", "CONC", "NIFA"))
+
+
+# --- properties --------------------------------------------------------------------------------
+
+CALM_SENTENCES = {
+    "en": [
+        "Hello {name}.",
+        "Your payment of {amount} was due on {due_date}.",
+        "If you can't pay, reply and we will look at options with you.",
+        "We will never contact your employer or family about your loan.",
+        "Free, confidential debt advice is available from MoneyHelper.",
+        "Reply STOP to stop these messages.",
+    ],
+    "zh-hans": [
+        "您好，{name}。",
+        "您本期应还{amount}元，还款日为{due_date}。",
+        "如有困难，请回复本短信，我们会与您一起商量还款方案。",
+        "我们不会联系您的家人或单位。",
+        "回复退订可停止接收提醒。",
+    ],
+}
+WHITESPACE = [" ", "  ", "\t", "\u3000", "\u00a0", " \n ", "\u200b "]
+
+
+def fullwidth(char: str) -> str:
+    if "!" <= char <= "~":
+        return chr(ord(char) + 0xFEE0)
+    return "\u3000" if char == " " else char
+
+
+@st.composite
+def variant(draw, text: str, language: str) -> str:
+    """The same phrase in another case, width and spacing."""
+    out = []
+    for char in text:
+        if char.isascii() and char.isalpha() and draw(st.booleans()):
+            char = char.swapcase()
+        if draw(st.booleans()):
+            char = fullwidth(char)
+        if char == " ":
+            char = draw(st.sampled_from(WHITESPACE))
+        out.append(char)
+        if language == "zh-hans" and draw(st.integers(0, 4)) == 0:
+            out.append(draw(st.sampled_from(WHITESPACE)))
+    return "".join(out)
+
+
+@st.composite
+def harmful_template(draw):
+    language, category, phrase = draw(st.sampled_from(ENTRIES))
+    sentences = CALM_SENTENCES[language]
+    inserted = draw(variant(phrase.text, language)) + ("." if language == "en" else "。")
+    at = draw(st.integers(0, len(sentences)))
+    glue = " " if language == "en" else ""
+    text = glue.join([*sentences[:at], inserted, *sentences[at:]])
+    return language, category, phrase, text
+
+
+@settings(max_examples=scaled(400), deadline=None)
+@given(harmful_template())
+def test_a_listed_phrase_in_any_case_width_or_spacing_is_caught_in_a_calm_template(case):
+    language, category, phrase, text = case
+    findings = [f for f in check_tone(text, language) if f.category == category]
+    assert findings, (text, phrase.text)
+    quoted = normalise(phrase.text, language)
+    assert any(quoted in normalise(f.excerpt, language) for f in findings)
+
+
+@st.composite
+def calm_template(draw):
+    language = draw(st.sampled_from(LANGUAGES))
+    sentences = draw(st.permutations(CALM_SENTENCES[language]))
+    glue = " " if language == "en" else ""
+    return language, draw(variant(glue.join(sentences), language))
+
+
+@settings(max_examples=scaled(200), deadline=None)
+@given(calm_template())
+def test_calm_templates_stay_calm_in_any_case_width_or_spacing(case):
+    language, text = case
+    assert check_tone(text, language) == ()
+
+
+def test_hidden_characters_and_accent_apostrophes_do_not_hide_a_threat():
+    assert check_tone("We will call the po\u2061lice.", "en")[0].category == "threat"
+    assert check_tone("We will call the po\u034flice.", "en")[0].category == "threat"

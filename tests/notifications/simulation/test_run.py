@@ -1,0 +1,83 @@
+"""For any generated book and calendar, nothing sent breaks a contact rule.
+
+Hypothesis draws the book (its seed, size, start date and how often borrowers opt out, dispute
+and pause); the simulation runs the real planner and sender hour by hour; the independent
+checker looks at everything sent."""
+
+import datetime as dt
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.notifications.contact_rules import checker
+from portal.notifications.models import OutboundMessage, Status
+from portal.notifications.simulation import run as simulation
+from tests.factories import SuppressionFactory
+from tests.hypothesis_profiles import scaled
+
+pytestmark = pytest.mark.django_db
+
+
+@settings(
+    max_examples=scaled(12),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    seed=st.integers(1, 10**6),
+    borrowers=st.integers(5, 30),
+    days=st.integers(3, 12),
+    start=st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)),
+)
+def test_no_message_sent_breaks_a_contact_rule(seed, borrowers, days, start):
+    if simulation.already_built(seed):
+        return
+    book = simulation.build_book(borrowers=borrowers, days=days, start=start, seed=seed)
+    simulation.run(book, seed=seed)
+    sent = OutboundMessage.objects.filter(
+        status=Status.SENT, borrower__external_id__startswith=simulation.book_prefix(book)
+    )
+    assert checker.check(sent) == []
+
+
+def test_the_checker_is_not_blind():
+    """A run that sends, then a message forced out at night to an opted-out address, during
+    a dispute: the checker must see each breach."""
+    book = simulation.build_book(borrowers=40, days=20, start=dt.date(2026, 3, 2), seed=7)
+    simulation.run(book, seed=7)
+    sent = OutboundMessage.objects.filter(
+        status=Status.SENT, borrower__external_id__startswith=simulation.book_prefix(book)
+    )
+    assert sent.exists(), "the simulation should send something to check"
+    assert checker.check(sent) == []
+
+    reminder = (
+        sent.filter(kind="collection", channel="email").first()
+        or sent.filter(channel="email").first()
+    )
+    SuppressionFactory(
+        channel="email",
+        address=reminder.address,
+        reason="opted_out",
+        source="test",
+        created_at=reminder.sent_at - dt.timedelta(hours=1),
+    )
+    zone = ZoneInfo(reminder.loan.borrower.time_zone)
+    night = reminder.sent_at.astimezone(zone).replace(hour=3)  # 03:00 where the borrower is
+    OutboundMessage.objects.filter(pk=reminder.pk).update(sent_at=night)
+    found = {v.rule for v in checker.check(sent.all())}  # .all(): read the rows again
+    assert {"opted_out", "quiet_hours"} <= found
+
+
+def test_simulate_contacts_prints_its_counts_and_no_violations():
+    out = StringIO()
+    call_command("simulate_contacts", borrowers=30, days=10, seed=11, stdout=out)
+    text = out.getvalue()
+    assert "Messages planned:" in text
+    assert "Rule violations found by the independent checker: 0" in text
+    with pytest.raises(CommandError):
+        call_command("simulate_contacts", borrowers=30, days=10, seed=11, stdout=StringIO())
