@@ -16,7 +16,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["term", "slug", "short_definition", "live"]
     list_filter = ["live"]
-    search_fields = ["term", "short_definition"]
+    # No field list: on SQLite, Wagtail's database search cannot restrict a query to named
+    # fields (FTS "no such column"); the model's own index (term, definition, explanation) is used.
     ordering = ["term"]
 
 
