@@ -20,12 +20,12 @@ FINISHED = ["making-a-budget", "reading-your-statement"]
 NO_LOANS = ["reading-your-statement", "interest-and-fees"]
 
 
-class Situation(Protocol):
+class LoanStanding(Protocol):
     status: str
     days_past_due: int
 
 
-def suggested_slugs(situations: Iterable[Situation]) -> list[str]:
+def suggested_slugs(situations: Iterable[LoanStanding]) -> list[str]:
     """Lesson slugs for these loans, most pressing first, without repeats. The worst
     situation leads: a borrower with one late loan and one up to date hears about the late
     one first."""

@@ -181,7 +181,7 @@ class ImportResult:
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class WritePlan:
     """What a valid batch will write: the borrowers and loans that are new or changed, the
     entries that are new (in batch order), and the counts that result. ``stored_borrowers``
     and ``stored_loans`` hold what the changed ones were (by external id), for their change

@@ -27,9 +27,9 @@ from .records import (
     CleanEntry,
     CleanLoan,
     ImportResult,
-    Plan,
     RawRecord,
     RowError,
+    WritePlan,
     text_of,
 )
 
@@ -668,7 +668,7 @@ def _kind_of(batch: _Batch, loan_id: str, entry_id: str) -> str | None:
 _CHECKS = {BORROWER: _borrower, LOAN: _loan, ENTRY: _entry}
 
 
-def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: date) -> Plan:
+def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: date) -> WritePlan:
     """The plan for ``records``, or ``BatchRejected`` listing every problem in batch order."""
     batch = _Batch(records, existing, today)
     errors = batch.errors
@@ -686,7 +686,7 @@ def validate_batch(*, records: Sequence[RawRecord], existing: Existing, today: d
         _check_restructures(batch)
     if errors:
         raise BatchRejected(errors)
-    return Plan(
+    return WritePlan(
         borrowers=tuple(batch.borrowers),
         loans=tuple(batch.loans),
         entries=tuple(batch.new_entries),

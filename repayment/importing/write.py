@@ -20,7 +20,7 @@ from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
 from .history import record_batch
 from .lookups import chunks
-from .records import FILE_IMPORT, BatchOrigin, CleanBorrower, CleanEntry, CleanLoan, Plan
+from .records import FILE_IMPORT, BatchOrigin, CleanBorrower, CleanEntry, CleanLoan, WritePlan
 
 BATCH_SIZE = 5000
 
@@ -157,7 +157,7 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
 
 
 def write_plan(
-    *, plan: Plan, lender_id: int | None = None, origin: BatchOrigin | None = None
+    *, plan: WritePlan, lender_id: int | None = None, origin: BatchOrigin | None = None
 ) -> None:
     """Write ``plan``; ``lender_id`` is the lender whose batch it is (None: staff's file
     import for every lender), ``origin`` what the change history says of the batch."""

@@ -15,7 +15,7 @@ from ..models import Decision, PlanKind, PlanPolicy
 from ..money import ZERO, minor_unit
 from .budget import PERIODS_PER_YEAR
 from .schedules import dates_from, paying_each_time, regular_amount_by, total
-from .situation import Situation
+from .situation import LoanSituation
 from .terms import PlanTerms, delay_interest
 
 # Reason codes, stored with the proposal; ``repayment.plans.wording`` says them in plain words.
@@ -59,7 +59,7 @@ def affordable_each_time(available_monthly: Decimal, frequency: str, currency: s
 def decide(
     *,
     request: Request,
-    situation: Situation,
+    situation: LoanSituation,
     policy: PlanPolicy,
     segment: str,
     available_monthly: Decimal,
@@ -105,7 +105,7 @@ def decide(
     return Outcome(Decision.ACCEPTED.value, (INSIDE_POLICY,), terms)
 
 
-def own_plan_terms(schedule, frequency: str, situation: Situation) -> PlanTerms:
+def own_plan_terms(schedule, frequency: str, situation: LoanSituation) -> PlanTerms:
     """A borrower's own plan: ``schedule`` covering what is overdue, with the interest the
     delay adds."""
     return PlanTerms(
@@ -136,7 +136,7 @@ def _schedule(amount, request, situation, policy, limit):
     )
 
 
-def caught_up(schedule, situation: Situation) -> bool:
+def caught_up(schedule, situation: LoanSituation) -> bool:
     """The schedule pays what is overdue and the regular payments falling due meanwhile."""
     if not schedule:
         return False
@@ -144,7 +144,7 @@ def caught_up(schedule, situation: Situation) -> bool:
     return total(schedule) >= owed
 
 
-def _needed_each_time(request: Request, situation: Situation, limit: int) -> Decimal:
+def _needed_each_time(request: Request, situation: LoanSituation, limit: int) -> Decimal:
     """The smallest payment that catches up within ``limit`` payments."""
     last = dates_from(request.start, request.frequency, limit)[-1]
     owed = situation.overdue + regular_amount_by(situation.dues, last)

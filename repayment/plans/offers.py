@@ -11,11 +11,11 @@ from repayment.servicing.product_terms import add_periods
 from ..models import PlanKind, PlanPolicy
 from ..money import ZERO, round_money
 from .schedules import Installment, spread_over
-from .situation import Situation
+from .situation import LoanSituation
 from .terms import PlanTerms, delay_interest
 
 
-def offers_for(*, situation: Situation, policy: PlanPolicy, segment: str) -> list[PlanTerms]:
+def offers_for(*, situation: LoanSituation, policy: PlanPolicy, segment: str) -> list[PlanTerms]:
     offers: list[PlanTerms] = []
     if policy.spread_enabled and segment in policy.spread_segments and situation.overdue > ZERO:
         offers.extend(_spreads(situation, policy))
@@ -33,7 +33,7 @@ def offer_code(terms: PlanTerms) -> str:
     return f"{terms.kind}-{terms.count}"
 
 
-def upcoming_base(situation: Situation, count: int, skip: int = 0) -> tuple[Installment, ...]:
+def upcoming_base(situation: LoanSituation, count: int, skip: int = 0) -> tuple[Installment, ...]:
     """The loan's next ``count`` payment dates (after ``skip``) with their regular amounts,
     continuing one period apart with nothing regular due once the loan's schedule ends."""
     dues = list(situation.dues[skip : skip + count])
@@ -69,7 +69,7 @@ def _terms(situation, kind, installments, covers_overdue, discount=ZERO) -> Plan
 
 
 def _longest_allowed(
-    situation: Situation, policy: PlanPolicy, extra: Decimal, count: int, skip: int = 0
+    situation: LoanSituation, policy: PlanPolicy, extra: Decimal, count: int, skip: int = 0
 ) -> tuple[Installment, ...] | None:
     """The spread over ``count`` payments, shortened until every payment reaches the policy's
     smallest installment; None if even one payment would not."""
@@ -81,7 +81,7 @@ def _longest_allowed(
     return None
 
 
-def _spreads(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
+def _spreads(situation: LoanSituation, policy: PlanPolicy) -> list[PlanTerms]:
     offers = []
     seen: set[int] = set()
     for count in sorted({min(3, policy.spread_max_installments), policy.spread_max_installments}):
@@ -93,7 +93,7 @@ def _spreads(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
     return offers
 
 
-def _holiday(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
+def _holiday(situation: LoanSituation, policy: PlanPolicy) -> list[PlanTerms]:
     skipped = situation.dues[0].amount
     schedule = _longest_allowed(
         situation, policy, situation.overdue + skipped, policy.holiday_spread_installments, skip=1
@@ -103,7 +103,7 @@ def _holiday(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
     return [_terms(situation, PlanKind.HOLIDAY.value, schedule, situation.overdue)]
 
 
-def _reduced(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
+def _reduced(situation: LoanSituation, policy: PlanPolicy) -> list[PlanTerms]:
     reduced = round_money(
         situation.regular_amount * policy.reduced_min_percent / 100, situation.currency
     )
@@ -121,7 +121,7 @@ def _reduced(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
     return [_terms(situation, PlanKind.REDUCED.value, tuple(schedule), ZERO)]
 
 
-def _settlement(situation: Situation, policy: PlanPolicy) -> list[PlanTerms]:
+def _settlement(situation: LoanSituation, policy: PlanPolicy) -> list[PlanTerms]:
     discount = round_money(
         situation.balance * policy.settle_max_discount_percent / 100, situation.currency
     )

@@ -11,7 +11,7 @@ from repayment.models import Loan, Pause, PauseStatus, Plan, PlanPolicy, PlanSta
 from repayment.plans import segments
 from repayment.plans.offers import offer_code, offers_for
 from repayment.plans.policy import policy_for
-from repayment.plans.situation import Situation, situation_of
+from repayment.plans.situation import LoanSituation, situation_of
 from repayment.plans.terms import PlanTerms
 from repayment.statements.build import Statement, ledger_lines
 from repayment.statements.cache import statement_for
@@ -20,7 +20,7 @@ from repayment.statements.cache import statement_for
 @dataclass(frozen=True, slots=True)
 class Options:
     statement: Statement
-    situation: Situation
+    situation: LoanSituation
     policy: PlanPolicy
     assessment: segments.Assessment
     offers: tuple[tuple[str, PlanTerms], ...]

@@ -31,7 +31,7 @@ from ..money import ZERO, format_money, round_money
 from . import decisions
 from .budget import PERIODS_PER_YEAR
 from .schedules import paying_each_time
-from .situation import Situation
+from .situation import LoanSituation
 from .terms import PlanTerms
 
 # However far staff may go beyond the policy, a plan must catch up within this.
@@ -59,7 +59,7 @@ class Limit:
 @dataclass(frozen=True)
 class Review:
     proposal: Proposal
-    situation: Situation
+    situation: LoanSituation
     policy: PlanPolicy
     segment: str
     plans_this_year: int

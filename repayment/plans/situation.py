@@ -16,7 +16,7 @@ from .schedules import Installment
 
 
 @dataclass(frozen=True, slots=True)
-class Situation:
+class LoanSituation:
     today: date
     currency: str
     frequency: str  # the loan's own installment frequency
@@ -33,7 +33,7 @@ class Situation:
         return self.dues[0] if self.dues else None
 
 
-def situation_of(*, loan, statement: Statement) -> Situation:
+def situation_of(*, loan, statement: Statement) -> LoanSituation:
     product = loan.product
     not_yet_due = max(ZERO, statement.balance.total - statement.amount_due)
     dates = [
@@ -51,7 +51,7 @@ def situation_of(*, loan, statement: Statement) -> Situation:
         amount = left if index == len(dates) - 1 else min(loan.installment_amount, left)
         dues.append(Installment(day, amount))
         left -= amount
-    return Situation(
+    return LoanSituation(
         today=statement.today,
         currency=statement.currency,
         frequency=product.installment_frequency,

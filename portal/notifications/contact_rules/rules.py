@@ -210,7 +210,7 @@ class Message:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Situation:
+class ContactSituation:
     """What the rules need to know about the borrower at the proposed send time.
 
     ``borrower_window`` is the hours the borrower is happy to be contacted (the complement of
@@ -251,7 +251,7 @@ class Decision:
     next_allowed_at: datetime | None = None  # UTC; set only for quiet_hours
 
 
-def effective_window(profile: Profile, situation: Situation) -> Window | None:
+def effective_window(profile: Profile, situation: ContactSituation) -> Window | None:
     """The stricter of the legal window and the borrower's own hours; None if they do not
     overlap (the preferences form should refuse such hours; see ``Profile.accepts``)."""
     if situation.borrower_window is None:
@@ -323,17 +323,17 @@ def _refuse(rule: Rule, reason: str, citation: str = "", **extra) -> Decision:
     return Decision(allowed=False, rule=rule, reason=reason, citation=citation, **extra)
 
 
-def _local_day(instant: datetime, situation: Situation) -> date:
+def _local_day(instant: datetime, situation: ContactSituation) -> date:
     return instant.astimezone(situation.zone).date()
 
 
-def _on_days(contacts: Iterable[Contact], situation: Situation, last: date, days: int):
+def _on_days(contacts: Iterable[Contact], situation: ContactSituation, last: date, days: int):
     """The contacts on the ``days`` local days ending with ``last``."""
     first = last - timedelta(days=days - 1)
     return [c for c in contacts if first <= _local_day(c.at, situation) <= last]
 
 
-def _check_third_party(message: Message, situation: Situation, profile: Profile):
+def _check_third_party(message: Message, situation: ContactSituation, profile: Profile):
     if message.recipient != Recipient.BORROWER:
         return _refuse(
             Rule.THIRD_PARTY,
@@ -343,13 +343,13 @@ def _check_third_party(message: Message, situation: Situation, profile: Profile)
     return None
 
 
-def _check_opted_out(message: Message, situation: Situation, profile: Profile):
+def _check_opted_out(message: Message, situation: ContactSituation, profile: Profile):
     if message.channel in situation.opted_out:
         return _refuse(Rule.OPTED_OUT, f"The borrower has opted out of {message.channel} messages.")
     return None
 
 
-def _check_bounced(message: Message, situation: Situation, profile: Profile):
+def _check_bounced(message: Message, situation: ContactSituation, profile: Profile):
     if message.channel in situation.bounced:
         return _refuse(
             Rule.BOUNCED,
@@ -359,7 +359,7 @@ def _check_bounced(message: Message, situation: Situation, profile: Profile):
     return None
 
 
-def _check_opt_out_notice(message: Message, situation: Situation, profile: Profile):
+def _check_opt_out_notice(message: Message, situation: ContactSituation, profile: Profile):
     if (
         profile.opt_out_notice_required
         and message.channel in ELECTRONIC
@@ -373,7 +373,7 @@ def _check_opt_out_notice(message: Message, situation: Situation, profile: Profi
     return None
 
 
-def _check_debt_advice(message: Message, situation: Situation, profile: Profile):
+def _check_debt_advice(message: Message, situation: ContactSituation, profile: Profile):
     if (
         profile.debt_advice_signpost_required
         and message.kind == Kind.COLLECTION
@@ -387,7 +387,7 @@ def _check_debt_advice(message: Message, situation: Situation, profile: Profile)
     return None
 
 
-def _check_breathing_space(message: Message, situation: Situation, profile: Profile):
+def _check_breathing_space(message: Message, situation: ContactSituation, profile: Profile):
     if situation.breathing_space_active and message.kind in REMINDERS:
         return _refuse(
             Rule.BREATHING_SPACE,
@@ -397,7 +397,7 @@ def _check_breathing_space(message: Message, situation: Situation, profile: Prof
     return None
 
 
-def _check_dispute(message: Message, situation: Situation, profile: Profile):
+def _check_dispute(message: Message, situation: ContactSituation, profile: Profile):
     if situation.dispute_open and message.kind in REMINDERS:
         return _refuse(
             Rule.DISPUTE_OPEN,
@@ -407,7 +407,7 @@ def _check_dispute(message: Message, situation: Situation, profile: Profile):
     return None
 
 
-def _check_pause(message: Message, situation: Situation, profile: Profile):
+def _check_pause(message: Message, situation: ContactSituation, profile: Profile):
     if situation.pause_active and message.kind in REMINDERS:
         return _refuse(
             Rule.PAUSE_ACTIVE, "A pause is active: no reminders about the debt until it ends."
@@ -415,7 +415,7 @@ def _check_pause(message: Message, situation: Situation, profile: Profile):
     return None
 
 
-def _check_plan(message: Message, situation: Situation, profile: Profile):
+def _check_plan(message: Message, situation: ContactSituation, profile: Profile):
     if situation.plan_in_good_standing and message.kind == Kind.COLLECTION:
         return _refuse(
             Rule.PLAN_IN_GOOD_STANDING,
@@ -425,7 +425,7 @@ def _check_plan(message: Message, situation: Situation, profile: Profile):
     return None
 
 
-def _check_after_conversation(message: Message, situation: Situation, profile: Profile):
+def _check_after_conversation(message: Message, situation: ContactSituation, profile: Profile):
     days = profile.no_call_days_after_conversation
     if message.channel != Channel.CALL or days is None:
         return None
@@ -444,7 +444,7 @@ def _check_after_conversation(message: Message, situation: Situation, profile: P
     return None
 
 
-def _check_call_attempts(message: Message, situation: Situation, profile: Profile):
+def _check_call_attempts(message: Message, situation: ContactSituation, profile: Profile):
     limit = profile.max_call_attempts
     if message.channel != Channel.CALL or limit is None:
         return None
@@ -465,7 +465,7 @@ def _check_call_attempts(message: Message, situation: Situation, profile: Profil
     return None
 
 
-def _check_connected_calls(message: Message, situation: Situation, profile: Profile):
+def _check_connected_calls(message: Message, situation: ContactSituation, profile: Profile):
     limit = profile.max_connected_calls_per_day
     if message.channel != Channel.CALL or limit is None:
         return None
@@ -484,14 +484,14 @@ def _check_connected_calls(message: Message, situation: Situation, profile: Prof
     return None
 
 
-Check = Callable[[Message, Situation, Profile], "Decision | None"]
+Check = Callable[[Message, ContactSituation, Profile], "Decision | None"]
 
 
 def _reminder_cap(rule: Rule, field: str, days: int, span: str) -> Check:
     """The check of one cap on reminders (collection and courtesy) across all channels:
     ``profile.<field>`` of them on the ``days`` local days up to the send day."""
 
-    def check(message: Message, situation: Situation, profile: Profile):
+    def check(message: Message, situation: ContactSituation, profile: Profile):
         cap = getattr(profile, field)
         if message.kind not in REMINDERS or cap is None:
             return None
@@ -512,7 +512,7 @@ def _reminder_cap(rule: Rule, field: str, days: int, span: str) -> Check:
     return check
 
 
-def _check_quiet_hours(message: Message, situation: Situation, profile: Profile):
+def _check_quiet_hours(message: Message, situation: ContactSituation, profile: Profile):
     if message.channel == Channel.IN_PORTAL:
         # A message-centre entry waits until the borrower looks; it rings no phone and
         # disturbs nobody, so a confirmation shows at once even at night.
@@ -557,7 +557,7 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
 )
 
 
-def decide(message: Message, situation: Situation, profile: Profile) -> Decision:
+def decide(message: Message, situation: ContactSituation, profile: Profile) -> Decision:
     """Whether ``message`` may go at its send time; the first rule in RULE_ORDER that
     suppresses it decides (docs/contact-rules.md gives the order and why)."""
     for rule, check in RULE_ORDER:
@@ -580,13 +580,13 @@ __all__ = [
     "RULE_ORDER",
     "Channel",
     "Contact",
+    "ContactSituation",
     "Decision",
     "Kind",
     "Message",
     "Profile",
     "Recipient",
     "Rule",
-    "Situation",
     "Window",
     "decide",
     "effective_window",

@@ -14,10 +14,10 @@ from portal.notifications.contact_rules.presets import US_REG_F, profile_for
 from portal.notifications.contact_rules.rules import (
     Channel,
     Contact,
+    ContactSituation,
     Decision,
     Kind,
     Message,
-    Situation,
     Window,
     decide,
 )
@@ -243,8 +243,8 @@ def load_contacts(borrower_ids: Iterable[int], *, now: datetime) -> Contacts:
 
 def situation(
     person: Person, holds: Holds, contacts: Contacts, *, logical: str, local_day: date
-) -> Situation:
-    return Situation(
+) -> ContactSituation:
+    return ContactSituation(
         time_zone=person.time_zone,
         borrower_window=person.window,
         opted_out=person.opted_out,

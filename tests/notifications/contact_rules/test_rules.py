@@ -15,12 +15,12 @@ from portal.notifications.contact_rules.rules import (
     RULE_ORDER,
     Channel,
     Contact,
+    ContactSituation,
     Kind,
     Message,
     Profile,
     Recipient,
     Rule,
-    Situation,
     Window,
     decide,
     effective_window,
@@ -142,7 +142,7 @@ def test_naive_times_unknown_zones_and_impossible_contacts_are_refused():
     with pytest.raises(ValueError, match="aware"):
         Contact(at=datetime(2024, 5, 1, 12), channel=Channel.SMS, kind=Kind.COLLECTION)
     with pytest.raises(ValueError):
-        Situation(time_zone="Mars/Olympus_Mons")
+        ContactSituation(time_zone="Mars/Olympus_Mons")
     with pytest.raises(ValueError):
         message(local(NEW_YORK, 2024, 5, 1, 12), channel="fax")
     with pytest.raises(ValueError, match="only a call"):
@@ -158,7 +158,7 @@ def test_naive_times_unknown_zones_and_impossible_contacts_are_refused():
 def test_plain_strings_are_accepted_and_become_enums():
     sent = message(local(NEW_YORK, 2024, 5, 1, 12), channel="email", kind="service")
     assert (sent.channel, sent.kind, sent.recipient) == (Channel.EMAIL, Kind.SERVICE, "borrower")
-    assert Situation(time_zone=NEW_YORK, opted_out={"sms"}).opted_out == {Channel.SMS}
+    assert ContactSituation(time_zone=NEW_YORK, opted_out={"sms"}).opted_out == {Channel.SMS}
 
 
 def test_profile_accepts_only_borrower_hours_inside_the_legal_window():
@@ -187,7 +187,9 @@ def test_profile_accepts_only_borrower_hours_inside_the_legal_window():
     ],
 )
 def test_legal_contact_hours_in_the_borrowers_zone(profile, zone, wall, allowed):
-    decision = decide(message(local(zone, 2024, 5, 15, *wall)), Situation(time_zone=zone), profile)
+    decision = decide(
+        message(local(zone, 2024, 5, 15, *wall)), ContactSituation(time_zone=zone), profile
+    )
     assert decision.allowed is allowed
     assert decision.rule == (Rule.ALLOWED if allowed else Rule.QUIET_HOURS)
     if not allowed:
@@ -207,7 +209,7 @@ def test_legal_contact_hours_in_the_borrowers_zone(profile, zone, wall, allowed)
     ],
 )
 def test_quiet_hours_say_when_the_window_opens(profile, zone, sent, opens):
-    decision = decide(message(local(zone, *sent)), Situation(time_zone=zone), profile)
+    decision = decide(message(local(zone, *sent)), ContactSituation(time_zone=zone), profile)
     assert decision.rule == Rule.QUIET_HOURS
     assert decision.next_allowed_at == local(zone, *opens)
     assert decision.next_allowed_at.tzinfo is UTC
@@ -224,14 +226,14 @@ def test_quiet_hours_say_when_the_window_opens(profile, zone, sent, opens):
     ],
 )
 def test_borrowers_own_hours_narrower_than_the_law_win(wall, rule, opens):
-    situation = Situation(time_zone=NEW_YORK, borrower_window=Window(time(10), time(18)))
+    situation = ContactSituation(time_zone=NEW_YORK, borrower_window=Window(time(10), time(18)))
     decision = decide(message(local(NEW_YORK, 2024, 5, 15, *wall)), situation, US_REG_F)
     assert decision.rule == rule
     assert decision.next_allowed_at == (opens and local(NEW_YORK, *opens))
 
 
 def test_borrowers_hours_wider_than_the_law_do_not_widen_it():
-    situation = Situation(time_zone=SHANGHAI, borrower_window=Window(time(6), time(23, 30)))
+    situation = ContactSituation(time_zone=SHANGHAI, borrower_window=Window(time(6), time(23, 30)))
     assert effective_window(CHINA_NIFA, situation) == CHINA_NIFA.window
     for wall in [(7, 0), (22, 30)]:
         decision = decide(message(local(SHANGHAI, 2024, 5, 15, *wall)), situation, CHINA_NIFA)
@@ -239,7 +241,7 @@ def test_borrowers_hours_wider_than_the_law_do_not_widen_it():
 
 
 def test_borrowers_hours_outside_the_law_leave_no_time_to_send():
-    situation = Situation(time_zone=NEW_YORK, borrower_window=Window(time(6), time(7, 30)))
+    situation = ContactSituation(time_zone=NEW_YORK, borrower_window=Window(time(6), time(7, 30)))
     decision = decide(message(local(NEW_YORK, 2024, 5, 15, 7)), situation, US_REG_F)
     assert decision.rule == Rule.QUIET_HOURS
     assert decision.next_allowed_at is None
@@ -274,7 +276,7 @@ def test_borrowers_hours_outside_the_law_leave_no_time_to_send():
     ],
 )
 def test_us_window_across_daylight_saving_changes(sent_utc, allowed, opens_utc):
-    decision = decide(message(sent_utc), Situation(time_zone=NEW_YORK), US_REG_F)
+    decision = decide(message(sent_utc), ContactSituation(time_zone=NEW_YORK), US_REG_F)
     assert decision.allowed is allowed
     assert decision.next_allowed_at == opens_utc
 
@@ -325,14 +327,14 @@ MIDDAY_NY = local(NEW_YORK, 2024, 5, 15, 12)
 @pytest.mark.parametrize("channel", list(Channel))
 def test_a_third_party_is_never_contacted(profile, kind, channel):
     sent = message(MIDDAY_NY, kind=kind, channel=channel, recipient=Recipient.THIRD_PARTY)
-    decision = decide(sent, Situation(time_zone=NEW_YORK), profile)
+    decision = decide(sent, ContactSituation(time_zone=NEW_YORK), profile)
     assert (decision.allowed, decision.rule) == (False, Rule.THIRD_PARTY)
     assert decision.citation
 
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_an_opted_out_channel_is_never_used_even_for_service(kind):
-    situation = Situation(time_zone=NEW_YORK, opted_out={Channel.SMS})
+    situation = ContactSituation(time_zone=NEW_YORK, opted_out={Channel.SMS})
     assert decide(message(MIDDAY_NY, kind=kind), situation, US_REG_F).rule == Rule.OPTED_OUT
     email = message(MIDDAY_NY, kind=kind, channel=Channel.EMAIL)
     assert decide(email, situation, US_REG_F).allowed
@@ -340,7 +342,7 @@ def test_an_opted_out_channel_is_never_used_even_for_service(kind):
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_a_bounced_channel_is_suspended_even_for_service(kind):
-    situation = Situation(time_zone=NEW_YORK, bounced={Channel.EMAIL})
+    situation = ContactSituation(time_zone=NEW_YORK, bounced={Channel.EMAIL})
     email = message(MIDDAY_NY, kind=kind, channel=Channel.EMAIL)
     assert decide(email, situation, US_REG_F).rule == Rule.BOUNCED
 
@@ -356,7 +358,7 @@ def test_a_bounced_channel_is_suspended_even_for_service(kind):
 )
 def test_every_email_and_sms_must_carry_an_opt_out(channel, rule):
     sent = message(MIDDAY_NY, channel=channel, includes_opt_out=False, kind=Kind.SERVICE)
-    decision = decide(sent, Situation(time_zone=NEW_YORK), US_REG_F)
+    decision = decide(sent, ContactSituation(time_zone=NEW_YORK), US_REG_F)
     assert decision.rule == rule
     if rule == Rule.OPT_OUT_NOTICE_MISSING:
         assert "1006.6(e)" in decision.citation
@@ -374,7 +376,7 @@ def test_every_email_and_sms_must_carry_an_opt_out(channel, rule):
 )
 def test_uk_arrears_messages_must_signpost_free_debt_advice(profile, kind, rule):
     sent = message(local(LONDON, 2024, 5, 15, 12), kind=kind, signposts_debt_advice=False)
-    decision = decide(sent, Situation(time_zone=LONDON), profile)
+    decision = decide(sent, ContactSituation(time_zone=LONDON), profile)
     assert decision.rule == rule
 
 
@@ -389,19 +391,19 @@ def test_uk_arrears_messages_must_signpost_free_debt_advice(profile, kind, rule)
 )
 @pytest.mark.parametrize("kind", list(Kind))
 def test_holds_stop_reminders_but_never_service_messages(flag, rule, stops, kind):
-    situation = Situation(time_zone=LONDON, **{flag: True})
+    situation = ContactSituation(time_zone=LONDON, **{flag: True})
     decision = decide(message(local(LONDON, 2024, 5, 15, 12), kind=kind), situation, UK_FCA)
     assert decision.rule == (rule if kind in stops else Rule.ALLOWED)
 
 
 def test_breathing_space_cites_the_60_day_regulations():
-    situation = Situation(time_zone=LONDON, breathing_space_active=True)
+    situation = ContactSituation(time_zone=LONDON, breathing_space_active=True)
     decision = decide(message(local(LONDON, 2024, 5, 15, 12)), situation, UK_FCA)
     assert "60 days" in decision.citation
 
 
 def test_service_messages_still_wait_for_the_window_during_a_breathing_space():
-    situation = Situation(time_zone=LONDON, breathing_space_active=True)
+    situation = ContactSituation(time_zone=LONDON, breathing_space_active=True)
     sent = message(local(LONDON, 2024, 5, 15, 23), kind=Kind.SERVICE)
     assert decide(sent, situation, UK_FCA).rule == Rule.QUIET_HOURS
 
@@ -409,7 +411,7 @@ def test_service_messages_still_wait_for_the_window_during_a_breathing_space():
 def test_the_eighth_call_attempt_in_seven_days_is_refused():
     # Seven unanswered attempts on 9-15 May; the eighth on 15 May is refused.
     history = calls(NEW_YORK, *[(2024, 5, day, 10) for day in range(9, 16)])
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     decision = decide(call(local(NEW_YORK, 2024, 5, 15, 18)), situation, US_REG_F)
     assert decision.rule == Rule.CALL_ATTEMPTS
     assert "1006.14(b)(2)" in decision.citation
@@ -425,7 +427,7 @@ def test_the_eighth_call_attempt_in_seven_days_is_refused():
 def test_the_seventh_call_attempt_in_seven_days_is_allowed():
     history = calls(NEW_YORK, *[(2024, 5, day, 10) for day in range(10, 16)])
     profile = replace(US_REG_F, daily_cap=None, weekly_cap=None)
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     assert decide(call(local(NEW_YORK, 2024, 5, 15, 18)), situation, profile).allowed
 
 
@@ -436,7 +438,7 @@ def test_the_seventh_call_attempt_in_seven_days_is_allowed():
 def test_no_call_within_seven_days_after_a_conversation(call_day, rule):
     # A conversation on 10 May: 10 May is day 1, 16 May day 7, 17 May the first free day.
     history = calls(NEW_YORK, (2024, 5, 10, 11), connected=True, conversation=True)
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     decision = decide(call(local(NEW_YORK, 2024, 5, call_day, 12)), situation, US_REG_F)
     assert decision.rule == rule
 
@@ -444,7 +446,7 @@ def test_no_call_within_seven_days_after_a_conversation(call_day, rule):
 def test_a_conversation_does_not_stop_written_reminders():
     history = calls(NEW_YORK, (2024, 5, 14, 11), connected=True, conversation=True)
     profile = replace(US_REG_F, daily_cap=None, weekly_cap=None)
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     assert decide(message(MIDDAY_NY), situation, profile).allowed
 
 
@@ -453,7 +455,7 @@ def test_the_fourth_connected_call_of_the_day_in_china_is_refused():
         SHANGHAI, (2024, 5, 15, 9), (2024, 5, 15, 11), (2024, 5, 15, 14), connected=True
     )
     profile = replace(CHINA_NIFA, daily_cap=None, weekly_cap=None)
-    situation = Situation(time_zone=SHANGHAI, recent_contacts=history)
+    situation = ContactSituation(time_zone=SHANGHAI, recent_contacts=history)
     decision = decide(call(local(SHANGHAI, 2024, 5, 15, 16)), situation, profile)
     assert decision.rule == Rule.CONNECTED_CALLS
     assert "中国互联网金融协会" in decision.citation
@@ -464,7 +466,7 @@ def test_the_fourth_connected_call_of_the_day_in_china_is_refused():
 def test_unanswered_calls_do_not_use_up_the_chinese_connected_call_limit():
     history = calls(SHANGHAI, *[(2024, 5, 15, hour) for hour in (9, 10, 11, 12)])
     profile = replace(CHINA_NIFA, daily_cap=None, weekly_cap=None)
-    situation = Situation(time_zone=SHANGHAI, recent_contacts=history)
+    situation = ContactSituation(time_zone=SHANGHAI, recent_contacts=history)
     assert decide(call(local(SHANGHAI, 2024, 5, 15, 16)), situation, profile).allowed
 
 
@@ -479,7 +481,7 @@ def test_the_day_for_the_connected_call_limit_is_the_borrowers_local_day():
         )
     )
     profile = replace(CHINA_NIFA, daily_cap=None, weekly_cap=None)
-    situation = Situation(time_zone=SHANGHAI, recent_contacts=history)
+    situation = ContactSituation(time_zone=SHANGHAI, recent_contacts=history)
     decision = decide(call(local(SHANGHAI, 2024, 5, 15, 12)), situation, profile)
     assert decision.rule == Rule.CONNECTED_CALLS
 
@@ -487,7 +489,7 @@ def test_the_day_for_the_connected_call_limit_is_the_borrowers_local_day():
 @pytest.mark.parametrize("kind", [Kind.COLLECTION, Kind.COURTESY])
 def test_the_daily_cap_counts_reminders_across_channels(kind):
     history = (reminder(local(NEW_YORK, 2024, 5, 15, 9), channel=Channel.EMAIL, kind=kind),)
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     decision = decide(message(MIDDAY_NY, kind=kind), situation, US_REG_F)
     assert decision.rule == Rule.DAILY_CAP
     assert decide(message(local(NEW_YORK, 2024, 5, 16, 9)), situation, US_REG_F).allowed
@@ -495,7 +497,7 @@ def test_the_daily_cap_counts_reminders_across_channels(kind):
 
 def test_the_weekly_cap_counts_the_last_seven_local_days():
     history = tuple(reminder(local(NEW_YORK, 2024, 5, day, 10)) for day in (9, 11, 13))
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history)
     assert decide(message(MIDDAY_NY), situation, US_REG_F).rule == Rule.WEEKLY_CAP
     # On 16 May the 9 May reminder is eight days back and no longer counts.
     assert decide(message(local(NEW_YORK, 2024, 5, 16, 12)), situation, US_REG_F).allowed
@@ -505,9 +507,9 @@ def test_service_messages_neither_count_towards_nor_are_bound_by_the_caps():
     confirmations = tuple(
         reminder(local(NEW_YORK, 2024, 5, 15, hour), kind=Kind.SERVICE) for hour in (8, 9, 10)
     )
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=confirmations)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=confirmations)
     assert decide(message(MIDDAY_NY), situation, US_REG_F).allowed
-    busy = Situation(
+    busy = ContactSituation(
         time_zone=NEW_YORK,
         recent_contacts=tuple(reminder(local(NEW_YORK, 2024, 5, 15, h)) for h in (8, 9, 10)),
     )
@@ -516,7 +518,7 @@ def test_service_messages_neither_count_towards_nor_are_bound_by_the_caps():
 
 
 def test_no_caps_means_no_cap():
-    busy = Situation(
+    busy = ContactSituation(
         time_zone=NEW_YORK,
         recent_contacts=tuple(reminder(local(NEW_YORK, 2024, 5, 15, h)) for h in range(8, 12)),
     )
@@ -601,7 +603,7 @@ def test_when_every_rule_objects_each_is_reported_in_turn():
         (Rule.ALLOWED, None),
     ]
     sent = call(night, **everything)
-    situation = Situation(time_zone=NEW_YORK, recent_contacts=history, **state)
+    situation = ContactSituation(time_zone=NEW_YORK, recent_contacts=history, **state)
     for rule, fix in steps:
         assert decide(sent, situation, profile).rule == rule
         if fix:
@@ -611,7 +613,7 @@ def test_when_every_rule_objects_each_is_reported_in_turn():
 def test_connected_calls_report_before_the_caps_and_daily_cap_before_quiet_hours():
     profile = replace(CHINA_NIFA, max_connected_calls_per_day=1)
     history = calls(SHANGHAI, (2024, 5, 15, 9), connected=True)
-    situation = Situation(time_zone=SHANGHAI, recent_contacts=history)
+    situation = ContactSituation(time_zone=SHANGHAI, recent_contacts=history)
     assert decide(call(local(SHANGHAI, 2024, 5, 15, 12)), situation, profile).rule == (
         Rule.CONNECTED_CALLS
     )
@@ -698,7 +700,7 @@ def cases(draw):
         signposts_debt_advice=not draw(RARELY),
     )
     some_channels = st.frozensets(st.sampled_from(list(Channel)), min_size=1, max_size=2)
-    situation = Situation(
+    situation = ContactSituation(
         time_zone=zone,
         borrower_window=draw(st.none() | windows()),
         opted_out=draw(some_channels) if draw(RARELY) else frozenset(),
@@ -716,12 +718,12 @@ def inside(window: Window, wall: time) -> bool:
     return window.start <= wall < window.end
 
 
-def days_back(situation: Situation, sent: Message, contact: Contact) -> int:
+def days_back(situation: ContactSituation, sent: Message, contact: Contact) -> int:
     zone = ZoneInfo(situation.time_zone)
     return (sent.send_at.astimezone(zone).date() - contact.at.astimezone(zone).date()).days
 
 
-def assert_breaks_no_rule(sent: Message, situation: Situation, profile: Profile) -> None:
+def assert_breaks_no_rule(sent: Message, situation: ContactSituation, profile: Profile) -> None:
     wall = sent.send_at.astimezone(ZoneInfo(situation.time_zone)).time()
     if sent.channel != Channel.IN_PORTAL:  # the message centre waits for the borrower
         assert inside(profile.window, wall)
@@ -791,7 +793,9 @@ def test_quiet_hours_name_the_earliest_moment_inside_both_windows(case):
     sent = replace(
         sent, recipient=Recipient.BORROWER, includes_opt_out=True, signposts_debt_advice=True
     )
-    situation = Situation(time_zone=situation.time_zone, borrower_window=situation.borrower_window)
+    situation = ContactSituation(
+        time_zone=situation.time_zone, borrower_window=situation.borrower_window
+    )
     decision = decide(sent, situation, profile)
     if decision.rule != Rule.QUIET_HOURS:
         return
@@ -827,7 +831,7 @@ def test_next_allowed_time_is_never_before_and_always_inside(zone, when, window)
 
 def test_a_message_centre_entry_shows_at_night_but_an_email_waits_for_morning():
     night = datetime(2026, 3, 3, 23, 30, tzinfo=ZoneInfo("America/New_York"))
-    situation = Situation(time_zone="America/New_York")
+    situation = ContactSituation(time_zone="America/New_York")
     for channel, allowed in ((Channel.IN_PORTAL, True), (Channel.EMAIL, False)):
         message = Message(
             borrower_id=1,

@@ -10,7 +10,7 @@ from repayment.models import PlanPolicy, Segment
 from repayment.plans import decisions
 from repayment.plans.decisions import Request, decide
 from repayment.plans.schedules import Installment, regular_amount_by, total
-from repayment.plans.situation import Situation
+from repayment.plans.situation import LoanSituation
 from repayment.servicing.product_terms import add_periods
 from tests.hypothesis_profiles import scaled
 
@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 11, 28)
 
 def situation(overdue="1500.00", regular="500.00", dues=10):
     overdue, regular = D(overdue), D(regular)
-    return Situation(
+    return LoanSituation(
         today=TODAY,
         currency="CNY",
         frequency="monthly",
