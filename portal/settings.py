@@ -371,6 +371,11 @@ SPECTACULAR_SETTINGS = {
     # nested-interactive).
     "SWAGGER_UI_SETTINGS": {"deepLinking": False, "displayOperationId": False},
     "COMPONENT_SPLIT_REQUEST": True,
+    # A loan's status and a consequence step's kind share field names with other enums.
+    "ENUM_NAME_OVERRIDES": {
+        "LoanStatusEnum": "portal.api.v1.serializers.loans.STATUSES",
+        "StepKindEnum": "portal.api.v1.serializers.loans.STEP_KINDS",
+    },
 }
 
 # allauth's headless API, for apps only: the site itself keeps its own pages.

@@ -17,14 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from repayment.ledger import replay as ledger
+from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models.plans import self_service_segments
 from repayment.servicing import postings as servicing
 from repayment.servicing import product_terms as terms
-from repayment.statements.build import ledger_lines, local_today
 
 from .models import (
     Borrower,
     ConsequenceMilestone,
+    ContactRules,
     EntryKind,
     EntrySource,
     LedgerEntry,
@@ -201,6 +202,40 @@ def _stories() -> list[Story]:
             None,
             linked=False,
         ),
+        # On a repayment plan (portal/support/demo.py accepts an offer for him).
+        Story(
+            "DEMO-B7",
+            "王芳",
+            "wangfang@demo.example",
+            "zh-hans",
+            "Asia/Shanghai",
+            date(1988, 5, 21),
+            "sme-cny",
+            "HCF-221050",
+            Decimal("12000.00"),
+            Decimal("1100.00"),
+            12,
+            5,
+            25,
+            3,
+        ),
+        # Payments paused for three weeks (granted at once: portal/support/demo.py).
+        Story(
+            "DEMO-B8",
+            "Sam Patel",
+            "sam@demo.example",
+            "en",
+            "America/New_York",
+            date(1986, 2, 17),
+            "everyday-usd",
+            "EVD-100517",
+            Decimal("1500.00"),
+            Decimal("140.00"),
+            12,
+            5,
+            12,
+            4,
+        ),
     ]
 
 
@@ -213,9 +248,8 @@ def _products() -> dict[str, LoanProduct]:
             "email": "help@harbour.example",
             "website": "https://harbour.example",
             "address": "12 Quay Street, Harbour Town",
-            "debt_advice_name": "NFCC (National Foundation for Credit Counseling)",
-            "debt_advice_url": "https://www.nfcc.org",
-            "debt_advice_phone": "+1 800 388 2227",
+            # No debt advice service of its own: each loan shows the free help editors publish
+            # for its country (education migration 0006).
         },
     )
     products = {
@@ -230,6 +264,8 @@ def _products() -> dict[str, LoanProduct]:
             "grace_days": 5,
             "late_fee_fixed": Decimal("50.00"),
             "late_fee_percent": Decimal("0"),
+            # Lent in China: China's contact rules, and so China's free help and rights.
+            "contact_rules": ContactRules.CHINA_NIFA,
         },
         "everyday-usd": {
             "name": "Everyday loan",

@@ -14,7 +14,8 @@ def loans_of(*, borrower: Borrower):
     return (
         Loan.objects.filter(borrower=borrower)
         .annotate(has_active_plan=Exists(active_plan))
-        .select_related("product__lender", "borrower")
-        .prefetch_related("product__milestones")
+        .select_related("product__lender", "product__plan_policy", "borrower")
+        # What a statement's position reads besides the ledger, for all the loans at once.
+        .prefetch_related("product__milestones", "disputes", "pauses", "plans__installments")
         .order_by("-disbursed_on", "reference")
     )

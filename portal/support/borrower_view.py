@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from portal.notifications.models import ContactAttempt, ContactPreferences, OutboundMessage
+from repayment.ledger.reading import local_today
 from repayment.ledger.replay import Line
 from repayment.models import (
     Borrower,
@@ -29,7 +30,8 @@ from repayment.models import (
 )
 from repayment.plans.keeping_on_track import progress_of
 from repayment.plans.payments_matched import Progress
-from repayment.statements.build import Statement, build_statement, local_today
+from repayment.statements.build import Statement, build_statement
+from repayment.statements.circumstances import circumstances, rows_from
 
 from .models import Note
 
@@ -98,6 +100,16 @@ def account_of(borrower: Borrower, *, now: datetime | None = None) -> Account:
                 milestones=list(loan.product.milestones.all()),
                 as_of=now,
                 today=today,
+                circumstances=circumstances(
+                    rows_from(
+                        loan,
+                        plans=plans[loan.pk],
+                        pauses=pauses[loan.pk],
+                        disputes=disputes[loan.pk],
+                    ),
+                    lines=lines[loan.pk],
+                    today=today,
+                ),
             ),
             plans=tuple(
                 PlanView(plan, progress_of(plan, today=today, lines=lines[loan.pk]))

@@ -15,6 +15,7 @@ from django.utils import timezone
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from repayment.hardship.disputes import open_dispute
 from repayment.hardship.pauses import request_pause
+from repayment.ledger.reading import local_today
 from repayment.models import (
     Decision,
     EntryKind,
@@ -23,10 +24,11 @@ from repayment.models import (
     PauseReason,
     PlanStatus,
 )
+from repayment.plans.accepting import accept
 from repayment.plans.decisions import Request
+from repayment.plans.options import options_for
 from repayment.plans.proposing import propose, save_budget
 from repayment.servicing.product_terms import add_periods
-from repayment.statements.build import local_today
 
 from . import roles
 
@@ -67,6 +69,36 @@ def load_demo_queue(*, now: datetime | None = None) -> None:
     _proposal(Loan.objects.get(reference="HCF-219902"), now)
     _pause(Loan.objects.get(reference="HCF-220417"), now)
     _dispute(Loan.objects.get(reference="HCF-220388"))
+    _plan(Loan.objects.get(reference="HCF-221050"), now)
+    _granted_pause(Loan.objects.get(reference="EVD-100517"), now)
+
+
+def _plan(loan: Loan, now: datetime) -> None:
+    """王芳 took the first plan she was offered: the portal shows its payment, not arrears."""
+    if loan.plans.exists():
+        return
+    options = options_for(loan=loan, as_of=now)
+    code, terms = options.offers[0]
+    accept(
+        loan=loan,
+        terms=terms,
+        key=f"demo-{code}",
+        segment=options.assessment.segment,
+        today=local_today(now, loan.borrower.time_zone),
+    )
+
+
+def _granted_pause(loan: Loan, now: datetime) -> None:
+    """Sam asked for three weeks; that is within what the lender grants at once."""
+    if loan.pauses.exists():
+        return
+    request_pause(
+        loan=loan,
+        reason=PauseReason.INCOME_DROP,
+        days=21,
+        note="My hours were cut this month.",
+        today=local_today(now, loan.borrower.time_zone),
+    )
 
 
 def _proposal(loan: Loan, now: datetime) -> None:

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from repayment.models import Loan, PauseStatus, PlanStatus
 from repayment.plans.policy import policy_for
 from repayment.servicing.freeze_windows import Freeze
-
-# An active plan's fee freeze runs until it ends; servicing looks no further than today.
-OPEN_END = date(9999, 12, 31)
+from repayment.statements.circumstances import freezes_from
 
 
 def freezes_for(*, loan: Loan) -> tuple[Freeze, ...]:
-    freezes = [
-        Freeze(
-            start=pause.starts_on,
-            end=pause.ends_on,
-            interest=pause.freezes_interest,
-            fees=pause.freezes_fees,
-            reason="pause",
-        )
-        for pause in loan.pauses.filter(status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
-    ]
-    if policy_for(loan.product).freeze_fees_during_plan:
-        for plan in loan.plans.exclude(status=PlanStatus.CANCELLED):
-            end = plan.ended_on - timedelta(days=1) if plan.ended_on else OPEN_END
-            if end >= plan.starts_on:
-                freezes.append(
-                    Freeze(start=plan.starts_on, end=end, interest=False, fees=True, reason="plan")
-                )
-    return tuple(freezes)
+    return freezes_from(
+        pauses=loan.pauses.filter(status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
+        .order_by("pk")
+        .values_list("starts_on", "ends_on", "freezes_interest", "freezes_fees"),
+        plans=loan.plans.exclude(status=PlanStatus.CANCELLED)
+        .order_by("pk")
+        .values_list("starts_on", "ended_on"),
+        freeze_fees_during_plan=policy_for(loan.product).freeze_fees_during_plan,
+    )

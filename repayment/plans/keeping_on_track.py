@@ -15,11 +15,13 @@ from django.utils import timezone
 
 from repayment.events import tell_borrower, tell_lender
 from repayment.ledger import replay as ledger
+from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models import (
     Component,
     EntryKind,
     EntrySource,
     LedgerEntry,
+    PauseStatus,
     Plan,
     PlanKind,
     PlanStatus,
@@ -28,7 +30,6 @@ from repayment.models.lender_events import LenderTopic
 from repayment.plans.payments_matched import Progress, ScheduledPayment, match, payments_since
 from repayment.plans.policy import policy_for
 from repayment.servicing.product_terms import add_periods
-from repayment.statements.build import ledger_lines, local_today
 
 COMPLETED, MOVED_TO_END, BROKEN = "completed", "moved_to_end", "broken"
 
@@ -76,12 +77,22 @@ def track(plan: Plan, *, today: date) -> str | None:
             return COMPLETED
         if not progress.missed:
             return None
+        if _paused(plan, today):
+            # Nothing is asked of a borrower while a pause lasts: a plan payment missed in it
+            # does not end the plan (the statement says so too: repayment.position).
+            return None
         policy = policy_for(plan.loan.product)
         if policy.missed_to_end_allowed and not plan.moved_missed_to_end:
             _move_to_end(plan, progress.missed[0].number)
             return MOVED_TO_END
         _break(plan, today)
         return BROKEN
+
+
+def _paused(plan: Plan, today: date) -> bool:
+    return plan.loan.pauses.filter(
+        status=PauseStatus.GRANTED, starts_on__lte=today, ends_on__gte=today
+    ).exists()
 
 
 def _complete(plan: Plan, today: date, lines) -> None:
@@ -126,7 +137,9 @@ def _move_to_end(plan: Plan, number: int) -> None:
     missed = next(item for item in installments if item.number == number)
     last = max(item.due_date for item in installments)
     missed.due_date = add_periods(last, plan.frequency, 1)
-    missed.save(update_fields=["due_date"])
+    # The plan's rules agreed this new date: the borrower's own moves count from it.
+    missed.original_due_date = missed.due_date
+    missed.save(update_fields=["due_date", "original_due_date"])
     plan.moved_missed_to_end = True
     plan.save(update_fields=["moved_missed_to_end"])
     tell_borrower(

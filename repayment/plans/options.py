@@ -7,13 +7,14 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from repayment.ledger.reading import ledger_lines
 from repayment.models import Loan, Pause, PauseStatus, Plan, PlanPolicy, PlanStatus
 from repayment.plans import segments
 from repayment.plans.offers import offer_code, offers_for
 from repayment.plans.policy import policy_for
 from repayment.plans.situation import LoanSituation, situation_of
 from repayment.plans.terms import PlanTerms
-from repayment.statements.build import Statement, ledger_lines
+from repayment.statements.build import Statement
 from repayment.statements.cache import statement_for
 
 
@@ -31,6 +32,11 @@ class Options:
     @property
     def at_plan_limit(self) -> bool:
         return self.plans_this_year >= self.policy.max_plans_per_year
+
+    @property
+    def paid_off(self) -> bool:
+        """Nothing is owed: no plan, pause or hardship option applies."""
+        return self.statement.position.owes_nothing
 
     def offer(self, code: str) -> PlanTerms | None:
         return dict(self.offers).get(code)
@@ -71,7 +77,7 @@ def options_for(*, loan: Loan, as_of: datetime | None = None) -> Options:
     active = loan.plans.filter(status=PlanStatus.ACTIVE).first()
     used = plans_since(loan, statement.today - timedelta(days=365))
     offers: tuple[tuple[str, PlanTerms], ...] = ()
-    if active is None and used < policy.max_plans_per_year:
+    if active is None and used < policy.max_plans_per_year and not statement.position.owes_nothing:
         offers = tuple(
             (offer_code(terms), terms)
             for terms in offers_for(situation=situation, policy=policy, segment=assessment.segment)

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from repayment.ledger import replay as ledger
+from repayment.ledger.reading import ledger_lines, local_today
 from repayment.ledger.replay import Line
 from repayment.models import EntryKind, EntrySource, LedgerEntry, Loan
 from repayment.money import ZERO, round_money
+from repayment.servicing import late_fees
 from repayment.servicing import product_terms as terms
 from repayment.servicing.freeze_windows import Freeze, fees_frozen_on, unfrozen_spans
-from repayment.statements.build import ledger_lines, local_today
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,6 @@ def plan_postings(
         loan.first_due_date, product.installment_frequency, loan.installment_count
     )
     period_start = loan.disbursed_on
-    fee_day = timedelta(days=product.grace_days + 1)
 
     def add(posting: Posting) -> None:
         nonlocal planned_id
@@ -118,7 +118,7 @@ def plan_postings(
                 add(Posting(installment_id, EntryKind.INSTALLMENT_DUE, due_on, amount))
         period_start = due_on
 
-        fee_on = due_on + fee_day
+        fee_on = late_fees.charge_day(due_on, grace_days=product.grace_days)
         fee_id = f"svc:late-fee:{number}"
         if (
             fee_on <= today
@@ -131,12 +131,10 @@ def plan_postings(
             state = ledger.replay(ledger.lines_until(working, fee_on))
             oldest = ledger.oldest_unpaid_due_date(state)
             if oldest is not None and oldest <= due_on:
-                fee = terms.late_fee(
-                    overdue=min(loan.installment_amount, ledger.amount_due(state)),
-                    fixed=product.late_fee_fixed,
-                    percent=product.late_fee_percent,
-                    cap=product.late_fee_cap,
-                    currency=currency,
+                fee = late_fees.fee_amount(
+                    product=product,
+                    installment_amount=loan.installment_amount,
+                    amount_due=ledger.amount_due(state),
                 )
                 if fee > ZERO:
                     add(Posting(fee_id, EntryKind.FEE, fee_on, fee))

@@ -1,4 +1,5 @@
-"""A loan product's terms as arithmetic: due dates, interest for a period, late fees."""
+"""A loan product's terms as arithmetic: due dates and interest for a period (late fees are
+late_fees.py)."""
 
 from __future__ import annotations
 
@@ -56,14 +57,3 @@ def period_interest(
         return ZERO
     raw = base * annual_rate_percent / Decimal(100) * year_fraction(start, end, basis)
     return round_money(raw, currency)
-
-
-def late_fee(
-    *, overdue: Decimal, fixed: Decimal, percent: Decimal, cap: Decimal | None, currency: str
-) -> Decimal:
-    if overdue <= ZERO:
-        return ZERO
-    fee = fixed + overdue * percent / Decimal(100)
-    if cap is not None:
-        fee = min(fee, cap)
-    return round_money(fee, currency)

@@ -3,23 +3,26 @@ component, what is due, the itemised history and the consequence timeline."""
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
+from repayment import position as position_of
 from repayment.ledger import replay as ledger
 from repayment.ledger.replay import Components, Line
-from repayment.models import LedgerEntry, Loan
+from repayment.models import Loan
 from repayment.money import ZERO
-from repayment.servicing import product_terms as terms
+from repayment.position import Circumstances, NextPayment, Position, Step
 
-UP_TO_DATE = "up_to_date"
-DUE_TODAY = "due_today"
-LATE = "late"
-PAID_OFF = "paid_off"
-IN_CREDIT = "in_credit"
+# The statuses are the position's; named here too for the pages that read a statement.
+UP_TO_DATE, DUE_TODAY, LATE, PAID_OFF, IN_CREDIT = (
+    position_of.UP_TO_DATE,
+    position_of.DUE_TODAY,
+    position_of.LATE,
+    position_of.PAID_OFF,
+    position_of.IN_CREDIT,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,33 +32,6 @@ class Lender:
     email: str
     website: str
     address: str
-    debt_advice_name: str = ""
-    debt_advice_url: str = ""
-    debt_advice_phone: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NextDue:
-    date: date
-    amount: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    """One step of what happens if the borrower does not pay."""
-
-    date: date
-    days_past_due: int
-    kind: str  # "late_fee" or "lender"
-    explanation_en: str = ""
-    explanation_zh_hans: str = ""
-    fee: Decimal = ZERO
-    happened: bool = False
-
-    def explanation(self, language: str) -> str:
-        if language == "zh-hans" and self.explanation_zh_hans:
-            return self.explanation_zh_hans
-        return self.explanation_en
 
 
 class HistoryLine(NamedTuple):
@@ -103,16 +79,10 @@ class Statement:
     as_of: datetime
     today: date
     time_zone: str
-    balance: Components
-    amount_due: Decimal
-    days_past_due: int
-    oldest_unpaid_due_date: date | None
-    next_due: NextDue | None
-    status: str
+    # What the borrower owes, is asked for and faces: one source for every surface.
+    position: Position
     itemisation: Itemisation
     history: tuple[HistoryLine, ...]
-    timeline: tuple[Milestone, ...]
-    timeline_is_hypothetical: bool
     balance_series: tuple[tuple[date, Decimal], ...]
     # Names this statement's content exactly (see the module docstring): pages may cache what
     # they render from it under this name. Empty for a statement not made by statement_for.
@@ -123,36 +93,43 @@ class Statement:
             return self.product_name_zh_hans
         return self.product_name
 
+    # The position's figures, under the names the pages have always read.
+    @property
+    def balance(self) -> Components:
+        return self.position.balance
+
+    @property
+    def status(self) -> str:
+        return self.position.status
+
+    @property
+    def amount_due(self) -> Decimal:
+        return self.position.amount_due
+
+    @property
+    def days_past_due(self) -> int:
+        return self.position.days_past_due
+
+    @property
+    def oldest_unpaid_due_date(self) -> date | None:
+        return self.position.oldest_unpaid_due_date
+
+    @property
+    def next_due(self) -> NextPayment | None:
+        return self.position.next_payment
+
+    @property
+    def timeline(self) -> tuple[Step, ...]:
+        return self.position.steps
+
+    @property
+    def timeline_is_hypothetical(self) -> bool:
+        return self.position.steps_are_hypothetical
+
     @property
     def timeline_steps_passed(self) -> int:
         """How many timeline steps have happened: where "today" sits in the timeline."""
-        return sum(1 for step in self.timeline if step.happened)
-
-
-def ledger_lines(*, loan: Loan, until: date | None = None) -> list[Line]:
-    """The loan's entries as plain values, up to and including ``until`` if given."""
-    entries = LedgerEntry.objects.filter(loan=loan)
-    if until is not None:
-        entries = entries.filter(effective_date__lte=until)
-    rows = entries.values_list(
-        "id",
-        "kind",
-        "effective_date",
-        "amount",
-        "component",
-        "reverses_id",
-        "description",
-        "external_id",
-    )
-    return [Line(*row) for row in rows]
-
-
-def local_today(as_of: datetime, time_zone: str) -> date:
-    try:
-        zone = zoneinfo.ZoneInfo(time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return as_of.astimezone(zone).date()
+        return self.position.steps_passed
 
 
 def default_itemisation_date(loan: Loan, today: date) -> date:
@@ -168,37 +145,12 @@ def build_statement(
     as_of: datetime,
     today: date,
     since: date | None = None,
+    circumstances: Circumstances | None = None,
 ) -> Statement:
     product = loan.product
     result = ledger.replay(lines)
-    balance = result.balance
-    due = ledger.amount_due(result)
-    oldest = ledger.oldest_unpaid_due_date(result)
-    dpd = ledger.days_late(oldest, today)
-    next_due = _next_due(loan, today, balance, due)
-
-    if balance.total < ZERO:
-        status = IN_CREDIT
-    elif balance.total == ZERO and result.lines:
-        status = PAID_OFF
-    elif dpd > 0:
-        status = LATE
-    elif due > ZERO:
-        status = DUE_TODAY
-    else:
-        status = UP_TO_DATE
-
     since = since or default_itemisation_date(loan, today)
     lender = product.lender
-    timeline, hypothetical = _timeline(
-        product=product,
-        milestones=milestones,
-        oldest=oldest,
-        dpd=dpd,
-        next_due=next_due,
-        status=status,
-        overdue_now=due,
-    )
     return Statement(
         loan_id=loan.pk,
         reference=loan.reference,
@@ -210,9 +162,6 @@ def build_statement(
             lender.email,
             lender.website,
             lender.address,
-            lender.debt_advice_name,
-            lender.debt_advice_url,
-            lender.debt_advice_phone,
         ),
         currency=product.currency,
         principal=loan.principal,
@@ -223,77 +172,18 @@ def build_statement(
         as_of=as_of,
         today=today,
         time_zone=loan.borrower.time_zone,
-        balance=balance,
-        amount_due=due,
-        days_past_due=dpd,
-        oldest_unpaid_due_date=oldest if dpd > 0 else None,
-        next_due=next_due,
-        status=status,
+        position=position_of.position(
+            loan=loan,
+            lines=lines,
+            milestones=milestones,
+            today=today,
+            circumstances=circumstances,
+            result=result,
+        ),
         itemisation=itemise(result, since),
         history=_history(result, since),
-        timeline=timeline,
-        timeline_is_hypothetical=hypothetical,
         balance_series=_balance_series(result),
     )
-
-
-def _next_due(loan: Loan, today: date, balance: Components, due: Decimal) -> NextDue | None:
-    not_yet_due = balance.total - due
-    if not_yet_due <= ZERO:
-        return None
-    dates = terms.due_dates(
-        loan.first_due_date, loan.product.installment_frequency, loan.installment_count
-    )
-    upcoming = [day for day in dates if day > today]
-    if not upcoming:
-        return None
-    amount = not_yet_due if len(upcoming) == 1 else min(loan.installment_amount, not_yet_due)
-    return NextDue(date=upcoming[0], amount=amount)
-
-
-def _timeline(*, product, milestones, oldest, dpd, next_due, status, overdue_now):
-    """Milestones dated from the oldest unpaid due date; when nothing is overdue, from the
-    next due date, as what would happen if that payment were missed."""
-    if status in (PAID_OFF, IN_CREDIT):
-        return (), False
-    if oldest is not None and dpd > 0:
-        anchor, hypothetical, overdue = oldest, False, overdue_now
-    elif next_due is not None:
-        anchor, hypothetical, overdue = next_due.date, True, next_due.amount
-    else:
-        return (), False
-    steps: list[Milestone] = []
-    fee_day = product.grace_days + 1
-    if product.late_fee_fixed > ZERO or product.late_fee_percent > ZERO:
-        fee = terms.late_fee(
-            overdue=overdue,
-            fixed=product.late_fee_fixed,
-            percent=product.late_fee_percent,
-            cap=product.late_fee_cap,
-            currency=product.currency,
-        )
-        steps.append(
-            Milestone(
-                date=anchor + timedelta(days=fee_day),
-                days_past_due=fee_day,
-                kind="late_fee",
-                fee=fee,
-                happened=dpd >= fee_day,
-            )
-        )
-    for milestone in milestones:
-        steps.append(
-            Milestone(
-                date=anchor + timedelta(days=milestone.days_past_due),
-                days_past_due=milestone.days_past_due,
-                kind="lender",
-                explanation_en=milestone.explanation,
-                explanation_zh_hans=milestone.explanation_zh_hans,
-                happened=dpd >= milestone.days_past_due,
-            )
-        )
-    steps.sort(key=lambda step: (step.days_past_due, step.kind != "late_fee"))
-    return tuple(steps), hypothetical
 
 
 def itemise(result: ledger.Replay, since: date) -> Itemisation:

@@ -2,7 +2,8 @@
 
 The ledger is append-only (the database refuses UPDATE and DELETE), so the count and highest id
 of the entries up to today identify its content exactly; the key also holds every term the
-statement reads, so an edit shows at once and nothing is invalidated by hand."""
+statement reads and the disputes, plans and pauses its position reads, so a change to any of
+them shows at once and nothing is invalidated by hand."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models import LedgerEntry, Loan
-from repayment.statements.build import Statement, build_statement, ledger_lines, local_today
+from repayment.statements.build import Statement, build_statement
+from repayment.statements.circumstances import HardshipRows, circumstances, hardship_rows
 
 
 def statement_for(
@@ -26,13 +29,20 @@ def statement_for(
     as_of = as_of or timezone.now()
     today = local_today(as_of, loan.borrower.time_zone)
     milestones = list(loan.product.milestones.all())
-    key = _cache_key(loan=loan, milestones=milestones, today=today, since=since)
+    hardship = hardship_rows(loan)
+    key = _cache_key(loan=loan, milestones=milestones, hardship=hardship, today=today, since=since)
     cached = cache.get(key)
     if cached is not None:
         return replace(cached, as_of=as_of)
     lines = ledger_lines(loan=loan, until=today)
     statement = build_statement(
-        loan=loan, lines=lines, milestones=milestones, as_of=as_of, today=today, since=since
+        loan=loan,
+        lines=lines,
+        milestones=milestones,
+        as_of=as_of,
+        today=today,
+        since=since,
+        circumstances=circumstances(hardship, lines=lines, today=today),
     )
     statement = replace(statement, cache_key=key)
     cache.set(key, statement, CACHE_SECONDS)
@@ -42,7 +52,9 @@ def statement_for(
 CACHE_SECONDS = 60 * 60 * 24
 
 
-def _cache_key(*, loan: Loan, milestones: list, today: date, since: date | None) -> str:
+def _cache_key(
+    *, loan: Loan, milestones: list, hardship: HardshipRows, today: date, since: date | None
+) -> str:
     ledger_state = LedgerEntry.objects.filter(loan=loan, effective_date__lte=today).aggregate(
         count=Count("id"), last=Max("id")
     )
@@ -54,8 +66,9 @@ def _cache_key(*, loan: Loan, milestones: list, today: date, since: date | None)
         [(m.days_past_due, m.explanation, m.explanation_zh_hans) for m in milestones],
         loan.borrower.time_zone,
         ledger_state,
+        hardship,
         today,
         since,
     )
     digest = hashlib.blake2b(repr(terms_read).encode(), digest_size=16).hexdigest()
-    return f"statement:v3:{loan.pk}:{digest}"
+    return f"statement:v4:{loan.pk}:{digest}"

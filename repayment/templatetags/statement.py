@@ -3,6 +3,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from repayment.money import format_money
+from repayment.statements import step_labels as labels
 
 register = template.Library()
 
@@ -28,6 +29,11 @@ def product_label(statement):
 @register.filter
 def explanation(milestone):
     return milestone.explanation(get_language() or "en")
+
+
+@register.filter
+def step_label(step, currency):
+    return labels.step_label(step, currency)
 
 
 @register.filter

@@ -140,7 +140,8 @@ def test_the_page_shows_who_the_borrower_is_and_how_to_reach_them(agent_client, 
     assert borrower.email in html
     assert borrower.phone in html
     assert "简体中文" in html
-    assert "Asia/Shanghai" in html
+    assert "China Standard Time" in html  # the time zone by its name, not Asia/Shanghai
+    assert "Asia/Shanghai" not in html
     assert "No login linked yet" in html
     # No saved preferences: the defaults, said to be defaults.
     assert "these are the defaults" in html
@@ -173,7 +174,9 @@ def test_the_page_shows_loans_plans_proposals_pauses_and_disputes(agent_client, 
     html = agent_client.get(page_url(loan.borrower)).content.decode()
 
     assert loan.reference in html
-    assert "Behind on payments" in html
+    # The plan started today: the loan is on it, and its first payment is what comes next.
+    assert "On a repayment plan" in html and "Behind on payments" not in html
+    assert "Next plan payment" in html
     assert "Spread the overdue amount" in html
     assert "Paid 0 of 3" in html
     assert reverse("support:proposal", args=[proposal.pk]) in html

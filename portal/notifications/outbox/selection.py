@@ -13,14 +13,18 @@ from django.db.models import Case, DecimalField, F, Max, Q, Sum, Value, When, Wi
 from django.db.models.functions import Coalesce
 
 from portal.notifications.models import Event
+from repayment import position as positions
 from repayment.models import (
     EntryKind,
     Frequency,
     LedgerEntry,
     Loan,
+    Pause,
+    PauseStatus,
     PlanInstallment,
     PlanStatus,
 )
+from repayment.position import PauseWindow
 from repayment.servicing.product_terms import add_months, add_periods
 
 # Days past due -> the message. Kind and spaced out: a reminder, then the offer of a plan,
@@ -73,10 +77,12 @@ def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
     of them is the oldest unpaid one. The last running total less the credits is what is due."""
     cadence_days = {today - timedelta(days=days): days for days in CADENCE}
     live = {"reversed_by__isnull": True, "effective_date__lte": today}
+    # Paused days do not count as days late (repayment.position), so a loan paused within the
+    # cadence's reach is a candidate whatever its dates; its days late are counted below.
+    pauses = _pauses(time_zones=time_zones, today=today)
     candidates = LedgerEntry.objects.filter(
+        Q(kind__in=OBLIGATIONS, effective_date__in=cadence_days) | Q(loan_id__in=pauses),
         loan__borrower__time_zone__in=time_zones,
-        kind__in=OBLIGATIONS,
-        effective_date__in=cadence_days,
         reversed_by__isnull=True,
     ).values("loan_id")
     obligation = Q(kind__in=OBLIGATIONS)
@@ -109,8 +115,12 @@ def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
             oldest[loan_id] = (borrower_id, day)
         owed[loan_id] = max(owed.get(loan_id, running - paid), running - paid)
     for loan_id, (borrower_id, day) in oldest.items():
-        days_late = cadence_days.get(day)
-        if days_late is None:
+        days_late = (
+            positions.days_late(day, today, pauses[loan_id])
+            if loan_id in pauses
+            else cadence_days.get(day)
+        )
+        if days_late not in CADENCE:
             continue
         yield Due(
             borrower_id=borrower_id,
@@ -119,6 +129,21 @@ def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
             due_on=today,
             facts={"amount": owed[loan_id], "days_late": days_late, "due_date": day},
         )
+
+
+def _pauses(*, time_zones: Collection[str], today: date) -> dict[int, list[PauseWindow]]:
+    """Granted pauses that began by today and ended within the cadence's longest reach."""
+    reach = today - timedelta(days=max(CADENCE))
+    windows: dict[int, list[PauseWindow]] = {}
+    rows = Pause.objects.filter(
+        loan__borrower__time_zone__in=time_zones,
+        status__in=[PauseStatus.GRANTED, PauseStatus.ENDED],
+        starts_on__lte=today,
+        ends_on__gte=reach,
+    ).values_list("loan_id", "starts_on", "ends_on")
+    for loan_id, starts_on, ends_on in rows:
+        windows.setdefault(loan_id, []).append(PauseWindow(starts_on, ends_on))
+    return windows
 
 
 def first_due_dates_for(target: date, frequency: str, most: int) -> dict[date, int]:
@@ -164,12 +189,20 @@ def upcoming(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
                 credits=_sum(Q(entries__kind__in=CREDITS, entries__effective_date__lte=today)),
             )
             .filter(due__lte=F("credits"), owed__gt=F("credits"))
+            .annotate(left=F("owed") - F("credits"))
             .values_list(
-                "pk", "borrower_id", "first_due_date", "installment_count", "installment_amount"
+                "pk",
+                "borrower_id",
+                "first_due_date",
+                "installment_count",
+                "installment_amount",
+                "left",
             )
         )
-        for loan_id, borrower_id, first, count, amount in loans:
+        for loan_id, borrower_id, first, count, amount, left in loans:
             if firsts[first] < count:
+                # What the statement's next payment says: the last one clears what is left.
+                amount = left if firsts[first] == count - 1 else min(amount, left)
                 yield Due(
                     borrower_id=borrower_id,
                     loan_id=loan_id,

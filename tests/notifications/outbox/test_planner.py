@@ -108,17 +108,34 @@ def test_an_open_dispute_holds_reminders_but_not_a_payment_receipt(morning):
 
 
 def test_a_pause_holds_reminders(morning):
-    loan = late_loan(paid=3, late_days=3)
+    # Four days late, paused from today: paused days are not days late, so it counts as 3,
+    # a reminder day; the pause holds the reminder.
+    loan = late_loan(paid=3, late_days=4)
     today = today_in()
     Pause.objects.create(
         loan=loan,
         reason=PauseReason.ILLNESS,
-        starts_on=today - dt.timedelta(days=1),
+        starts_on=today,
         ends_on=today + dt.timedelta(days=20),
         status=PauseStatus.GRANTED,
     )
     plan(morning)
     assert {m.rule for m in rows(loan).values()} == {"pause_active"}
+
+
+def test_after_a_pause_the_reminders_count_only_the_days_that_were_not_paused(morning):
+    loan = late_loan(paid=3, late_days=13)
+    today = today_in()
+    Pause.objects.create(
+        loan=loan,
+        reason=PauseReason.ILLNESS,
+        starts_on=today - dt.timedelta(days=12),
+        ends_on=today - dt.timedelta(days=3),
+        status=PauseStatus.GRANTED,
+    )
+    plan(morning)
+    # 13 calendar days late, 10 of them paused: 3 days late, the first reminder's day.
+    assert {m.rule for m in rows(loan).values()} == {"allowed"}
 
 
 def test_an_opted_out_address_gets_nothing_but_the_message_centre_still_does(morning):
@@ -189,6 +206,17 @@ def test_a_borrower_who_reads_chinese_gets_chinese(morning):
     assert "/zh-hans/" in email.body
     assert "晚了 3 天" in email.body
     assert "/zh-hans/messages/stop/" in email.body  # the opt-out page in her language too
+
+
+def test_the_message_centre_links_by_path_and_the_email_by_the_sites_address(morning, settings):
+    settings.SITE_URL = "https://portal.example"
+    loan = late_loan(paid=3, late_days=3)
+    plan(morning)
+    found = rows(loan)
+    statement = f"/en/my/loans/{loan.reference}/"
+    assert f"https://portal.example{statement}" in found["email"].body
+    assert statement in found["in_portal"].body
+    assert "https://portal.example" not in found["in_portal"].body
 
 
 def test_the_planner_asks_the_same_number_of_queries_for_a_bigger_book(morning):

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from portal.notifications.models import OutboundMessage
-from repayment.models import LedgerEntry, LenderEvent, PlanStatus
+from repayment.models import LedgerEntry, LenderEvent, Pause, PlanStatus
 from repayment.plans.accepting import accept
 from repayment.plans.keeping_on_track import BROKEN, COMPLETED, MOVED_TO_END, track
 from repayment.plans.options import options_for
@@ -111,3 +111,20 @@ def test_the_daily_task_runs_every_active_plan():
     plan = plan_for(loan)
     late = installments(plan)[0].due_date + dt.timedelta(days=10)
     assert keep_plans_on_track(late.isoformat()) == {COMPLETED: 0, MOVED_TO_END: 1, BROKEN: 0}
+
+
+def test_a_plan_payment_missed_during_a_granted_pause_does_not_end_the_plan():
+    loan = late_loan()
+    plan = plan_for(loan)
+    first = installments(plan)[0]
+    after_first = first.due_date + dt.timedelta(days=4)
+    Pause.objects.create(
+        loan=loan,
+        reason="illness",
+        starts_on=first.due_date - dt.timedelta(days=1),
+        ends_on=after_first + dt.timedelta(days=10),
+        status="granted",
+    )
+    assert track(plan, today=after_first) is None
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ACTIVE and not plan.moved_missed_to_end

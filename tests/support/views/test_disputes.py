@@ -27,7 +27,9 @@ def test_dispute_page_shows_the_entry_and_message(supervisor, supervisor_client)
 def test_upholding_posts_a_reversal_and_what_is_owed_changes(supervisor, supervisor_client):
     dispute = waiting_dispute()  # on an installment that fell due: 550 of what is owed now
     loan = dispute.loan
-    before = statement_for(loan=loan).amount_due
+    before = statement_for(loan=loan).position
+    # While the question is open, the installment is held out of what is asked for now.
+    assert before.disputed_amount == Decimal("550.00")
     response = post(
         supervisor_client,
         "dispute",
@@ -41,7 +43,9 @@ def test_upholding_posts_a_reversal_and_what_is_owed_changes(supervisor, supervi
     assert dispute.status == DisputeStatus.UPHELD and dispute.resolved_by == supervisor
     reversal = LedgerEntry.objects.get(reverses=dispute.entry)
     assert reversal.amount == dispute.entry.amount
-    assert statement_for(loan=loan).amount_due == before - Decimal("550.00")
+    after = statement_for(loan=loan).position
+    assert after.contract_due == before.contract_due - Decimal("550.00")
+    assert after.disputed_amount == 0 and after.amount_due == before.amount_due
     record = Record.objects.get(action="dispute.upheld")
     assert record.reason == "Branch cash receipt found"
     assert told(loan, "dispute_resolved")

@@ -26,11 +26,14 @@ class Command(BaseCommand):
             borrower = Borrower.objects.get(external_id=story.external_id)
             loan = borrower.loans.select_related("product__lender", "borrower").get()
             statement = statement_for(loan=loan)
+            position = statement.position
             situation = (
-                f"{statement.days_past_due} days late"
-                if statement.days_past_due
-                else statement.status
+                f"{position.days_past_due} days late"
+                if position.status == "late"
+                else position.status.replace("_", " ")
             )
+            if position.disputed_amount:
+                situation += ", fee questioned"
             login = (
                 story.email
                 if story.linked
@@ -39,7 +42,7 @@ class Command(BaseCommand):
                     f"and date of birth {story.date_of_birth.isoformat()})"
                 )
             )
-            self.stdout.write(f"  {story.name:<14} {situation:<14} {story.language:<8} {login}")
+            self.stdout.write(f"  {story.name:<14} {situation:<28} {story.language:<8} {login}")
         self.stdout.write(
             self.style.SUCCESS("\nStaff (same password; each sets up an authenticator app first)")
         )
