@@ -422,3 +422,213 @@ class CheckAnswer(models.Model):
 
     def __str__(self):
         return f"{self.lesson_key}/{self.question_id}: {self.choice}"
+
+
+class Jurisdiction(models.TextChoices):
+    """The countries whose free help and borrower rights editors write (ISO 3166-1 codes). A
+    loan belongs to the country whose contact rules it follows: the portal maps each rulebook
+    to one of these codes, so a borrower is shown only their own country's help."""
+
+    CHINA = "CN", _("China (mainland)")
+    UNITED_KINGDOM = "GB", _("United Kingdom")
+    UNITED_STATES = "US", _("United States")
+
+
+class DebtAdviceService(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A free, independent service a borrower in one country can turn to when money is tight.
+
+    Its name and description are written in both languages side by side, and its phone number
+    and website once: a hotline's number must be the same whichever language a borrower reads,
+    and a translated copy could keep an old one."""
+
+    jurisdiction = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=Jurisdiction.choices,
+        help_text=_(
+            "Whose borrowers see this service: those whose loan follows this country's contact "
+            "rules. Borrowers never see another country's services, so list only services "
+            "that people in this country can use."
+        ),
+    )
+    name = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        help_text=_(
+            "As borrowers reading English see it, e.g. 'MoneyHelper'. Keep it short: the "
+            "first service of a country is also named in text messages."
+        ),
+    )
+    name_zh_hans = models.CharField(
+        _("name (Chinese)"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "As borrowers reading Chinese see it, e.g. '12348 公共法律服务热线'. Leave empty "
+            "only if the service is known by its English name; Chinese readers then see that."
+        ),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The number as people in that country dial it, e.g. '0800 138 7777'. Borrowers "
+            "can tap it to call. Give only a number that is free or costs a local call."
+        ),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The service's own site, e.g. 'https://www.moneyhelper.org.uk'."),
+    )
+    description = models.CharField(
+        _("what it does (English)"),
+        max_length=240,
+        help_text=_(
+            "One plain sentence: who runs it and how it helps, e.g. 'A charity that gives "
+            "free, confidential debt advice by phone or online.' Say 'free' only if it is."
+        ),
+    )
+    description_zh_hans = models.CharField(
+        _("what it does (Chinese)"),
+        max_length=240,
+        blank=True,
+        help_text=_(
+            "The same sentence in Chinese. Leave empty and Chinese readers see the English."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=10,
+        help_text=_(
+            "Lower numbers come first. The first published service of a country is the one "
+            "reminders and the borrower app name, so put the most helpful one first."
+        ),
+    )
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="debt_advice_service",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="debt_advice_service",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("jurisdiction"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("name_zh_hans")],
+            heading=_("Service name"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("description_zh_hans")],
+            heading=_("What it does"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("website")],
+            heading=_("How to reach it"),
+        ),
+        FieldPanel("order"),
+    ]
+
+    class Meta:
+        verbose_name = _("free help service")
+        verbose_name_plural = _("free help services")
+        ordering = ["jurisdiction", "order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_jurisdiction_display()})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if not (self.phone or self.website):
+            raise ValidationError(
+                _("Give a phone number or a website, so borrowers can reach the service.")
+            )
+
+
+class BorrowerRights(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """What a borrower who is behind on payments may expect from us, in their country, and
+    where to turn if we fall short: a few plain sentences under the free help."""
+
+    jurisdiction = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=Jurisdiction.choices,
+        unique=True,
+        help_text=_(
+            "Whose borrowers read this: those whose loan follows this country's contact rules. "
+            "One text per country."
+        ),
+    )
+    text = models.TextField(
+        _("your rights (English)"),
+        max_length=1200,
+        help_text=_(
+            "A few short sentences, shown under 'Your rights' below the free help: on the "
+            "help and plan pages, and on the statement when a payment is late. Say how we "
+            "must treat the borrower, and where they can complain if we do not. Only what is "
+            "true in this country; no legal references or jargon. Write web addresses out in "
+            "full. Leave a blank line between paragraphs."
+        ),
+    )
+    text_zh_hans = models.TextField(
+        _("your rights (Chinese)"),
+        max_length=1200,
+        blank=True,
+        help_text=_("The same text in Chinese. Leave empty and Chinese readers see the English."),
+    )
+    source = models.TextField(
+        _("source (not shown to borrowers)"),
+        blank=True,
+        help_text=_(
+            "For reviewers: the rules or pages each sentence rests on, so the text can be "
+            "checked and kept up to date."
+        ),
+    )
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="borrower_rights",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="borrower_rights",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("jurisdiction"),
+        FieldPanel("text"),
+        FieldPanel("text_zh_hans"),
+        FieldPanel("source"),
+    ]
+
+    class Meta:
+        verbose_name = _("rights text")
+        verbose_name_plural = _("rights texts")
+        ordering = ["jurisdiction"]
+
+    def __str__(self):
+        return str(self.get_jurisdiction_display())
+
+    @property
+    def revisions(self):
+        return self._revisions

@@ -13,7 +13,14 @@ from wagtail.signals import (
 )
 
 from . import cache
-from .models import GlossaryTerm, HomePage, LessonIndexPage, LessonPage
+from .models import (
+    BorrowerRights,
+    DebtAdviceService,
+    GlossaryTerm,
+    HomePage,
+    LessonIndexPage,
+    LessonPage,
+)
 
 PAGE_MODELS = (HomePage, LessonIndexPage, LessonPage)
 
@@ -38,10 +45,18 @@ unpublished.connect(_content_changed, sender=GlossaryTerm, dispatch_uid="edu-ter
 post_delete.connect(_content_changed, sender=GlossaryTerm, dispatch_uid="edu-term-del")
 
 
+for model in (DebtAdviceService, BorrowerRights):
+    published.connect(_content_changed, sender=model, dispatch_uid=f"edu-pub-{model.__name__}")
+    unpublished.connect(_content_changed, sender=model, dispatch_uid=f"edu-unpub-{model.__name__}")
+    post_delete.connect(_content_changed, sender=model, dispatch_uid=f"edu-del-{model.__name__}")
+
+
 @receiver(post_save, sender=GlossaryTerm, dispatch_uid="edu-term-save")
+@receiver(post_save, sender=DebtAdviceService, dispatch_uid="edu-advice-save")
+@receiver(post_save, sender=BorrowerRights, dispatch_uid="edu-rights-save")
 def _live_term_saved(sender, instance, **kwargs):
-    """Saving a live term outside the publishing flow (a script, the demo loader) changes what
-    readers see too; saving a draft of it does not."""
+    """Saving a live term or help text outside the publishing flow (a script, the demo
+    loader) changes what readers see too; saving a draft of it does not."""
     if instance.live and not instance.has_unpublished_changes:
         cache.bump()
 

@@ -267,10 +267,18 @@ class MessageTemplate(PreviewableMixin, models.Model):
         return "notifications/texts/preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from portal.notifications.message_texts.compose import preview
-        from repayment.models import Lender
+        from education.debt_advice import advice_book
+        from portal.notifications.message_texts.compose import (
+            SAMPLE_JURISDICTION,
+            normalise_language,
+            preview,
+        )
 
-        lender = Lender.objects.exclude(debt_advice_name="").order_by("pk").first()
+        # The free help of the country the sample values are from, as editors publish it.
+        language = normalise_language(self.language)
+        lender = advice_book().advice(
+            jurisdiction=SAMPLE_JURISDICTION.get(language, "US"), language=language
+        )
         return {
             **super().get_preview_context(request, mode_name),
             **preview(

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from repayment.events import tell_borrower, tell_lender
+from repayment.ledger.reading import local_today
 from repayment.locking import still_in
-from repayment.models import Loan, Pause, PauseReason, PauseStatus
+from repayment.models import Loan, LoanProduct, Pause, PauseReason, PauseStatus
 from repayment.models.lender_events import LenderTopic
+from repayment.models.loans import UNITED_KINGDOM
 from repayment.plans.options import current_pause
 from repayment.plans.policy import policy_for
-from repayment.statements.build import local_today
+from repayment.statements.cache import statement_for
 
 BREATHING_SPACE_DAYS = 60
 
@@ -25,9 +27,28 @@ class PauseError(Exception):
     pass
 
 
+def breathing_space_offered(product: LoanProduct) -> bool:
+    """Breathing Space is a scheme of English and Welsh law (the Debt Respite Scheme
+    Regulations 2020): offered, and named, only on loans that follow the UK contact rules."""
+    return product.jurisdiction == UNITED_KINGDOM
+
+
+def pause_reasons(product: LoanProduct) -> list[tuple[str, str]]:
+    """The reasons a borrower may give for a pause on a loan of ``product``."""
+    return [
+        (value, label)
+        for value, label in PauseReason.choices
+        if value != PauseReason.BREATHING_SPACE or breathing_space_offered(product)
+    ]
+
+
 def request_pause(*, loan: Loan, reason: str, days: int, note: str, today: date) -> Pause:
+    if statement_for(loan=loan).position.owes_nothing:
+        raise PauseError(_("This loan is paid off: there are no payments to pause."))
     policy = policy_for(loan.product)
     breathing_space = reason == PauseReason.BREATHING_SPACE
+    if breathing_space and not breathing_space_offered(loan.product):
+        raise PauseError(_("This reason does not apply to this loan. Choose another one."))
     if breathing_space:
         days = BREATHING_SPACE_DAYS
     elif not 1 <= days <= policy.pause_max_days:

@@ -13,10 +13,11 @@ from repayment import selectors
 from repayment.borrowers import borrower_required
 from repayment.hardship.disputes import DisputeError, disputable_entries, open_dispute, questions_of
 from repayment.hardship.forms import DisputeForm, PauseForm
-from repayment.hardship.pauses import PauseError, last_answer, request_pause
+from repayment.hardship.pauses import PauseError, last_answer, pause_reasons, request_pause
 from repayment.models import PauseStatus
 from repayment.money import format_money
 from repayment.plans.options import options_for
+from repayment.plans.views import paid_off
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,7 +25,13 @@ from repayment.plans.options import options_for
 def loan_pause(request, reference):
     loan = get_object_or_404(selectors.loans_of(borrower=request.borrower), reference=reference)
     options = options_for(loan=loan)
-    form = PauseForm(request.POST or None, max_days=options.policy.pause_max_days)
+    if options.paid_off:
+        return paid_off(request, loan)
+    form = PauseForm(
+        request.POST or None,
+        max_days=options.policy.pause_max_days,
+        reasons=pause_reasons(loan.product),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             pause = request_pause(

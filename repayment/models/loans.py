@@ -29,6 +29,17 @@ class ContactRules(models.TextChoices):
     UK_FCA = "UK FCA", "UK FCA"
 
 
+# The country each rulebook belongs to (ISO 3166-1): whose free help, rights and schemes a
+# loan's pages and messages name. ``education.models.Jurisdiction`` keys the help editors
+# write by the same codes.
+JURISDICTIONS = {
+    ContactRules.US_REG_F: "US",
+    ContactRules.CHINA_NIFA: "CN",
+    ContactRules.UK_FCA: "GB",
+}
+UNITED_KINGDOM = "GB"
+
+
 class Frequency(models.TextChoices):
     WEEKLY = "weekly", _("Weekly")
     FORTNIGHTLY = "fortnightly", _("Every two weeks")
@@ -56,16 +67,28 @@ class Lender(models.Model):
     website = models.URLField(_("website"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
     debt_advice_name = models.CharField(
-        _("free debt advice: organisation"),
+        _("own free help service: name"),
         max_length=200,
         blank=True,
         help_text=_(
-            "A free, independent debt advice service borrowers can turn to, shown on every "
-            "page about arrears."
+            "Leave these three empty: borrowers then see the free help services that editors "
+            "publish for their country (in Wagtail, under Free help and rights). Fill them in "
+            "only to show one service of your own instead, e.g. an advice charity you work "
+            "with. It is shown only on loans that follow this lender's own contact rules: "
+            "loans of a product with other contact rules show their own country's services."
         ),
     )
-    debt_advice_url = models.URLField(_("free debt advice: website"), blank=True)
-    debt_advice_phone = models.CharField(_("free debt advice: phone"), max_length=40, blank=True)
+    debt_advice_url = models.URLField(
+        _("own free help service: website"),
+        blank=True,
+        help_text=_("Part of your own service, above. Leave empty unless you fill in its name."),
+    )
+    debt_advice_phone = models.CharField(
+        _("own free help service: phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Part of your own service, above. Leave empty unless you fill in its name."),
+    )
     contact_rules = models.CharField(
         _("contact rules"),
         max_length=40,
@@ -176,6 +199,11 @@ class LoanProduct(models.Model):
         """The contact rules reminders about this product's loans follow: its own, or its
         lender's. Reads the lender: select it with the product."""
         return self.contact_rules or self.lender.contact_rules
+
+    @property
+    def jurisdiction(self) -> str:
+        """The country of the contact rules in force (``JURISDICTIONS``). Reads the lender."""
+        return JURISDICTIONS[self.contact_rules_in_force]
 
 
 class ConsequenceMilestone(models.Model):

@@ -55,12 +55,29 @@ _GSM_BASIC = frozenset(
 )
 _GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
 
-# Shown in the editor's preview when no lender has debt-advice details yet.
-SAMPLE_DEBT_ADVICE = SimpleNamespace(
-    debt_advice_name="NFCC (National Foundation for Credit Counseling)",
-    debt_advice_phone="+1 800 388 2227",
-    debt_advice_url="https://www.nfcc.org",
-)
+# The free help the editor's preview and the length check add, per language: that of the
+# country the sample values are from (US dollars in English, yuan in Chinese), as published
+# in education/migrations/0006_free_help_content.py.
+SAMPLE_JURISDICTION = {ENGLISH: "US", CHINESE: "CN"}
+SAMPLE_DEBT_ADVICE = {
+    ENGLISH: SimpleNamespace(
+        debt_advice_name="NFCC (National Foundation for Credit Counseling)",
+        debt_advice_phone="1-800-388-2227",
+        debt_advice_url="https://www.nfcc.org",
+        debt_advice_description=(
+            "Non-profit credit counselors look at your budget and all your debts with you, "
+            "free or at low cost."
+        ),
+    ),
+    CHINESE: SimpleNamespace(
+        debt_advice_name="12348 公共法律服务热线",
+        debt_advice_phone="12348",
+        debt_advice_url="https://www.12348.gov.cn",
+        debt_advice_description=(
+            "由司法行政机关开设：免费法律咨询，包括借款和债务问题，也可以告诉您附近的法律援助。"
+        ),
+    ),
+}
 SAMPLE_OPT_OUT_URL = (
     "https://portal.example/messages/stop/ZW1haWw6bWFyaWFAZXhhbXBsZS5jb20:1tXyZa:Ab3dEfGhIjKlMn/"
 )
@@ -115,15 +132,26 @@ def _fill(template: Template, context: Mapping[str, str]) -> str:
 # --- what the system adds ------------------------------------------------------------------
 
 
-def _advice_details(lender: Any) -> tuple[str, str, str]:
+def sample_debt_advice(language: str) -> SimpleNamespace:
+    return SAMPLE_DEBT_ADVICE.get(normalise_language(language), SAMPLE_DEBT_ADVICE[ENGLISH])
+
+
+def _advice_details(lender: Any) -> tuple[str, str, str, str]:
+    """The free help a message names: ``lender`` is the borrower's ``repayment.debt_advice``
+    advice (or anything with its ``debt_advice_*`` attributes)."""
     return tuple(
         (getattr(lender, field, "") or "").strip()
-        for field in ("debt_advice_name", "debt_advice_phone", "debt_advice_url")
+        for field in (
+            "debt_advice_name",
+            "debt_advice_phone",
+            "debt_advice_url",
+            "debt_advice_description",
+        )
     )
 
 
-def _debt_advice(channel: str, name: str, phone: str, url: str) -> str:
-    """The signpost in the active language, or "" when the lender gave no details."""
+def _debt_advice(channel: str, name: str, phone: str, url: str, description: str = "") -> str:
+    """The signpost in the active language, or "" when there is no service to name."""
     if not (name or phone or url):
         return ""
     if channel == Channel.SMS:
@@ -135,14 +163,13 @@ def _debt_advice(channel: str, name: str, phone: str, url: str) -> str:
             }
         return _("Free debt advice: %(where)s.") % {"where": name or contact}
     lines = [
-        _(
-            "You do not have to sort this out alone. Free debt advisers are independent of us, "
-            "confidential, and can help with all your debts at once."
-        ),
+        _("You do not have to sort this out alone."),
         _("Free, independent debt advice: %(name)s") % {"name": name}
         if name
         else _("Free, independent debt advice"),
     ]
+    if description:
+        lines.append(description)
     if phone:
         lines.append(_("Phone: %(phone)s") % {"phone": phone})
     if url:
@@ -186,7 +213,7 @@ class Texts:
             for (event, language), text in (rows or {}).items()
         }
         self._resolved: dict[tuple[str, str], _Compiled] = {}
-        self._additions: dict[tuple[str, str, tuple[str, str, str]], str] = {}
+        self._additions: dict[tuple[str, str, tuple[str, ...]], str] = {}
         self._footers: dict[str, str] = {}
 
     def source(self, event: str, language: str) -> tuple[Text, str]:
@@ -451,7 +478,7 @@ def check_template(
             channel=Channel.SMS,
             language=language,
             context=sample_context(language),
-            lender=SAMPLE_DEBT_ADVICE,
+            lender=sample_debt_advice(language),
         )
         parts = sms_parts(rendered.body)
         if parts > MAX_SMS_PARTS:
@@ -477,7 +504,8 @@ def preview(*, event: str, language: str, subject: str, body: str, sms: str, len
     """The message as the borrower will see it on each channel, with sample values."""
     language = normalise_language(language)
     texts = Texts({(event, language): Text(subject or "", body or "", sms or "")})
-    lender = lender if lender is not None and any(_advice_details(lender)) else SAMPLE_DEBT_ADVICE
+    if lender is None or not any(_advice_details(lender)):
+        lender = sample_debt_advice(language)
     common = {
         "event": event,
         "language": language,

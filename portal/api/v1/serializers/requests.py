@@ -101,7 +101,11 @@ class ProposalRequestSerializer(StrictSerializer):
 
 
 class PauseRequestSerializer(StrictSerializer):
-    reason = serializers.ChoiceField(choices=PauseReason.choices)
+    reason = serializers.ChoiceField(
+        choices=PauseReason.choices,
+        help_text="breathing_space only on loans that follow the UK contact rules; on "
+        "any other loan it is refused (409).",
+    )
     days = serializers.IntegerField(
         min_value=1,
         max_value=PAUSE_DAYS_LIMIT,

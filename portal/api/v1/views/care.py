@@ -14,9 +14,9 @@ from rest_framework.response import Response
 from repayment.hardship.disputes import disputable_entries, open_dispute
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import request_pause
-from repayment.models import PauseStatus
+from repayment.ledger.reading import local_today
+from repayment.models import PauseReason, PauseStatus
 from repayment.plans.policy import policy_for
-from repayment.statements.build import local_today
 
 from ...errors import form_errors
 from ..serializers.care import DisputeSerializer, PauseSerializer
@@ -40,7 +40,11 @@ class PauseCreate(BorrowerView):
         body = self.body()
         request_check = PauseRequestSerializer(data=body)
         request_check.refuse_wrong_shape()
-        form = PauseForm(body, max_days=policy_for(loan.product).pause_max_days)
+        # Every reason the schema names passes the form; one this loan does not offer
+        # (Breathing Space outside the UK rules) is refused by request_pause, as a 409.
+        form = PauseForm(
+            body, max_days=policy_for(loan.product).pause_max_days, reasons=PauseReason.choices
+        )
         refuse_if_invalid(request_check, {} if form.is_valid() else form_errors(form))
         pause = request_pause(
             loan=loan,
