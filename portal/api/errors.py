@@ -25,6 +25,11 @@ class Conflict(exceptions.APIException):
     default_detail = _("This can't be done now: the loan has changed. Read it again and retry.")
     default_code = "conflict"
 
+    def __init__(self, detail=None, code=None, **more):
+        super().__init__(detail, code)
+        # More the answer names beside the message, e.g. the proposal that stands in the way.
+        self.more = more
+
 
 def form_errors(form, prefix: str = "") -> dict:
     """A Django form's errors in DRF's shape, with the form's own (translated) messages. Errors
@@ -49,7 +54,11 @@ def handle(exc, context):
         and isinstance(exc, exceptions.APIException)
         and not isinstance(exc.detail, (list, dict))
     ):
-        response.data = {"detail": exc.detail, "code": exc.detail.code}
+        response.data = {
+            "detail": exc.detail,
+            "code": exc.detail.code,
+            **getattr(exc, "more", {}),
+        }
     return response
 
 

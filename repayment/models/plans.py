@@ -217,6 +217,15 @@ class ProposalStatus(models.TextChoices):
     LAPSED = "lapsed", _("Replaced or lapsed")
 
 
+# A proposal still waiting on someone: a person (in review), or the borrower's confirmation of
+# the answer (agreed at once, countered, or approved by staff). A loan has one at most.
+OPEN_PROPOSAL_STATUSES = (
+    ProposalStatus.AWAITING_BORROWER.value,
+    ProposalStatus.IN_REVIEW.value,
+    ProposalStatus.APPROVED.value,
+)
+
+
 class StaffDecision(models.TextChoices):
     """What a person answered to a proposal sent to staff. Kept apart from the status, which
     moves on (a plan is taken up, a newer proposal replaces it) while the answer stays."""
@@ -267,6 +276,13 @@ class Proposal(models.Model):
         verbose_name_plural = _("plan proposals")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["loan"],
+                condition=Q(status__in=OPEN_PROPOSAL_STATUSES),
+                name="one_open_proposal_per_loan",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.loan}: {self.amount} {self.frequency} ({self.decision})"

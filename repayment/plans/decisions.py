@@ -29,6 +29,13 @@ CANNOT_AFFORD_IN_TIME = "cannot_afford_in_time"
 HISTORY = "history"
 PLANS_LIMIT = "plans_limit"
 
+# The reasons that make a counter-offer ask for more than the borrower offered.
+RAISED = (BELOW_MINIMUM, TOO_LONG)
+
+# How far above the borrower's own amount a counter-offer may go and still be "close to" it;
+# beyond this the answer says plainly that it is the lowest we can agree, and why.
+CLOSE_PERCENT = Decimal("10")
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
@@ -42,6 +49,11 @@ class Outcome:
     decision: str
     reasons: tuple[str, ...]
     terms: PlanTerms | None = None
+
+
+def raised_far(offered: Decimal, countered: Decimal) -> bool:
+    """The counter-offer's payment is well above what the borrower offered."""
+    return countered > offered * (1 + CLOSE_PERCENT / 100)
 
 
 def periods_within(months: int, frequency: str) -> int:
@@ -114,12 +126,7 @@ def own_plan_terms(schedule, frequency: str, situation: LoanSituation) -> PlanTe
         installments=schedule,
         covers_overdue=situation.overdue,
         extra_interest=delay_interest(
-            overdue=situation.overdue,
-            installments=schedule,
-            regular_by_date={item.due_date: item.amount for item in situation.dues},
-            today=situation.today,
-            annual_rate_percent=situation.annual_rate_percent,
-            currency=situation.currency,
+            overdue=situation.overdue, installments=schedule, situation=situation
         ),
     )
 

@@ -58,12 +58,7 @@ def _terms(situation, kind, installments, covers_overdue, discount=ZERO) -> Plan
         covers_overdue=covers_overdue,
         discount=discount,
         extra_interest=delay_interest(
-            overdue=covers_overdue,
-            installments=installments,
-            regular_by_date={item.due_date: item.amount for item in situation.dues},
-            today=situation.today,
-            annual_rate_percent=situation.annual_rate_percent,
-            currency=situation.currency,
+            overdue=covers_overdue, installments=installments, situation=situation
         ),
     )
 

@@ -1,4 +1,12 @@
-"""A borrower's budget and own proposal, decided at once and saved together."""
+"""A borrower's budget and own proposal, decided at once and saved together.
+
+A loan has one open proposal at most. A new one replaces a proposal that waits only for the
+borrower's own confirmation (agreed at once, countered, or approved by staff): the borrower has
+changed their mind. One that a person is still looking at is not replaced: the borrower hears
+its answer first. The loan's row is locked while this is checked and the proposal written, so
+two requests at once cannot both get through; the database backs this up
+(``one_open_proposal_per_loan``).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +20,25 @@ from django.utils import timezone
 from repayment.plans.options import options_for
 
 from ..models import Budget, Decision, Loan, Proposal, ProposalStatus
+from ..models.plans import OPEN_PROPOSAL_STATUSES
 from . import budget as budgets
 from .decisions import Request, decide
+
+
+class ProposalUnderReview(Exception):
+    """A person is still looking at the loan's ``proposal``; a new one waits for its answer."""
+
+    def __init__(self, proposal: Proposal):
+        super().__init__(f"proposal {proposal.pk} is in review")
+        self.proposal = proposal
+
+
+class LoanPaidOff(Exception):
+    """Nothing is owed on the loan: there is nothing to plan."""
+
+
+def proposal_under_review(loan: Loan) -> Proposal | None:
+    return loan.proposals.filter(status=ProposalStatus.IN_REVIEW).first()
 
 
 def save_budget(*, loan: Loan, answers: Mapping[str, Decimal], period: str) -> Budget:
@@ -38,6 +63,8 @@ def propose(
 ) -> Proposal:
     as_of = as_of or timezone.now()
     options = options_for(loan=loan, as_of=as_of)
+    if options.paid_off:
+        raise LoanPaidOff
     outcome = decide(
         request=request,
         situation=options.situation,
@@ -48,8 +75,12 @@ def propose(
     )
     in_review = outcome.decision == Decision.REVIEW
     with transaction.atomic():
-        # A new proposal replaces one still waiting for the borrower's confirmation.
-        loan.proposals.filter(status=ProposalStatus.AWAITING_BORROWER).update(
+        Loan.objects.select_for_update().filter(pk=loan.pk).first()
+        waiting = proposal_under_review(loan)
+        if waiting is not None:
+            raise ProposalUnderReview(waiting)
+        # What is still open waits only for the borrower: this proposal replaces it.
+        loan.proposals.filter(status__in=OPEN_PROPOSAL_STATUSES).update(
             status=ProposalStatus.LAPSED
         )
         return Proposal.objects.create(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from repayment.servicing.product_terms import due_dates
 from repayment.statements.build import Statement
 
+from ..models import DayCountBasis, InterestMethod
 from ..money import ZERO
 from .schedules import Installment
 
@@ -27,6 +28,15 @@ class LoanSituation:
     annual_rate_percent: Decimal
     # The loan's own installments still to fall due, after today.
     dues: tuple[Installment, ...]
+    # How the loan charges interest, for what paying the overdue amount later costs
+    # (``terms.delay_interest``).
+    interest_method: str = InterestMethod.DECLINING.value
+    day_count_basis: str = DayCountBasis.ACTUAL_365.value
+    # The loan's last due date: no interest is charged after it.
+    last_due: date | None = None
+    # Interest and fees owed today: a payment clears these before principal, and they
+    # bear no interest themselves.
+    interest_and_fees: Decimal = ZERO
 
     @property
     def next_regular(self) -> Installment | None:
@@ -36,13 +46,8 @@ class LoanSituation:
 def situation_of(*, loan, statement: Statement) -> LoanSituation:
     product = loan.product
     not_yet_due = max(ZERO, statement.balance.total - statement.amount_due)
-    dates = [
-        day
-        for day in due_dates(
-            loan.first_due_date, product.installment_frequency, loan.installment_count
-        )
-        if day > statement.today
-    ]
+    schedule = due_dates(loan.first_due_date, product.installment_frequency, loan.installment_count)
+    dates = [day for day in schedule if day > statement.today]
     dues: list[Installment] = []
     left = not_yet_due
     for index, day in enumerate(dates):
@@ -61,4 +66,8 @@ def situation_of(*, loan, statement: Statement) -> LoanSituation:
         days_past_due=statement.days_past_due,
         annual_rate_percent=product.annual_interest_rate,
         dues=tuple(dues),
+        interest_method=product.interest_method,
+        day_count_basis=product.day_count_basis,
+        last_due=schedule[-1] if schedule else None,
+        interest_and_fees=max(ZERO, statement.balance.interest + statement.balance.fees),
     )

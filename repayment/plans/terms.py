@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from repayment.servicing.product_terms import year_fraction
+
+from ..models import InterestMethod
 from ..money import ZERO, round_money
 from .schedules import Installment, total
+from .situation import LoanSituation
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +23,8 @@ class PlanTerms:
     covers_overdue: Decimal
     # Settlement only: what the lender writes off when the plan is kept.
     discount: Decimal = ZERO
-    # Extra interest, roughly, from paying the overdue amount later rather than today.
+    # Extra interest, roughly, from paying the overdue amount later rather than today. Not in
+    # the installments: the loan charges it, so it adds to the loan's balance.
     extra_interest: Decimal = ZERO
 
     @property
@@ -72,17 +77,22 @@ class PlanTerms:
 
 
 def delay_interest(
-    *,
-    overdue: Decimal,
-    installments: tuple[Installment, ...],
-    regular_by_date: dict[date, Decimal],
-    today: date,
-    annual_rate_percent: Decimal,
-    currency: str,
+    *, overdue: Decimal, installments: tuple[Installment, ...], situation: LoanSituation
 ) -> Decimal:
-    """Interest, roughly, on the overdue amount for as long as the plan takes to pay it: each
-    payment's part above the loan's regular payment pays overdue money off on its date.
-    Actual/365 simple interest; a guide for the borrower, not a ledger figure."""
+    """The interest the loan charges, roughly, because ``installments`` pay the overdue
+    amount later than today. A guide for the borrower, not a ledger figure.
+
+    Each payment's part above the loan's regular payment pays overdue money off on its date.
+    It costs interest only as the loan charges it: on the principal still owed (so nothing on a
+    flat-rate loan, whose interest is on the original principal whenever it is repaid), not on
+    the interest and fees owed, which a payment clears first, and only up to the loan's last
+    due date, after which no interest is charged. Simple interest on the product's day count.
+    The plan's payments do not include it: it is added to the loan's balance."""
+    rate = situation.annual_rate_percent
+    if situation.interest_method == InterestMethod.FLAT or rate <= ZERO:
+        return ZERO
+    regular_by_date = {item.due_date: item.amount for item in situation.dues}
+    not_bearing = situation.interest_and_fees
     left = overdue
     raw = ZERO
     for item in installments:
@@ -91,7 +101,17 @@ def delay_interest(
         towards_overdue = min(
             left, max(ZERO, item.amount - regular_by_date.get(item.due_date, ZERO))
         )
-        days = max(0, (item.due_date - today).days)
-        raw += towards_overdue * annual_rate_percent / 100 * Decimal(days) / 365
         left -= towards_overdue
-    return round_money(raw, currency)
+        bearing = max(ZERO, towards_overdue - not_bearing)
+        not_bearing = max(ZERO, not_bearing - towards_overdue)
+        until = item.due_date
+        if situation.last_due is not None:
+            until = min(until, situation.last_due)
+        if bearing > ZERO and until > situation.today:
+            raw += (
+                bearing
+                * rate
+                / 100
+                * year_fraction(situation.today, until, situation.day_count_basis)
+            )
+    return round_money(raw, situation.currency)

@@ -18,9 +18,15 @@ from repayment import selectors
 from repayment.borrowers import borrower_required
 from repayment.hardship.disputes import questions_of
 from repayment.hardship.pauses import last_answer
-from repayment.models import Decision, Frequency, Proposal, StaffDecision
+from repayment.models import Decision, Frequency, Proposal, ProposalStatus, StaffDecision
 from repayment.plans import accepting, decisions, proposing, reviewing
-from repayment.plans.adjusting import PlanChangeError, change_payday, movable, move_payment
+from repayment.plans.adjusting import (
+    PlanChangeError,
+    change_payday,
+    movable,
+    move_payment,
+    payday_choices,
+)
 from repayment.plans.forms import BudgetForm, ConfirmForm, MovePaymentForm, PaydayForm, ProposalForm
 from repayment.plans.keeping_on_track import progress_of
 from repayment.plans.options import options_for
@@ -41,6 +47,8 @@ def _loan(request, reference):
 def loan_help(request, reference):
     loan = _loan(request, reference)
     options = options_for(loan=loan)
+    if options.paid_off:
+        return paid_off(request, loan)
     return render(
         request,
         "repayment/plans/help.html",
@@ -89,11 +97,31 @@ def _accept(request, loan, terms: PlanTerms, form, options, proposal=None):
     return redirect("loan_plan", loan.reference)
 
 
+def paid_off(request, loan):
+    """A paid-off loan has nothing to arrange: back to its statement, which says so."""
+    messages.info(request, _("This loan is paid off: there is nothing to arrange."))
+    return redirect("loan_statement", loan.reference)
+
+
+def _under_review(request, loan, proposal, *, status=200):
+    """The page that says a person is still looking at ``proposal``, in place of a new one."""
+    return render(
+        request,
+        "repayment/plans/proposal_waiting.html",
+        {"loan": loan, "options": options_for(loan=loan), "proposal": proposal},
+        status=status,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @borrower_required
 def plan_budget(request, reference):
     loan = _loan(request, reference)
-    form = BudgetForm(request.POST or None)
+    if options_for(loan=loan).paid_off:
+        return paid_off(request, loan)
+    if waiting := proposing.proposal_under_review(loan):
+        return _under_review(request, loan, waiting)
+    form = BudgetForm(request.POST or None, currency=loan.currency)
     if request.method == "POST" and form.is_valid():
         budget = proposing.save_budget(
             loan=loan, answers=form.answers(), period=form.cleaned_data["period"]
@@ -110,11 +138,21 @@ def plan_propose(request, reference):
     if budget is None:
         return redirect("plan_budget", reference)
     options = options_for(loan=loan)
+    if options.paid_off:
+        return paid_off(request, loan)
     if options.active_plan:
         return redirect("loan_plan", reference)
+    if waiting := proposing.proposal_under_review(loan):
+        return _under_review(request, loan, waiting)
     form = ProposalForm.for_options(request.POST or None, options)
     if request.method == "POST" and form.is_valid():
-        proposal = proposing.propose(loan=loan, budget=budget, request=form.requested())
+        try:
+            proposal = proposing.propose(loan=loan, budget=budget, request=form.requested())
+        except proposing.ProposalUnderReview as refused:
+            # Another tab or a double click sent one that went to a person first.
+            return _under_review(request, loan, refused.proposal, status=409)
+        except proposing.LoanPaidOff:
+            return paid_off(request, loan)
         return redirect("proposal_detail", reference, proposal.pk)
     affordable = {
         frequency: decisions.affordable_each_time(budget.available, frequency, loan.currency)
@@ -129,6 +167,8 @@ def plan_propose(request, reference):
             "budget": budget,
             "affordable": affordable,
             "form": form,
+            # Waiting only for the borrower's confirmation: a new proposal replaces it.
+            "replaces": reviewing.open_proposal(loan),
         },
     )
 
@@ -148,6 +188,7 @@ def proposal_detail(request, reference, pk):
     options = options_for(loan=loan)
     terms = PlanTerms.from_json(proposal.terms) if proposal.terms else None
     can_confirm = reviewing.confirmable_terms(proposal, options) is not None
+    newer = reviewing.open_proposal(loan)
     form = ConfirmForm(request.POST or None, initial={"key": new_key()})
     if request.method == "POST":
         if options.active_plan is not None:
@@ -169,11 +210,33 @@ def proposal_detail(request, reference, pk):
             "reasons": reasons_for(proposal),
             "countered": proposal.decision == Decision.COUNTERED
             or proposal.staff_decision == StaffDecision.COUNTERED,
+            # Answered at once with much more than the borrower offered: the lowest we can
+            # agree, not a plan "close to" theirs.
+            "lowest": not proposal.staff_decision
+            and proposal.decision == Decision.COUNTERED
+            and terms is not None
+            and any(code in decisions.RAISED for code in proposal.reasons)
+            and decisions.raised_far(proposal.amount, terms.first.amount),
+            "closed": _closed(proposal, options),
+            "newer": newer if newer != proposal else None,
             "can_confirm": can_confirm,
             "form": form,
             "action": request.path,
         },
     )
+
+
+def _closed(proposal: Proposal, options) -> str | None:
+    """Why the proposal's page can no longer offer its plan: it became the plan
+    ("taken_up"), another plan is in place ("plan_in_place"), or something newer replaced it
+    ("lapsed"). None while it is open, or declined (its page says why, and what to do)."""
+    if proposal.status == ProposalStatus.TAKEN_UP:
+        return "taken_up"
+    if options.active_plan is not None:
+        return "plan_in_place"
+    if proposal.status == ProposalStatus.LAPSED:
+        return "lapsed"
+    return None
 
 
 @require_http_methods(["GET"])
@@ -186,6 +249,12 @@ def loan_plan(request, reference):
         return redirect("loan_help", reference)
     today = options.statement.today
     progress = progress_of(plan, today=today)
+    active = plan == options.active_plan
+    payday_days = (
+        payday_choices(plan, today=today, progress=progress)
+        if active and options.policy.payday_change_allowed
+        else []
+    )
     return render(
         request,
         "repayment/plans/plan.html",
@@ -195,8 +264,14 @@ def loan_plan(request, reference):
             "plan": plan,
             "progress": progress,
             "move_form": _move_form(plan, options, None, progress=progress),
-            "payday_form": PaydayForm(monthly=plan.frequency == Frequency.MONTHLY)
-            if plan == options.active_plan and options.policy.payday_change_allowed
+            # The form went because the plan's moves are used, not because nothing is left
+            # to move: the page says so, and what the borrower can do instead.
+            "moves_used_up": active
+            and options.policy.moves_allowed > 0
+            and plan.moves_used >= options.policy.moves_allowed
+            and progress.next_payment is not None,
+            "payday_form": PaydayForm(monthly=plan.frequency == Frequency.MONTHLY, days=payday_days)
+            if payday_days
             else None,
         },
     )
@@ -258,6 +333,9 @@ def plan_payday(request, reference):
         except PlanChangeError as error:
             messages.error(request, str(error))
         else:
+            if not moved:
+                messages.info(request, _("Your payments are already on that day."))
+                return redirect("loan_plan", reference)
             messages.success(
                 request,
                 ngettext(

@@ -2,6 +2,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from repayment.plans import payments_matched as progress
+from repayment.plans import wording
+from repayment.plans.terms import PlanTerms
 
 from ..models import PlanKind
 from .statement import money
@@ -12,6 +14,11 @@ register = template.Library()
 @register.filter
 def plan_kind_label(kind: str) -> str:
     return PlanKind(kind).label
+
+
+@register.filter
+def offer_name(terms: PlanTerms) -> str:
+    return wording.offer_name(terms)
 
 
 @register.filter

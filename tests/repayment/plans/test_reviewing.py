@@ -420,7 +420,7 @@ def test_a_declined_borrower_is_told_why_and_what_else_they_can_do(client, staff
     reference = proposal.loan.reference
     for name in ("loan_pause", "plan_budget", "loan_help"):
         assert reverse(name, args=[reference]) in html
-    assert "Free, independent debt advice" in html
+    assert "Free help you can turn to" in html
     assert "Confirm this plan" not in html
 
 

@@ -25,7 +25,7 @@ def test_the_statement_leads_a_late_borrower_to_their_options(client, loan):
     assert url("loan_help", loan) in html
     help_page = client.get(url("loan_help", loan)).content.decode()
     assert "Propose my own plan" in help_page
-    assert "Free, independent debt advice" in help_page
+    assert "Free help you can turn to" in help_page
     assert re.search(r"offers/spread-\d+/", help_page)
     # What happens if a plan payment is missed, and what the borrower can do, from the policy.
     assert "more than 3 days late" in help_page
@@ -65,13 +65,15 @@ def test_confirming_needs_the_box_ticked(client, loan):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("amount", "0", "greater than or equal to 0.01"),
-        ("amount", "-5", "greater than or equal to 0.01"),
-        ("amount", "abc", "Enter a number"),
+        ("amount", "0", "Enter an amount of at least CN¥0.01."),
+        ("amount", "-5", "Enter an amount of at least CN¥0.01."),
+        ("amount", "abc", "Enter an amount like CN¥550.50."),
+        ("amount", "10.505", "Enter an amount like CN¥550.50."),
         ("amount", "99999999", "more than the whole balance"),
         ("start", "2001-01-01", "can&#x27;t be in the past"),
         ("start", "2099-01-01", "on or before"),
-        ("frequency", "daily", "Select a valid choice"),
+        ("frequency", "daily", "Choose how often you will pay."),
+        ("start", "someday", "Enter a date like "),
     ],
 )
 def test_bad_proposals_change_nothing_and_say_why(client, loan, field, value, message):
@@ -112,3 +114,121 @@ def test_another_borrowers_budget_cannot_be_used(client, loan):
     )
     response = client.get(url("plan_propose", loan) + f"?budget={stranger_budget.pk}")
     assert response.url == url("plan_budget", loan)
+
+
+# --- one open proposal, and pages that tell the truth after the fact ---------------------------
+
+
+def send_to_staff(client, loan):
+    """This product's policy sends every own plan to a person; the borrower sends one."""
+    from repayment.models import PlanPolicy
+
+    PlanPolicy.objects.create(product=loan.product, auto_accept_segments=[])
+    propose(client, loan, "700")
+    return Proposal.objects.get()
+
+
+def test_a_second_proposal_while_a_person_looks_at_the_first_is_refused_with_a_link_to_it(
+    client, loan
+):
+    first = send_to_staff(client, loan)
+    first_page = url("proposal_detail", loan, first.pk)
+
+    budget_page = client.get(url("plan_budget", loan)).content.decode()
+    sent_again = client.post(
+        url("plan_propose", loan) + f"?budget={first.budget_id}",
+        {"amount": "600", "frequency": "monthly", "start": first.start_date.isoformat()},
+    )
+
+    assert "We are still looking at your plan" in budget_page
+    assert "You can propose a different plan once we have answered this one" in budget_page
+    assert first_page in budget_page
+    assert sent_again.status_code == 200
+    assert first_page in sent_again.content.decode()
+    assert list(Proposal.objects.all()) == [first] and Budget.objects.count() == 1
+    help_page = client.get(url("loan_help", loan)).content.decode()
+    assert "A person is looking at the plan you sent" in help_page
+    assert url("plan_budget", loan) not in help_page
+
+
+def test_a_new_proposal_page_says_it_replaces_the_plan_waiting_for_confirmation(client, loan):
+    propose(client, loan, "700")
+    waiting = Proposal.objects.get()
+
+    client.post(url("plan_budget", loan), BUDGET)
+    page = client.get(url("plan_propose", loan) + f"?budget={Budget.objects.first().pk}")
+
+    html = page.content.decode()
+    assert "If you send a new proposal, it takes that one's place" in html
+    assert url("proposal_detail", loan, waiting.pk) in html
+
+
+def test_a_proposal_far_below_what_we_can_agree_says_it_is_the_lowest_and_why(client, loan):
+    response = propose(client, loan, "50")
+
+    page = client.get(response.url).content.decode()
+
+    assert "The lowest plan we can agree" in page
+    assert "We can agree a plan close to yours" not in page
+    assert (
+        "The lowest we can agree is CN¥362.50 a month, because a plan we agree straight away "
+        "must catch up on what is overdue within 12 payments." in page
+    )
+    assert "a little higher" not in page
+
+
+def test_an_old_proposal_page_after_its_plan_started_says_the_plan_is_in_place(client, loan):
+    response = propose(client, loan, "700")
+    page = client.get(response.url).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{32})"', page).group(1)
+    client.post(response.url, {"key": key, "agree": "on"})
+
+    later = client.get(response.url).content.decode()
+
+    assert "Your plan is in place" in later
+    assert url("loan_plan", loan) in later
+    assert "We can agree" not in later and "Yes, we can agree your plan" not in later
+    assert 'name="agree"' not in later
+
+
+def test_a_proposal_overtaken_by_a_plan_from_an_offer_says_a_plan_is_in_place(client, loan):
+    response = propose(client, loan, "700")
+    offer_page = client.get(url("loan_help", loan)).content.decode()
+    code = re.search(r"offers/(spread-\d+)/", offer_page).group(1)
+    confirm = client.get(url("offer_confirm", loan, code)).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{32})"', confirm).group(1)
+    client.post(url("offer_confirm", loan, code), {"key": key, "agree": "on"})
+
+    later = client.get(response.url).content.decode()
+
+    assert "You have a plan in place" in later
+    assert "can no longer be taken up" in later
+    assert url("loan_plan", loan) in later
+    assert "Yes, we can agree your plan" not in later
+
+
+def test_a_replaced_proposal_says_so_and_links_to_the_newer_one(client, loan):
+    first = propose(client, loan, "700").url
+    propose(client, loan, "650")
+    newer = Proposal.objects.order_by("-created_at", "-pk").first()
+
+    page = client.get(first).content.decode()
+
+    assert "This proposal is closed" in page
+    assert url("proposal_detail", loan, newer.pk) in page
+    assert "Yes, we can agree your plan" not in page
+
+
+def test_two_offers_of_one_kind_have_names_that_say_how_they_differ(client, loan):
+    page = client.get(url("loan_help", loan)).content.decode()
+
+    assert "Spread the overdue amount over 3 months" in page
+    assert "Spread the overdue amount over 6 months" in page
+
+
+def test_the_extra_interest_says_where_it_comes_from_and_that_it_is_not_in_the_plan(client, loan):
+    page = client.get(url("loan_help", loan)).content.decode()
+
+    assert "your loan charges interest on what you still owe" in page
+    assert "This interest is not in the payments above" in page
+    assert "Compared with paying everything now" not in page

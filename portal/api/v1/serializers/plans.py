@@ -39,12 +39,17 @@ class PlanTermsSerializer(serializers.Serializer):
     covers_overdue = MoneyField(help_text="How much of what is overdue today the plan pays off.")
     discount = MoneyField(help_text="Settlement only: written off when the plan is kept.")
     extra_interest = MoneyField(
-        help_text="Roughly, the extra interest from paying the overdue amount later."
+        help_text="Roughly, the extra interest the loan charges because the overdue amount is "
+        "paid later. Not part of the installments: it is added to the loan's balance."
     )
 
 
 class OfferSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable for the day; accept the offer by it.")
+    name = serializers.CharField(
+        help_text="The offer's name, saying how it differs from the others (how many "
+        "payments, over how long)."
+    )
     terms = PlanTermsSerializer()
 
 
@@ -62,7 +67,10 @@ class OffersSerializer(serializers.Serializer):
         allow_null=True, help_text="Why there are no offers; null when there are some."
     )
     active_plan = serializers.IntegerField(allow_null=True, help_text="The plan in place, if any.")
-    can_propose = serializers.BooleanField(help_text="The borrower may propose their own plan.")
+    can_propose = serializers.BooleanField(
+        help_text="The borrower may propose their own plan: no plan is in place, and no "
+        "proposal is waiting for a person's answer."
+    )
 
 
 class ProposalSerializer(serializers.Serializer):

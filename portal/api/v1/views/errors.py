@@ -10,6 +10,10 @@ from rest_framework import serializers
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="In the borrower's language.")
     code = serializers.CharField(help_text="Stable: branch on this, not on the words.")
+    proposal = serializers.IntegerField(
+        required=False,
+        help_text="proposal_open only: the id of the proposal a person is still looking at.",
+    )
 
 
 _AUTH = {

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models import Plan, Proposal
 from repayment.plans import accepting, proposing, reviewing
 from repayment.plans.forms import BudgetForm, ProposalForm
@@ -18,7 +20,6 @@ from repayment.plans.keeping_on_track import progress_of
 from repayment.plans.options import options_for
 from repayment.plans.terms import PlanTerms
 from repayment.plans.wording import reasons_for
-from repayment.statements.build import ledger_lines, local_today
 
 from ... import idempotency
 from ...errors import Conflict, form_errors
@@ -58,6 +59,23 @@ def _plan_in_place() -> Conflict:
     return Conflict(
         _("This loan has a plan in place now, so it cannot take up another one."),
         code="active_plan",
+    )
+
+
+def _paid_off() -> Conflict:
+    return Conflict(_("This loan is paid off: there is nothing to arrange."), code="paid_off")
+
+
+def _proposal_open(proposal: Proposal) -> Conflict:
+    sent = local_today(proposal.created_at, proposal.loan.borrower.time_zone)
+    return Conflict(
+        _(
+            "A person is still looking at the plan you proposed on %(date)s (proposal "
+            "%(number)d). You can propose a different plan once we have answered it."
+        )
+        % {"date": date_format(sent, "DATE_FORMAT"), "number": proposal.pk},
+        code="proposal_open",
+        proposal=proposal.pk,
     )
 
 
@@ -117,7 +135,8 @@ class ProposalCreate(BorrowerView):
             "website checks them. The answer comes at once: accepted (confirm it with "
             "POST .../proposals/{id}/accept/), countered with the nearest plan we can agree "
             "(confirm it the same way), or review: a person answers by review_due_at, and "
-            "GET .../proposals/{id}/ shows the answer."
+            "GET .../proposals/{id}/ shows the answer. While a person is looking at one, a "
+            "new proposal is refused: 409 proposal_open, with the open one's id in proposal."
         ),
         request=ProposalRequestSerializer,
         parameters=[idempotency.PARAMETER],
@@ -127,13 +146,17 @@ class ProposalCreate(BorrowerView):
         loan = self.loan(reference)
 
         def propose():
+            options = options_for(loan=loan)
+            if options.paid_off:
+                raise _paid_off()
             data = self.body()
             request_check = ProposalRequestSerializer(data=data)
             request_check.refuse_wrong_shape()
-            options = options_for(loan=loan)
             if options.active_plan is not None:
                 raise _plan_in_place()
-            budget_form = BudgetForm(data.get("budget") or {})
+            if waiting := proposing.proposal_under_review(loan):
+                raise _proposal_open(waiting)
+            budget_form = BudgetForm(data.get("budget") or {}, currency=loan.currency)
             proposal_form = ProposalForm.for_options(
                 {name: data[name] for name in PROPOSAL_FIELDS if name in data}, options
             )
@@ -148,9 +171,13 @@ class ProposalCreate(BorrowerView):
                 answers=budget_form.answers(),
                 period=budget_form.cleaned_data["period"],
             )
-            proposal = proposing.propose(
-                loan=loan, budget=budget, request=proposal_form.requested()
-            )
+            try:
+                proposal = proposing.propose(
+                    loan=loan, budget=budget, request=proposal_form.requested()
+                )
+            except proposing.ProposalUnderReview as refused:
+                # Sent at the same moment as another proposal, which went to a person.
+                raise _proposal_open(refused.proposal) from None
             return Response(proposal_data(proposal, options), status=status.HTTP_201_CREATED)
 
         return idempotency.run(request, propose)
