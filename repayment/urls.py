@@ -11,6 +11,7 @@ urlpatterns = [
     path("", statement_views.home, name="borrower_home"),
     path(loan, statement_views.statement, name="loan_statement"),
     path(f"{loan}statement.pdf", pdf_views.statement_pdf, name="loan_statement_pdf"),
+    path(f"{loan}paid-in-full.pdf", pdf_views.paid_in_full_pdf, name="loan_paid_in_full_pdf"),
     path(f"{loan}help/", plan_views.loan_help, name="loan_help"),
     path(f"{loan}offers/<slug:code>/", plan_views.offer_confirm, name="offer_confirm"),
     path(f"{loan}budget/", plan_views.plan_budget, name="plan_budget"),

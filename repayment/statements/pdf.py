@@ -1,6 +1,7 @@
-"""The account statement as a PDF: the same ``Statement`` value the page shows, rendered by
-WeasyPrint as PDF/UA-1, so the file is tagged (headings, lists, tables with header cells) and
-carries its language and title for screen readers.
+"""The account statement, and the letter that says a loan is paid in full, as PDFs: the same
+``Statement`` value the page shows, rendered by WeasyPrint as PDF/UA-1, so each file is tagged
+(headings, lists, tables with header cells) and carries its language and title for screen
+readers.
 
 Everything the PDF needs is inside the HTML (inline CSS, system fonts found by fontconfig), so
 rendering fetches nothing: the URL fetcher refuses every scheme but ``data:``.
@@ -16,10 +17,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from weasyprint import HTML, URLFetcher
 
-from repayment.statements.build import Statement
+from repayment.statements.build import PAID_OFF, Statement
+from repayment.statements.chart import balance_chart
 
 PDF_VARIANT = "pdf/ua-1"
 TEMPLATE = "repayment/pdf/statement.html"
+PAID_IN_FULL_TEMPLATE = "repayment/pdf/paid_in_full.html"
 
 # The msgid the page's pagination already uses, so translators translate it once.
 _PAGE_OF = "Page %(number)s of %(total)s"
@@ -27,16 +30,46 @@ _PLACEHOLDER = re.compile(r"%\((number|total)\)s")
 _COUNTERS = {"number": "counter(page)", "total": "counter(pages)"}
 
 
-def render_statement_pdf(*, statement: Statement, language: str) -> bytes:
-    """The statement as PDF bytes, in ``language`` (a Django language code)."""
+def render_statement_pdf(
+    *, statement: Statement, borrower_name: str, language: str, question_url: str = ""
+) -> bytes:
+    """The statement as PDF bytes, in ``language`` (a Django language code), addressed to
+    ``borrower_name``. ``question_url``: the full address of the page where the borrower
+    questions an entry, printed beside the words that say where it is."""
+    return _render(
+        TEMPLATE,
+        statement=statement,
+        language=language,
+        borrower_name=borrower_name,
+        chart=balance_chart(statement.balance_series, statement.today),
+        question_url=question_url,
+    )
+
+
+def render_paid_in_full_pdf(*, statement: Statement, borrower_name: str, language: str) -> bytes:
+    """The letter confirming that the loan of ``statement`` is paid in full, dated the
+    borrower's today. Refuses a statement whose position is not paid off: the letter would
+    not be true."""
+    if statement.position.status != PAID_OFF:
+        raise ValueError(f"loan {statement.reference} is not paid off")
+    return _render(
+        PAID_IN_FULL_TEMPLATE,
+        statement=statement,
+        language=language,
+        borrower_name=borrower_name,
+    )
+
+
+def _render(template: str, *, statement: Statement, language: str, **context) -> bytes:
     with translation.override(language):
         html = render_to_string(
-            TEMPLATE,
+            template,
             {
                 "statement": statement,
                 "language": translation.get_language(),
                 "created": statement.as_of.isoformat(timespec="seconds"),
                 "page_number_content": page_number_content(),
+                **context,
             },
         )
     document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=("data",)))

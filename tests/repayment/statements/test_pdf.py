@@ -115,6 +115,21 @@ def test_pdf_shows_the_figures_a_borrower_needs(client, frozen, late_loan):
     assert "CN¥6,000.00" in text  # amount borrowed
     assert "Jan. 10, 2026" in text  # started on
     assert "We report the missed payment to the credit bureau." in text
+    assert "China Standard Time" in text  # the time zone by name, not Asia/Shanghai
+    assert "Asia/Shanghai" not in text
+
+
+@pytest.mark.parametrize("since", ["2030-01-01", "2019-01-01"])
+def test_pdf_of_a_period_outside_the_loans_life_has_the_usual_period(
+    client, frozen, late_loan, since
+):
+    user, loan = late_loan
+    client.force_login(user)
+
+    text = _text(client.get(_url(loan), {"since": since}).content)
+
+    assert "Since Jan. 10, 2026" in text
+    assert "2030" not in text and "2019" not in text
 
 
 def test_statement_pdf_of_other_borrower_is_404(client, frozen, late_loan):
@@ -157,7 +172,9 @@ def test_chinese_pdf_has_chinese_text_in_an_embedded_cjk_font(client, frozen, la
 def test_pdf_is_tagged_pdf_ua_with_a_title_and_language(frozen, late_loan, tmp_path):
     _, loan = late_loan
 
-    pdf = render_statement_pdf(statement=statement_for(loan=loan), language="en")
+    pdf = render_statement_pdf(
+        statement=statement_for(loan=loan), borrower_name="Li Mei", language="en"
+    )
 
     info = _info(tmp_path, pdf)
     assert info["Tagged"] == "yes"
@@ -183,7 +200,11 @@ def test_pdf_lists_every_transaction_not_one_page(frozen, late_loan):
             description=f"Payment ref P{day:03d}",
         )
 
-    text = _text(render_statement_pdf(statement=statement_for(loan=loan), language="en"))
+    text = _text(
+        render_statement_pdf(
+            statement=statement_for(loan=loan), borrower_name="Li Mei", language="en"
+        )
+    )
 
     assert all(f"P{day:03d}" in text for day in range(1, 61))
 
