@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .models import CheckAnswer, LessonPage, LessonProgress
 
@@ -40,6 +41,20 @@ def questions_of(lesson: LessonPage) -> dict[str, Question]:
                 ),
             )
     return found
+
+
+def feedback_after_verdict(feedback: str, *, correct: bool, languages: tuple[str, ...]) -> str:
+    """A choice's feedback as the page shows it, after its own "Right." or "Not quite.".
+
+    Editors often open the feedback with the same words ("Right. Talking early..."), which the
+    reader then saw twice: those words are left out. ``languages``: the page's and the
+    lesson's, which differ when a lesson is shown before it is translated."""
+    for language in languages:
+        with translation.override(language):
+            verdict = gettext("Right.") if correct else gettext("Not quite.")
+        if feedback.startswith(verdict):
+            return feedback[len(verdict) :].lstrip()
+    return feedback
 
 
 def mark_finished(*, user, lesson: LessonPage) -> LessonProgress:

@@ -101,7 +101,11 @@ def serve_lesson(request, page: LessonPage):
                 chosen,
                 choice["text"],
                 choice["correct"],
-                choice["feedback"],
+                progress.feedback_after_verdict(
+                    choice["feedback"],
+                    correct=choice["correct"],
+                    languages=(_language(), page.locale.language_code),
+                ),
                 saved=question.id in saved_answers,
             )
         missing = (

@@ -55,9 +55,9 @@ def my_progress(request):
     answered_lessons = [lesson for lesson in lessons if lesson.key in answers]
     pages = {
         str(page.translation_key): page
-        for page in LessonPage.objects.live().filter(
-            id__in=[lesson.page_id for lesson in answered_lessons]
-        )
+        for page in LessonPage.objects.live()
+        .select_related("locale")
+        .filter(id__in=[lesson.page_id for lesson in answered_lessons])
     }
     answered = []
     for lesson in answered_lessons:
@@ -70,11 +70,17 @@ def my_progress(request):
             question = questions.get(answer.question_id)
             if question is None or answer.choice >= len(question.choices):
                 continue
+            choice = question.choices[answer.choice]
             rows.append(
                 {
                     "question": question,
-                    "answer": question.choices[answer.choice],
+                    "answer": choice,
                     "correct": answer.correct,
+                    "feedback": progress.feedback_after_verdict(
+                        choice["feedback"],
+                        correct=answer.correct,
+                        languages=(language, page.locale.language_code),
+                    ),
                 }
             )
         if rows:

@@ -42,7 +42,11 @@ class DateOfBirthWidget(forms.MultiWidget):
 
 class DateOfBirthField(forms.MultiValueField):
     widget = DateOfBirthWidget
-    default_error_messages = {"incomplete": CHECK_DATE, "invalid": CHECK_DATE}
+    default_error_messages = {
+        "incomplete": CHECK_DATE,
+        "invalid": CHECK_DATE,
+        "required": CHECK_DATE,
+    }
 
     def __init__(self, **kwargs):
         messages = {"invalid": CHECK_DATE, "min_value": CHECK_DATE, "max_value": CHECK_DATE}
@@ -69,6 +73,10 @@ class LinkByDetailsForm(forms.Form):
     loan_reference = forms.CharField(
         label=_("Loan reference"),
         max_length=40,
+        error_messages={
+            "required": _("Enter your loan reference, for example HCF-000123."),
+            "max_length": _("Enter your loan reference, for example HCF-000123."),
+        },
         help_text=_("It is printed on your loan agreement, for example HCF-000123."),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}

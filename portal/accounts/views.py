@@ -1,21 +1,24 @@
 from http import HTTPStatus
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.i18n import set_language as django_set_language
+from django.views.i18n import LANGUAGE_QUERY_PARAMETER
 
 from repayment.borrowers import borrower_of
 from repayment.models import Borrower, Language
 
 from . import linking
 from .forms import LinkByDetailsForm
+from .language_switch import address_in
 from .ratelimits import consume_link_attempt, minutes_to_wait, tries_left
 from .staff import is_staff_member
 
@@ -32,15 +35,40 @@ def to_allauth_login(request, *, default_next: str = "/"):
 
 @require_POST
 def set_language(request):
-    """Switch the page language; for a signed-in borrower also remember it as their
-    preferred language, so the PDF, e-mails and reminders follow."""
-    response = django_set_language(request)
-    language = request.POST.get("language")
-    if request.user.is_authenticated and language in Language.values:
+    """Show the page the borrower was on in the language they chose, whatever their browser
+    or an earlier choice's cookie asks for; for a signed-in borrower also remember it as their
+    preferred language, so the PDF, e-mails and reminders follow. Choosing here is the only
+    way a page changes it. (Django's own view, which this replaces, is the model.)"""
+    back_to = _page_to_return_to(request)
+    language = request.POST.get(LANGUAGE_QUERY_PARAMETER)
+    if language not in Language.values:
+        return HttpResponseRedirect(back_to)
+    response = HttpResponseRedirect(address_in(back_to, language, request=request))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    if request.user.is_authenticated:
         Borrower.objects.filter(user=request.user).exclude(preferred_language=language).update(
             preferred_language=language
         )
     return response
+
+
+def _page_to_return_to(request) -> str:
+    """``next``, else the page the form was on, if it is on this site; else the front page."""
+    for url in (request.POST.get("next"), request.META.get("HTTP_REFERER")):
+        if url and url_has_allowed_host_and_scheme(
+            url=url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return url
+    return "/"
 
 
 def _linked(request, borrower: Borrower):

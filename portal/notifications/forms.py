@@ -10,9 +10,10 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from portal.core.time_zones import time_zone_name
 from portal.notifications.contact_rules.rules import Channel, Profile, Window
 from repayment.models import Language
 
@@ -78,7 +79,7 @@ def time_zone_choices(current: str, now: dt.datetime | None = None) -> list[tupl
     now = now or timezone.now()
     zones = list(TIME_ZONES)
     if current and current not in dict(zones) and _known_zone(current):
-        zones.insert(0, (current, current.replace("_", " ")))
+        zones.insert(0, (current, time_zone_name(current, language=get_language() or "en", at=now)))
     return [
         (
             zone,
@@ -104,6 +105,10 @@ class PreferencesForm(forms.Form):
         label=gettext_lazy("E-mail address for messages"),
         required=False,
         max_length=254,
+        error_messages={
+            "invalid": gettext_lazy("Enter an e-mail address like name@example.com."),
+            "max_length": gettext_lazy("Enter an e-mail address like name@example.com."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     sms_enabled = forms.BooleanField(
@@ -113,6 +118,9 @@ class PreferencesForm(forms.Form):
         label=gettext_lazy("Mobile number for text messages"),
         required=False,
         max_length=40,
+        error_messages={
+            "max_length": gettext_lazy("Enter a mobile number of 40 characters or fewer.")
+        },
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
     contact_from = forms.ChoiceField(label=gettext_lazy("Earliest time"), required=False)
@@ -166,10 +174,11 @@ class PreferencesForm(forms.Form):
             field.choices = anytime + [(t, t) for t in times]
             field.error_messages["invalid_choice"] = outside
         self.fields["time_zone"].choices = time_zone_choices(current_time_zone)
-        self.fields["time_zone"].error_messages["invalid_choice"] = _(
-            "Choose your time zone from the list."
-        )
-        self.fields["language"].error_messages["invalid_choice"] = _("Choose English or Chinese.")
+        for name, message in (
+            ("time_zone", _("Choose your time zone from the list.")),
+            ("language", _("Choose English or Chinese.")),
+        ):
+            self.fields[name].error_messages.update(required=message, invalid_choice=message)
 
     def clean_phone(self) -> str:
         raw = self.cleaned_data["phone"].strip()

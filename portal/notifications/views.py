@@ -22,6 +22,8 @@ from portal.notifications.replies import inbound
 from portal.notifications.replies.recognise import has_chinese, recognise
 from repayment.borrowers import borrower_required
 from repayment.models import Language
+from repayment.selectors import loans_of
+from repayment.statements.cache import statement_for
 
 from .addresses import normalise, read_opt_out_token
 from .forms import E164, PreferencesForm
@@ -104,8 +106,20 @@ def contact_preferences(request):
             "email_state": states[Channel.EMAIL],
             "sms_state": states[Channel.SMS],
             "window": window,
+            "paused": _paused_loans(borrower),
         },
     )
+
+
+def _paused_loans(borrower) -> list[tuple[str, object]]:
+    """(reference, last paused day) of the borrower's loans paused today, from their
+    statements' positions: the same pause the loan's own pages show."""
+    paused = []
+    for loan in loans_of(borrower=borrower):
+        until = statement_for(loan=loan).position.paused_until
+        if until:
+            paused.append((loan.reference, until))
+    return paused
 
 
 # --- Opt-out link (from e-mails; no sign-in: the signed token is the authority).

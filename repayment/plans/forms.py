@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from repayment.form_fields import MoneyField, PlainDateField, choose_from_list
 from repayment.models import Frequency
 from repayment.plans import budget as budgets
 from repayment.plans import decisions
@@ -26,15 +28,14 @@ WEEKDAYS = [
 ]
 
 
-def money_field(label, *, required=False, help_text=""):
-    return forms.DecimalField(
+def money_field(label, *, required=False, help_text="", currency=""):
+    return MoneyField(
         label=label,
         required=required,
+        currency=currency,
         min_value=Decimal("0"),
         max_value=MAX_AMOUNT,
-        decimal_places=2,
         help_text=help_text,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01", "min": "0"}),
     )
 
 
@@ -47,24 +48,31 @@ class ConfirmForm(forms.Form):
 
 
 class BudgetForm(forms.Form):
-    period = forms.ChoiceField(
-        label=_("I am entering amounts for each"),
-        choices=[
-            (Frequency.WEEKLY, pgettext_lazy("period", "week")),
-            (Frequency.FORTNIGHTLY, pgettext_lazy("period", "two weeks")),
-            (Frequency.MONTHLY, pgettext_lazy("period", "month")),
-        ],
-        initial=Frequency.MONTHLY,
-        widget=forms.RadioSelect,
+    period = choose_from_list(
+        forms.ChoiceField(
+            label=_("I am entering amounts for each"),
+            choices=[
+                (Frequency.WEEKLY, pgettext_lazy("period", "week")),
+                (Frequency.FORTNIGHTLY, pgettext_lazy("period", "two weeks")),
+                (Frequency.MONTHLY, pgettext_lazy("period", "month")),
+            ],
+            initial=Frequency.MONTHLY,
+            widget=forms.RadioSelect,
+        ),
+        _("Choose whether these amounts are for a week, two weeks or a month."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, currency: str = "", **kwargs):
+        """``currency``: the loan's, in which the page writes the amounts it asks for."""
         super().__init__(*args, **kwargs)
         for category in budgets.CATEGORIES:
-            self.fields[category.code] = money_field(category.label, help_text=category.hint)
+            self.fields[category.code] = money_field(
+                category.label, help_text=category.hint, currency=currency
+            )
 
     def groups(self):
-        """The fields under their Standard Financial Statement group headings."""
+        """The fields under their group headings (the groups of the UK Standard Financial
+        Statement; only UK borrowers are told so)."""
         return [
             (label, [self[c.code] for c in budgets.CATEGORIES if c.group == group])
             for group, label in budgets.GROUP_LABELS.items()
@@ -87,28 +95,36 @@ class BudgetForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    amount = forms.DecimalField(
+    amount = MoneyField(
         label=_("How much can you pay each time?"),
         min_value=Decimal("0.01"),
         max_value=MAX_AMOUNT,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01", "min": "0.01"}),
     )
-    frequency = forms.ChoiceField(
-        label=_("How often?"),
-        choices=Frequency.choices,
-        help_text=_("Choose what matches when you are paid."),
-        widget=forms.RadioSelect,
+    frequency = choose_from_list(
+        forms.ChoiceField(
+            label=_("How often?"),
+            choices=Frequency.choices,
+            help_text=_("Choose what matches when you are paid."),
+            widget=forms.RadioSelect,
+        ),
+        _("Choose how often you will pay."),
     )
-    start = forms.DateField(
-        label=_("Date of your first payment"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    start = PlainDateField(label=_("Date of your first payment"))
 
-    def __init__(self, *args, today: date, latest_start_days: int, balance: Decimal, **kwargs):
+    def __init__(
+        self,
+        *args,
+        today: date,
+        latest_start_days: int,
+        balance: Decimal,
+        currency: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.today, self.latest = today, today + timedelta(days=latest_start_days)
         self.balance = balance
+        self.fields["amount"].currency = currency
+        self.fields["start"].example = min(today + timedelta(days=7), self.latest)
         self.fields["start"].widget.attrs.update(
             {"min": today.isoformat(), "max": self.latest.isoformat()}
         )
@@ -122,6 +138,7 @@ class ProposalForm(forms.Form):
             today=options.statement.today,
             latest_start_days=options.policy.latest_start_days,
             balance=options.situation.balance,
+            currency=options.statement.currency,
         )
 
     def requested(self) -> decisions.Request:
@@ -147,14 +164,17 @@ class ProposalForm(forms.Form):
         if start > self.latest:
             raise forms.ValidationError(
                 _("Choose a first payment date on or before %(date)s.")
-                % {"date": self.latest.isoformat()}
+                % {"date": date_format(self.latest, "DATE_FORMAT")}
             )
         return start
 
 
 class MovePaymentForm(forms.Form):
-    payment = forms.TypedChoiceField(label=_("Payment to move"), coerce=int)
-    new_date = forms.DateField(label=_("New date"), widget=forms.DateInput(attrs={"type": "date"}))
+    payment = choose_from_list(
+        forms.TypedChoiceField(label=_("Payment to move"), coerce=int),
+        _("Choose the payment to move."),
+    )
+    new_date = PlainDateField(label=_("New date"))
 
     def __init__(self, *args, payments, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,10 +182,17 @@ class MovePaymentForm(forms.Form):
 
 
 class PaydayForm(forms.Form):
-    day = forms.TypedChoiceField(label=_("New payment day"), coerce=int)
+    day = choose_from_list(
+        forms.TypedChoiceField(label=_("New payment day"), coerce=int),
+        _("Choose a new payment day from the list."),
+    )
 
-    def __init__(self, *args, monthly: bool, **kwargs):
+    def __init__(self, *args, monthly: bool, days=None, **kwargs):
+        """``days``: the only days to offer (the ones the plan's payments can move to)."""
         super().__init__(*args, **kwargs)
-        self.fields["day"].choices = [(n, str(n)) for n in range(1, 32)] if monthly else WEEKDAYS
+        choices = [(n, str(n)) for n in range(1, 32)] if monthly else WEEKDAYS
+        if days is not None:
+            choices = [(n, label) for n, label in choices if n in days]
+        self.fields["day"].choices = choices
         if monthly:
             self.fields["day"].help_text = _("In a shorter month, the payment is on its last day.")

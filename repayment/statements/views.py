@@ -35,7 +35,7 @@ def statement_context(*, loan, params) -> dict:
     """What the statement page shows of ``loan``, for the period and page asked for in
     ``params`` (the query string). The borrower's page and the console's read-only view both
     build from this, so staff see exactly what the borrower sees."""
-    form = HistoryFilterForm(params or None)
+    form = HistoryFilterForm(params or None, loan=loan)
     value = statement_for(loan=loan, since=form.chosen("since"))
     page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(form.chosen("page") or 1)
     return {
@@ -43,7 +43,7 @@ def statement_context(*, loan, params) -> dict:
         "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
         "form": form
         if form.is_bound
-        else HistoryFilterForm(initial={"since": value.itemisation.since}),
+        else HistoryFilterForm(initial={"since": value.itemisation.since}, loan=loan),
         "history_page": page,
         "chart": balance_chart(value.balance_series, value.today),
     }

@@ -65,7 +65,7 @@ def test_late_borrower_proposes_takes_counter_offer_and_sees_plan_on_statement(
     page.get_by_role("link", name="Can't pay the full amount?").click()
     page.wait_for_url(f"**/en/my/loans/{REFERENCE}/help/")
     assert heading(page, "Can't pay the full amount?").is_visible()
-    assert heading(page, "Free, independent debt advice", level=2).is_visible()
+    assert heading(page, "Free help you can turn to", level=2).is_visible()
     check_page(page, visited, "help")
 
     # Income and expenditure.

@@ -1,5 +1,7 @@
 """Lessons finished, answers to check questions, and the lessons a borrower is offered."""
 
+import json
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -82,6 +84,40 @@ def test_answers_hold_across_languages(client, reader, lessons):
     page = client.get("/zh-hans/lessons/when-a-payment-is-late/").text
 
     assert "对。尽早沟通，选择更多。" in page
+
+
+def _feedback_of_the_right_answer(page, feedback: str) -> None:
+    body = [dict(block) for block in page.body.raw_data]
+    for block in body:
+        if block["type"] == "check_question":
+            block["value"]["choices"][0]["value"]["feedback"] = feedback
+    page.body = json.dumps(body)
+    page.save_revision().publish()
+
+
+def _feedback_shown(html: str) -> str:
+    start = html.index('<div class="feedback')
+    return re.sub(r"<[^>]+>", "", html[start : html.index("</p>", start)]).split()
+
+
+@pytest.mark.parametrize(
+    ("language", "feedback", "shown"),
+    [
+        ("en", "Right. Talking early helps.", ["Right.", "Talking", "early", "helps."]),
+        ("zh-hans", "答对了。尽早沟通。", ["答对了。", "尽早沟通。"]),
+    ],
+)
+def test_feedback_that_opens_with_the_verdict_says_it_once(
+    client, reader, lessons, language, feedback, shown
+):
+    _feedback_of_the_right_answer(lesson("when-a-payment-is-late", language), feedback)
+    address = f"/{language}/lessons/when-a-payment-is-late/"
+    client.post(address, {"action": "answer", "question": question_id(), "choice": "0"})
+
+    assert _feedback_shown(client.get(address).text) == shown
+    progress_page = client.get(f"/{language}/lessons/progress/").text
+    assert feedback not in progress_page
+    assert shown[-1] in progress_page
 
 
 def test_answer_without_a_choice_asks_for_one(client, reader, lessons):

@@ -185,3 +185,23 @@ def test_the_list_previews_what_the_message_says_not_its_greeting(client, person
     assert "We have received your payment of $50.00." in page
     assert "我们已收到您的还款。" in page
     assert "Hello Maria," not in page
+
+
+def test_a_message_links_to_the_site_it_is_read_on(client, person, settings):
+    settings.SITE_URL = "https://portal.example"
+    opened = message(
+        person,
+        body=(
+            "Your loan: /en/my/loans/HCF-1/\n"
+            "Written before: https://portal.example/en/my/loans/HCF-1/help/.\n"
+            "Free advice: https://advice.example/?a=1&b=2 <script>"
+        ),
+    )
+
+    page = client.get(detail(opened.pk)).text
+
+    assert '<a href="/en/my/loans/HCF-1/">' in page
+    assert '<a href="/en/my/loans/HCF-1/help/">' in page
+    assert "https://portal.example" not in page
+    assert '<a href="https://advice.example/?a=1&amp;b=2" rel="nofollow">' in page
+    assert "&lt;script&gt;" in page

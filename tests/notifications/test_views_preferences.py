@@ -157,7 +157,7 @@ def test_text_messages_need_a_number(client):
 def test_a_bad_email_or_time_zone_is_refused_and_nothing_changes(client, person):
     response = client.post(URL, form(email="not an address", time_zone="Mars/Olympus"))
     assert response.status_code == 200
-    assert "Enter a valid email address." in response.text
+    assert "Enter an e-mail address like name@example.com." in response.text
     assert "Choose your time zone from the list." in response.text
     assert_nothing_saved(person)
 
@@ -167,6 +167,12 @@ def test_the_borrowers_own_unusual_time_zone_is_offered_and_kept(client):
     client.force_login(person.user)
     page = client.get(URL).text
     assert '<option value="America/Argentina/Buenos_Aires" selected>' in page
+    assert (
+        '<option value="America/Argentina/Buenos_Aires" selected>Argentina Standard Time (now'
+        in page
+    )
+    chinese = client.get("/zh-hans/my/preferences/").text
+    assert '<option value="America/Argentina/Buenos_Aires" selected>阿根廷标准时间' in chinese
     response = client.post(URL, form(time_zone="America/Argentina/Buenos_Aires"))
     assert response.status_code == 302
     person.refresh_from_db()

@@ -213,11 +213,6 @@ def test_check_template_limits_a_text_message_to_two_parts():
 
 
 def test_the_preview_shows_the_email_the_message_centre_and_the_sms(editor_client):
-    factories.LenderFactory(
-        debt_advice_name="Money Advice Line",
-        debt_advice_phone="0800 123 4567",
-        debt_advice_url="https://advice.example",
-    )
     row = _row()
     url = f"{BASE}preview/{row.pk}/"
     body = "Hello {{ name }},\n\nWe can help with {{ amount }}: {{ help_link }}"
@@ -232,11 +227,12 @@ def test_the_preview_shows_the_email_the_message_centre_and_the_sms(editor_clien
     assert 'data-channel="email"' in page and 'data-channel="sms"' in page
     assert 'data-channel="in_portal"' in page
     assert "We can help with $120.00" in page
-    assert "Money Advice Line" in page
+    # The free help of the sample values' country (dollars: the United States), as published.
+    assert "NFCC (National Foundation for Credit Counseling)" in page
     assert "Stop them with one click: https://portal.example/messages/stop/" in page
     text_message = (
-        "Harbour Community Finance: we can help with $120.00. Free debt advice: Money Advice "
-        "Line, 0800 123 4567. Reply STOP to opt out"
+        "Harbour Community Finance: we can help with $120.00. Free debt advice: NFCC (National "
+        "Foundation for Credit Counseling), 1-800-388-2227. Reply STOP to opt out"
     )
     assert text_message in page
     assert f"{len(text_message)} characters: 1 text message." in page

@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
+from repayment.ledger.reading import local_today
 from repayment.servicing.product_terms import add_months
-from repayment.statements.build import local_today
 from tests.factories import (
     BorrowerFactory,
     EntryFactory,

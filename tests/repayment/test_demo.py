@@ -48,3 +48,22 @@ def test_printed_demo_logins_work_and_land_in_the_borrowers_language(client):
         assert response.status_code == 200
         assert response.redirect_chain[-1][0] == f"/{language}/my/"
         client.logout()
+
+
+def test_demo_yuan_loans_show_chinas_free_help_and_dollar_loans_the_nfcc(client):
+    from tests.education.free_help import ensure_free_help
+
+    ensure_free_help()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for external_id, shown, hidden in [
+        ("DEMO-B4", "12348 公共法律服务热线", "NFCC"),
+        ("DEMO-B1", "NFCC", "12348"),
+    ]:
+        borrower = Borrower.objects.get(external_id=external_id)
+        client.force_login(borrower.user)
+        page = client.get(
+            reverse("loan_help", args=[borrower.loans.get().reference]).replace(
+                "/en/", f"/{borrower.preferred_language}/"
+            )
+        ).content.decode()
+        assert shown in page and hidden not in page, external_id

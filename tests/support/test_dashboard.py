@@ -153,7 +153,7 @@ def test_page_shows_numbers_charts_and_their_tables(book, client, supervisor):
     assert text.count("<svg") == 3 and text.count('role="img"') == 3
     assert "Quiet hours" in text and "Dispute open" in text
     assert "style=" not in text and "<script" not in text
-    assert "UTC" in text  # the zone "this month" is counted in
+    assert "Coordinated Universal Time" in text  # the zone "this month" is counted in
 
 
 def test_page_query_count_is_fixed(book, client, supervisor):

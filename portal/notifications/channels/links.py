@@ -1,5 +1,6 @@
 """Links that go out in messages and must keep working for years: built from ``SITE_URL``,
-because a worker has no request to take the host from."""
+because a worker has no request to take the host from. A message read in the message centre
+links by path instead (``on_this_site``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ _ARGUMENT = "__argument__"
 
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
+
+
+def on_this_site(url: str) -> str:
+    """One of our own pages' address as a path, for a message read on the site itself (the
+    message centre): it opens on the address the borrower is using, which need not be
+    ``SITE_URL``. Any other address is left as it is."""
+    site = absolute("")
+    if url.startswith(site + "/"):
+        return url[len(site) :]
+    return url
 
 
 @lru_cache(maxsize=64)

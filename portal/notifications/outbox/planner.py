@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
+from education.debt_advice import load_book
 from portal.core.bulk import insert_rows
-from portal.notifications.channels.links import opt_out_url, page_url
+from portal.notifications.channels.links import on_this_site, opt_out_url, page_url
 from portal.notifications.contact_rules.presets import profile_for
 from portal.notifications.contact_rules.rules import Channel, Contact, Kind, Message, Rule, decide
 from portal.notifications.contact_rules.situations import (
@@ -35,6 +36,7 @@ from portal.notifications.outbox.selection import (
     plan_installments,
     upcoming,
 )
+from repayment.debt_advice import advice_for
 from repayment.events import LoanEvent
 from repayment.models import Borrower, Loan
 from repayment.money import format_money
@@ -153,6 +155,16 @@ def _format(name: str, value: object, currency: str, language: str) -> str:
         return str(value)
 
 
+LINKS = ("link", "help_link")
+
+
+def _links_by_path(context: dict[str, str]) -> dict[str, str]:
+    """The message centre is read on the site: its links are paths, not ``SITE_URL``'s."""
+    return {
+        name: on_this_site(value) if name in LINKS else value for name, value in context.items()
+    }
+
+
 PLAN_PAGE_EVENTS = frozenset(
     {Event.PLAN_INSTALLMENT_DUE, Event.PLAN_ACCEPTED, Event.PLAN_COMPLETED}
 )
@@ -201,6 +213,8 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
     holds = load_holds(loans, around=now.date())
     contacts = load_contacts(people, now=now)
     texts = load_texts()
+    # Every country's free help, read once for the run: the signpost each message carries.
+    help_book = load_book()
     formatted: dict = {}
     rows = []
     for due in sorted(dues, key=_order):
@@ -210,6 +224,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
         logical = _logical_key(due)
         profile = profile_for(loan.product)
         context = _context(due, loan, person.language, formatted)
+        advice = advice_for(product=loan.product, language=person.language, book=help_book)
         first_planned = None
         for channel, address in person.addresses.items():
             send_at = _send_at(due, channel, zone, now)
@@ -224,8 +239,8 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
                 event=due.event,
                 channel=channel,
                 language=person.language,
-                context=context,
-                lender=loan.product.lender,
+                context=_links_by_path(context) if channel == Channel.IN_PORTAL else context,
+                lender=advice,
                 opt_out_url=(
                     opt_out_url(channel, address, language=person.language)
                     if channel == Channel.EMAIL

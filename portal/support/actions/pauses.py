@@ -10,8 +10,8 @@ from django.utils import timezone
 from portal.audit.actors import Actor
 from portal.audit.recording import record_action
 from repayment.hardship import pauses
+from repayment.ledger.reading import local_today
 from repayment.models import Pause
-from repayment.statements.build import local_today
 
 from .. import queue
 from ..models import QueueKind

@@ -4,11 +4,14 @@ record with the change."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.time_zones import time_zone_name
 from portal.notifications.contact_rules.rules import Channel, Kind
 from portal.notifications.models import ChannelChoices, KindChoices
 
@@ -90,7 +93,6 @@ class ContactForm(ReasonForm):
     at = forms.DateTimeField(
         label=_("When"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text=_("In UTC. Leave as it is for a contact just now."),
     )
     connected = forms.BooleanField(label=_("The borrower answered"), required=False)
     conversation = forms.BooleanField(label=_("We spoke about the debt"), required=False)
@@ -103,13 +105,21 @@ class ContactForm(ReasonForm):
 
     field_order = ["channel", "kind", "at", "connected", "conversation", "note", "reason"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, time_zone: str, **kwargs):
+        """``time_zone``: the borrower's. The time is typed, and shown, as the borrower's
+        clock read it, as the contact history shows it."""
         super().__init__(*args, **kwargs)
+        self.zone = ZoneInfo(time_zone)
+        self.fields["at"].help_text = gettext(
+            "In the borrower's time zone (%(zone)s). Leave as it is for a contact just now."
+        ) % {"zone": time_zone_name(time_zone, language=get_language() or "en")}
         if not self.is_bound:
-            self.initial.setdefault("at", timezone.now().replace(second=0, microsecond=0))
+            now = timezone.localtime(timezone.now(), self.zone)
+            self.initial.setdefault("at", now.replace(second=0, microsecond=0, tzinfo=None))
 
     def clean_at(self):
-        at = self.cleaned_data["at"]
+        # The field read the typed time as the site's own time zone's; it is the borrower's.
+        at = timezone.make_aware(timezone.make_naive(self.cleaned_data["at"]), self.zone)
         if at > timezone.now() + CLOCK_SLACK:
             raise forms.ValidationError(
                 _("A contact can't be in the future. Record it once it has happened."),

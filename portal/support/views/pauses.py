@@ -11,9 +11,9 @@ from portal.accounts.staff import staff_view
 from portal.audit.actors import Actor
 from portal.audit.recording import record_view
 from repayment.hardship.pauses import PauseError
+from repayment.ledger.reading import local_today
 from repayment.models import Pause, PauseStatus
 from repayment.plans.policy import policy_for
-from repayment.statements.build import local_today
 
 from ..actions.pauses import do_decline_pause, do_end_pause, do_grant_pause
 from ..forms.answers import AnswerForm, ExplainedAnswerForm

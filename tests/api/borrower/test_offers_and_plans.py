@@ -120,3 +120,13 @@ def test_my_plans_show_their_schedule_and_how_they_stand(api, loan):
         "state": "paid",
     }
     assert progress["next_payment"]["number"] == 2
+
+
+def test_offers_of_one_kind_have_names_that_say_how_they_differ(api, loan):
+    body = api.get(loan_url(loan, "offers/")).json()
+
+    names = [offer["name"] for offer in body["offers"] if offer["terms"]["kind"] == "spread"]
+    assert names == [
+        "Spread the overdue amount over 3 months",
+        "Spread the overdue amount over 6 months",
+    ]

@@ -106,13 +106,13 @@ def test_a_staff_counter_offer_can_be_accepted(api, loan, agent):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"amount": "0"}, "amount", "greater than or equal to 0.01"),
-        ({"amount": "abc"}, "amount", "Enter a number"),
+        ({"amount": "0"}, "amount", "Enter an amount of at least CN¥0.01."),
+        ({"amount": "abc"}, "amount", "Enter an amount like CN¥550.50."),
         ({"amount": "99999999"}, "amount", "more than the whole balance"),
         ({"start": "2001-01-01"}, "start", "can't be in the past"),
         ({"start": "2099-01-01"}, "start", "on or before"),
-        ({"frequency": "daily"}, "frequency", "Select a valid choice"),
-        ({"amount": None}, "amount", "This field is required"),
+        ({"frequency": "daily"}, "frequency", "Choose how often you will pay."),
+        ({"amount": None}, "amount", "Enter an amount like CN¥550.50."),
     ],
 )
 def test_bad_proposals_name_the_field_and_change_nothing(api, loan, changes, field, message):
@@ -126,9 +126,9 @@ def test_bad_proposals_name_the_field_and_change_nothing(api, loan, changes, fie
 @pytest.mark.parametrize(
     ("budget", "field", "message"),
     [
-        ({**BUDGET, "food": "-1"}, "food", "greater than or equal to 0"),
+        ({**BUDGET, "food": "-1"}, "food", "Enter an amount of at least CN¥0.00."),
         ({"period": "monthly", "home": "500"}, "non_field_errors", "Enter the money that comes in"),
-        ({**BUDGET, "period": "yearly"}, "period", "Select a valid choice"),
+        ({**BUDGET, "period": "yearly"}, "period", "Choose whether these amounts are for a week"),
     ],
 )
 def test_bad_budgets_name_the_field_and_change_nothing(api, loan, budget, field, message):
@@ -155,3 +155,28 @@ def test_no_proposal_while_a_plan_is_in_place(api, loan):
 
     assert response.status_code == 409 and response.json()["code"] == "active_plan"
     assert not Proposal.objects.exists() and not Budget.objects.exists()
+
+
+def test_a_second_proposal_while_a_person_looks_at_the_first_is_409_naming_it(api, loan):
+    PlanPolicy.objects.create(product=loan.product, auto_accept_segments=[])
+    first = propose(api, loan).json()
+
+    response = propose(api, loan, "600")
+
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "proposal_open" and body["proposal"] == first["id"]
+    assert f"(proposal {first['id']})" in body["detail"]
+    assert "You can propose a different plan once we have answered it" in body["detail"]
+    assert Proposal.objects.count() == 1 and Budget.objects.count() == 1
+    assert api.get(loan_url(loan, "offers/")).json()["can_propose"] is False
+
+
+def test_a_new_proposal_replaces_one_still_waiting_for_the_borrowers_confirmation(api, loan):
+    first = propose(api, loan).json()
+    assert first["status"] == "awaiting_borrower"
+
+    second = propose(api, loan, "650")
+
+    assert second.status_code == 201
+    assert api.get(loan_url(loan, f"proposals/{first['id']}/")).json()["status"] == "lapsed"

@@ -354,7 +354,7 @@ def test_every_default_sms_is_one_message_before_the_reply_line_and_two_at_most(
         channel="sms",
         language=language,
         context=SAMPLE_VALUES[language],
-        lender=texts.SAMPLE_DEBT_ADVICE,
+        lender=texts.sample_debt_advice(language),
     )
 
     assert sms_parts(bare) == 1, (len(bare), bare)
@@ -381,3 +381,22 @@ def test_every_default_sms_is_one_message_before_the_reply_line_and_two_at_most(
 )
 def test_sms_parts_counts_segments_the_way_carriers_do(text, parts):
     assert sms_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("language", "named", "never"),
+    [("en", "NFCC", "12348"), ("zh-hans", "12348 公共法律服务热线", "NFCC")],
+)
+def test_the_preview_names_the_free_help_of_the_sample_values_country(language, named, never):
+    default = DEFAULTS[Event.PAYMENT_MISSED][language]
+
+    shown = texts.preview(
+        event=Event.PAYMENT_MISSED,
+        language=language,
+        subject=default.subject,
+        body=default.body,
+        sms=default.sms,
+    )
+
+    for channel in ("email", "in_portal", "sms"):
+        assert named in shown[channel].body and never not in shown[channel].body

@@ -16,9 +16,9 @@ from portal.notifications.outbox.selection import (
     upcoming,
 )
 from repayment.ledger import replay as ledger
+from repayment.ledger.reading import ledger_lines
 from repayment.models import Frequency
 from repayment.servicing.product_terms import add_periods
-from repayment.statements.build import ledger_lines
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 from tests.hypothesis_profiles import scaled
 from tests.repayment.plan_fixtures import late_loan, pay, today_in

@@ -17,8 +17,8 @@ from repayment.hardship.pauses import (
     grant_pause,
     request_pause,
 )
-from repayment.models import LenderEvent, Pause, PauseStatus
-from tests.factories import UserFactory
+from repayment.models import ContactRules, LenderEvent, Pause, PauseStatus
+from tests.factories import LoanProductFactory, UserFactory
 from tests.repayment.plan_fixtures import late_loan, today_in
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +29,18 @@ def staff():
     return UserFactory(is_staff=True)
 
 
-def requested(days=45, reason="income_drop"):
-    loan = late_loan()
+def uk_product():
+    return LoanProductFactory(currency="GBP", contact_rules=ContactRules.UK_FCA)
+
+
+def requested(days=45, reason="income_drop", product=None):
+    loan = late_loan(product=product)
     pause = request_pause(loan=loan, reason=reason, days=days, note="", today=today_in())
     return pause
 
 
-def granted(days=20, reason="illness"):
-    pause = requested(days=days, reason=reason)
+def granted(days=20, reason="illness", product=None):
+    pause = requested(days=days, reason=reason, product=product)
     assert pause.status == PauseStatus.GRANTED
     return pause
 
@@ -91,10 +95,19 @@ def test_a_long_pause_waits_for_staff_and_holds_nothing_yet():
 
 
 def test_breathing_space_is_sixty_days_whatever_was_asked():
-    loan = late_loan()
+    loan = late_loan(product=uk_product())
     pause = request_pause(loan=loan, reason="breathing_space", days=5, note="", today=today_in())
     assert pause.status == PauseStatus.GRANTED
     assert (pause.ends_on - pause.starts_on).days == 59
+
+
+@pytest.mark.parametrize("rules", [ContactRules.CHINA_NIFA, ContactRules.US_REG_F])
+def test_breathing_space_is_refused_outside_the_uk(rules):
+    loan = late_loan(product=LoanProductFactory(contact_rules=rules))
+
+    with pytest.raises(PauseError):
+        request_pause(loan=loan, reason="breathing_space", days=5, note="", today=today_in())
+    assert not Pause.objects.filter(loan=loan).exists()
 
 
 @pytest.mark.parametrize("days", [0, 61, 1000])
@@ -218,7 +231,7 @@ def test_only_a_running_pause_can_be_ended(staff, state):
 
 
 def test_breathing_space_ends_early_only_with_the_advisers_word(staff):
-    pause = granted(reason="breathing_space")
+    pause = granted(reason="breathing_space", product=uk_product())
     before = snapshot(pause)
 
     with pytest.raises(PauseError, match="adviser"):

@@ -131,6 +131,22 @@ def test_a_bad_contact_changes_nothing(agent_client, borrower, fields):
     assert not changes("contact.recorded").exists()
 
 
+def test_contact_times_are_typed_and_shown_on_the_borrowers_clock(agent_client, borrower):
+    """The borrower lives in Shanghai (UTC+8): a call at 10:30 their time is 02:30 UTC."""
+    response = agent_client.post(url("record_contact", borrower), contact(at="2026-05-20T10:30"))
+
+    assert response.status_code == 302
+    attempt = ContactAttempt.objects.get(borrower=borrower)
+    assert attempt.at == dt.datetime(2026, 5, 20, 2, 30, tzinfo=dt.UTC)
+    html = agent_client.get(url("borrower", borrower)).content.decode()
+    assert "10:30" in html
+    assert "Times are in the borrower's time zone (China Standard Time)." in html
+    assert "In the borrower's time zone (China Standard Time)." in html  # the form's hint
+    history = agent_client.get(url("borrower_history", borrower, "contacts")).content.decode()
+    assert "10:30" in history
+    assert "China Standard Time" in history
+
+
 def test_a_reviewer_cannot_record_a_contact(reviewer_client, borrower):
     assert reviewer_client.post(url("record_contact", borrower), contact()).status_code == 403
     assert not ContactAttempt.objects.exists()

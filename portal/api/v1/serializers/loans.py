@@ -1,13 +1,28 @@
 """Loans and their statement: the ``repayment.statements.build.Statement`` value the statement page
-renders, as JSON. Context: ``currency`` and ``language``."""
+renders, as JSON. Context: ``currency``, ``language`` and, for a statement, ``debt_advice``."""
 
 from rest_framework import serializers
 
+from repayment import position
 from repayment.models import EntryKind, Frequency
+from repayment.statements.step_labels import step_label
 
 from ..fields import LabelField, MoneyField
 
-STATUSES = ("up_to_date", "due_today", "late", "paid_off", "in_credit")
+STATUSES = (
+    position.UP_TO_DATE,
+    position.DUE_TODAY,
+    position.LATE,
+    position.DISPUTED,
+    position.ON_PLAN,
+    position.PLAN_BEHIND,
+    position.PAUSED,
+    position.PAID_OFF,
+    position.IN_CREDIT,
+)
+
+
+STEP_KINDS = (position.LATE_FEE, position.LENDER_STEP, position.PLAN_ENDS)
 
 
 class NextDueSerializer(serializers.Serializer):
@@ -28,7 +43,7 @@ class LoanSummarySerializer(serializers.Serializer):
     amount_due = MoneyField(help_text="What is due now, overdue amounts included.")
     days_past_due = serializers.IntegerField()
     # The statement's status; one enum in the schema, there.
-    status = serializers.CharField(help_text="up_to_date, due_today, late, paid_off or in_credit.")
+    status = serializers.CharField(help_text=", ".join(STATUSES) + ".")
     next_due = NextDueSerializer(allow_null=True)
     has_active_plan = serializers.SerializerMethodField()
 
@@ -44,9 +59,22 @@ class LenderSerializer(serializers.Serializer):
     email = serializers.CharField()
     website = serializers.CharField()
     address = serializers.CharField()
-    debt_advice_name = serializers.CharField()
-    debt_advice_url = serializers.CharField()
-    debt_advice_phone = serializers.CharField()
+    # The first free help service for the borrower's country (``repayment.debt_advice``), in
+    # the language asked for: context ``debt_advice``.
+    debt_advice_name = serializers.SerializerMethodField(
+        help_text="Free, independent help for the borrower's country: the first service."
+    )
+    debt_advice_url = serializers.SerializerMethodField()
+    debt_advice_phone = serializers.SerializerMethodField()
+
+    def get_debt_advice_name(self, lender) -> str:
+        return self.context["debt_advice"].debt_advice_name
+
+    def get_debt_advice_url(self, lender) -> str:
+        return self.context["debt_advice"].debt_advice_url
+
+    def get_debt_advice_phone(self, lender) -> str:
+        return self.context["debt_advice"].debt_advice_phone
 
 
 class ComponentsSerializer(serializers.Serializer):
@@ -85,13 +113,55 @@ class HistoryLineSerializer(serializers.Serializer):
 class MilestoneSerializer(serializers.Serializer):
     date = serializers.DateField()
     days_past_due = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=("late_fee", "lender"))
+    kind = serializers.ChoiceField(choices=STEP_KINDS)
     explanation = serializers.SerializerMethodField()
     fee = MoneyField(help_text="For a late fee, its amount.")
     happened = serializers.BooleanField()
 
     def get_explanation(self, milestone) -> str:
         return milestone.explanation(self.context["language"])
+
+
+class NextPaymentSerializer(serializers.Serializer):
+    amount = MoneyField()
+    date = serializers.DateField()
+    source = serializers.ChoiceField(
+        choices=(position.PLAN, position.CONTRACT),
+        help_text="plan: the active plan's next payment; contract: the loan's own schedule.",
+    )
+
+
+class NextStepSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=STEP_KINDS)
+    label = serializers.SerializerMethodField(help_text="In the language asked for.")
+
+    def get_label(self, step) -> str:
+        return step_label(step, self.context["currency"])
+
+
+class PositionSerializer(serializers.Serializer):
+    """What the borrower owes, is asked for now and faces next: the figures every page,
+    letter and message shows."""
+
+    status = serializers.ChoiceField(choices=STATUSES)
+    amount_due_now = MoneyField(
+        source="amount_due",
+        help_text="What the borrower is asked to pay now: questioned amounts are held out, on "
+        "a plan it is the plan's payments due, during a pause nothing.",
+    )
+    disputed_amount = MoneyField(help_text="Overdue amounts held out while questioned.")
+    days_past_due = serializers.IntegerField(help_text="Paused days are not counted.")
+    next_payment = NextPaymentSerializer(allow_null=True)
+    plan_state = serializers.ChoiceField(
+        choices=("", position.GOOD, position.BEHIND, position.BROKEN),
+        help_text="good, behind, broken (the last plan ended unpaid), or empty without a plan.",
+    )
+    paused_until = serializers.DateField(allow_null=True)
+    paid_off_on = serializers.DateField(allow_null=True)
+    next_step = NextStepSerializer(
+        allow_null=True, help_text="The next consequence step if nothing is paid, or null."
+    )
 
 
 class StatementSerializer(serializers.Serializer):
@@ -109,6 +179,7 @@ class StatementSerializer(serializers.Serializer):
     today = serializers.DateField(help_text="Today in the borrower's time zone.")
     time_zone = serializers.CharField()
     status = serializers.ChoiceField(choices=STATUSES)
+    position = PositionSerializer()
     balance = ComponentsSerializer()
     amount_due = MoneyField()
     days_past_due = serializers.IntegerField()

@@ -10,7 +10,10 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 
 from repayment import selectors
+from repayment.debt_advice import advice_for
 from repayment.plans.options import options_for
+from repayment.plans.proposing import proposal_under_review
+from repayment.plans.wording import offer_name
 from repayment.statements.cache import statement_for
 
 from ..serializers.loans import LoanSummarySerializer, StatementSerializer
@@ -68,7 +71,11 @@ class LoanStatement(BorrowerView):
             except exceptions.ValidationError as error:
                 raise exceptions.ValidationError({"since": error.detail}) from None
         value = statement_for(loan=loan, since=since)
-        context = {"currency": value.currency, "language": self.language}
+        context = {
+            "currency": value.currency,
+            "language": self.language,
+            "debt_advice": advice_for(product=loan.product, language=self.language),
+        }
         return Response(StatementSerializer(value, context=context).data)
 
 
@@ -111,9 +118,14 @@ class LoanOffers(BorrowerView):
             "reference": loan.reference,
             "currency": loan.currency,
             "amount_due": options.statement.amount_due,
-            "offers": [{"code": code, "terms": terms} for code, terms in options.offers],
+            "offers": [
+                {"code": code, "name": offer_name(terms), "terms": terms}
+                for code, terms in options.offers
+            ],
             "unavailable": unavailable(options),
             "active_plan": options.active_plan.pk if options.active_plan else None,
-            "can_propose": options.active_plan is None,
+            "can_propose": not options.paid_off
+            and options.active_plan is None
+            and proposal_under_review(loan) is None,
         }
         return Response(OffersSerializer(value, context={"currency": loan.currency}).data)
