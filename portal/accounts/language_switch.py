@@ -22,6 +22,20 @@ from wagtail.models import Locale, Page, Site
 WAGTAIL_PAGES = "wagtail_serve"
 
 
+def remember_language(response, language: str) -> None:
+    """Set the language cookie, as Django's own set_language view sets it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
 def prefix_language(path: str) -> str | None:
     """The language whose prefix starts ``path`` (``/zh-hans/...``), or None."""
     for code, _name in settings.LANGUAGES:

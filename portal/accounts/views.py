@@ -1,6 +1,5 @@
 from http import HTTPStatus
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
@@ -18,7 +17,7 @@ from repayment.models import Borrower, Language
 
 from . import linking
 from .forms import LinkByDetailsForm
-from .language_switch import address_in
+from .language_switch import address_in, remember_language
 from .ratelimits import consume_link_attempt, minutes_to_wait, tries_left
 from .staff import is_staff_member
 
@@ -44,16 +43,7 @@ def set_language(request):
     if language not in Language.values:
         return HttpResponseRedirect(back_to)
     response = HttpResponseRedirect(address_in(back_to, language, request=request))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
+    remember_language(response, language)
     if request.user.is_authenticated:
         Borrower.objects.filter(user=request.user).exclude(preferred_language=language).update(
             preferred_language=language

@@ -4,7 +4,6 @@ and the webhook for inbound text replies. Thin: each view validates, calls one f
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.paginator import Paginator
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.accounts.language_switch import remember_language
 from portal.notifications import centre
 from portal.notifications.contact_rules.rules import Channel
 from portal.notifications.replies import inbound
@@ -86,16 +86,7 @@ def contact_preferences(request):
                 messages.info(request, _back_on(channel, address))
             response = redirect(reverse("contact_preferences"))
         if saved.language_changed:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                borrower.preferred_language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+            remember_language(response, borrower.preferred_language)
         return response
     return render(
         request,
