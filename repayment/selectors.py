@@ -4,18 +4,36 @@ that does not exist."""
 
 from django.db.models import Exists, OuterRef
 
-from .models import Borrower, Loan, Plan, PlanStatus
+from .models import (
+    Borrower,
+    Dispute,
+    DisputeStatus,
+    Loan,
+    Pause,
+    PauseStatus,
+    Plan,
+    PlanStatus,
+)
 
 
 def loans_of(*, borrower: Borrower):
-    """The borrower's loans, each marked ``has_active_plan`` so that pages fetch a plan only
-    for the loans that have one."""
-    active_plan = Plan.objects.filter(loan=OuterRef("pk"), status=PlanStatus.ACTIVE)
+    """The borrower's loans, each marked ``has_active_plan`` (and whether it has plans, open
+    disputes and pauses at all) so that pages fetch them only for the loans that have them."""
+    loan = OuterRef("pk")
+    plans = Plan.objects.filter(loan=loan)
     return (
         Loan.objects.filter(borrower=borrower)
-        .annotate(has_active_plan=Exists(active_plan))
+        # What a statement's position reads besides the ledger, marked so that a loan with
+        # none of it (most loans) costs no query for it (statements/circumstances.py).
+        .annotate(
+            has_active_plan=Exists(plans.filter(status=PlanStatus.ACTIVE)),
+            has_plan=Exists(plans.exclude(status=PlanStatus.CANCELLED)),
+            has_open_dispute=Exists(Dispute.objects.filter(loan=loan, status=DisputeStatus.OPEN)),
+            has_pause=Exists(
+                Pause.objects.filter(loan=loan, status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
+            ),
+        )
         .select_related("product__lender", "product__plan_policy", "borrower")
-        # What a statement's position reads besides the ledger, for all the loans at once.
-        .prefetch_related("product__milestones", "disputes", "pauses", "plans__installments")
+        .prefetch_related("product__milestones")
         .order_by("-disbursed_on", "reference")
     )

@@ -39,38 +39,44 @@ class HardshipRows(NamedTuple):
     freeze_fees_during_plan: bool
 
 
-PREFETCHED = ("disputes", "plans", "pauses")
-
-
 def hardship_rows(loan: Loan) -> HardshipRows:
-    """Read for this loan alone, unless its disputes, plans (with their installments) and
-    pauses came prefetched with it, as ``repayment.selectors.loans_of`` brings them."""
-    if set(PREFETCHED) <= getattr(loan, "_prefetched_objects_cache", {}).keys():
-        return rows_from(
-            loan, plans=loan.plans.all(), pauses=loan.pauses.all(), disputes=loan.disputes.all()
-        )
+    """Read for this loan alone. A loan from ``repayment.selectors.loans_of`` comes marked with
+    whether it has open disputes, plans and pauses at all: most loans have none, and cost no
+    query for them."""
     policy = policy_for(loan.product)
+
+    def has(mark: str) -> bool:
+        return getattr(loan, mark, True)  # an unmarked loan: ask
+
     return HardshipRows(
         disputed_entry_ids=tuple(
             loan.disputes.filter(status=DisputeStatus.OPEN)
             .order_by("entry_id")
             .values_list("entry_id", flat=True)
-        ),
+        )
+        if has("has_open_dispute")
+        else (),
         plans=tuple(
             loan.plans.exclude(status=PlanStatus.CANCELLED)
             .order_by("pk")
             .values_list("pk", "status", "starts_on", "ended_on", "covers_overdue")
-        ),
+        )
+        if has("has_plan")
+        else (),
         installments=tuple(
             PlanInstallment.objects.filter(plan__loan=loan, plan__status=PlanStatus.ACTIVE)
             .order_by("plan_id", "number")
             .values_list("plan_id", "number", "due_date", "amount")
-        ),
+        )
+        if has("has_active_plan")
+        else (),
         pauses=tuple(
             loan.pauses.filter(status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
             .order_by("pk")
             .values_list("pk", "starts_on", "ends_on", "freezes_interest", "freezes_fees")
-        ),
+        )
+        if has("has_pause")
+        else (),
         plan_grace_days=policy.plan_grace_days,
         freeze_fees_during_plan=policy.freeze_fees_during_plan,
     )
