@@ -1,8 +1,12 @@
 """Deciding pauses from the console: each with a reason on record, the borrower told, and only
 for the roles allowed."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from portal.audit.models import Record
 from portal.support.models import Assignment
@@ -23,6 +27,11 @@ def test_pause_page_shows_the_request_and_records_the_view(agent, agent_client):
     for expected in ("My income has dropped or stopped", "Lost my job", "45 days", "60 days"):
         assert expected in text, expected
     assert Record.objects.get(kind="view", action="pause").actor == agent
+    # When it was asked for, in the borrower's own time zone, named.
+    zone = pause.loan.borrower.time_zone
+    asked = timezone.localtime(pause.created_at, ZoneInfo(zone))
+    assert date_format(asked, "DATETIME_FORMAT") in text
+    assert "China Standard Time" in text
 
 
 def test_an_agent_grants_a_pause(agent, agent_client):
