@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from rest_framework.test import APIClient
 
+from portal.notifications.models import OutboundMessage
+from portal.notifications.outbox.planner import plan
 from repayment.hardship.pauses import PauseError, request_pause
 from repayment.models import Dispute, Pause, PlanInstallment
 from repayment.money import format_money
@@ -285,3 +287,51 @@ def test_a_pause_shows_on_the_contact_preferences_and_the_plan_page():
     client.force_login(on_a_plan.borrower.user)
     page = flat(client.get(reverse("loan_plan", args=[on_a_plan.reference])).text)
     assert "Payments are paused until June 30, 2026" in page
+
+
+# The next reminder that names an amount, planned on its day at 10:00 in Shanghai: (the day,
+# the event, the amount), or None where none goes (held, or nothing to remind about). (The
+# offer of a plan, at 45 days late, names none.)
+NEXT_REMINDER = {
+    "up to date": (dt.date(2026, 6, 7), "upcoming_due", "550.00"),  # 3 days before 10 June
+    "late": (dt.date(2026, 6, 9), "payment_missed", "1130.00"),  # 60 days late
+    "disputed fee": None,  # held while the question is open
+    "on a plan": (dt.date(2026, 6, 13), "plan_installment_due", "400.00"),  # 2 days before
+    # Paused 15 May to 13 June: the days late stop at 35 and reach 60 on 9 July. (No June
+    # installment is posted in this ledger, so what is due then is still April's and May's.)
+    "paused": (dt.date(2026, 7, 9), "payment_missed", "1130.00"),
+    "paid off": None,
+}
+
+
+@pytest.mark.parametrize("state", NEXT_REMINDER)
+def test_the_next_reminder_names_the_amount_the_pages_show(state):
+    make = STATES[state][0]
+    with time_machine.travel(NOON_SHANGHAI, tick=False):
+        loan = make()
+    expected = NEXT_REMINDER[state]
+    # Every day to mid-July, each planned at 10:00 local time.
+    day = dt.date(2026, 5, 21)
+    while day <= dt.date(2026, 7, 15):
+        at = dt.datetime.combine(day, dt.time(2, 0), tzinfo=dt.UTC)
+        with time_machine.travel(at, tick=False):
+            plan(at)
+        day += dt.timedelta(days=1)
+    sent = OutboundMessage.objects.filter(
+        borrower=loan.borrower,
+        channel="in_portal",
+        status="sent",
+        event__in=["payment_missed", "upcoming_due", "plan_installment_due"],
+    )
+    if expected is None:
+        assert not sent.exists(), [(m.event, m.rule) for m in sent]
+        return
+    when, event, amount = expected
+    first = sent.order_by("send_at").first()
+    assert (first.event, first.send_at.date()) == (event, when)
+    assert money(amount) in first.body
+    # The amount the pages show that day: due now, or the next payment it reminds of.
+    with time_machine.travel(first.send_at, tick=False):
+        position = statement_for(loan=loan).position
+    shown = position.amount_due if event == "payment_missed" else position.next_payment.amount
+    assert shown == D(amount)
