@@ -315,6 +315,11 @@ CELERY_BEAT_SCHEDULE = {
         # After servicing, so the day's payments and dues are in the ledger; idempotent.
         "schedule": crontab(minute=45, hour="*/6"),
     },
+    "settle-promises": {
+        "task": "repayment.tasks.settle_promises",
+        # After servicing too; a promise kept early is marked at the next run. Idempotent.
+        "schedule": crontab(minute=50, hour="*/6"),
+    },
     # Reminders: the planner hourly (each borrower's "today" starts at their midnight), the
     # sender every minute (quiet hours and back-off are in the rows' send times).
     "plan-reminders": {

@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 # Whose changes the audit trail shows. Not the ledger: it is append-only (corrections are
 # reversing entries), so it is its own history.
-TRACKED = ("Loan", "LoanProduct", "Lender", "PlanPolicy", "Proposal", "Plan", "Pause", "Dispute")
+TRACKED = (
+    "Loan",
+    "LoanProduct",
+    "Lender",
+    "PlanPolicy",
+    "Proposal",
+    "Plan",
+    "Pause",
+    "Dispute",
+    "PaymentMethod",
+)
 
 
 class RepaymentConfig(AppConfig):

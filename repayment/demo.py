@@ -32,6 +32,8 @@ from .models import (
     Lender,
     Loan,
     LoanProduct,
+    PaymentMethod,
+    PaymentMethodKind,
     PlanPolicy,
     Segment,
 )
@@ -296,7 +298,52 @@ def _products() -> dict[str, LoanProduct]:
                 )
         PlanPolicy.objects.get_or_create(product=product, defaults=PLAN_POLICIES[code])
         made[code] = product
+    _payment_methods(lender, made)
     return made
+
+
+def _payment_methods(lender: Lender, products: dict[str, LoanProduct]) -> None:
+    """The lender's ways to pay, and the US dollar product's own, which replace them."""
+    if PaymentMethod.objects.filter(lender=lender).exists():
+        return
+    PaymentMethod.objects.create(
+        lender=lender,
+        kind=PaymentMethodKind.BANK_TRANSFER,
+        order=1,
+        account_name="Harbour Community Finance Ltd.",
+        account_number="6222 0000 1234 5678",
+        bank_name="Harbour Town Savings Bank",
+        bank_name_zh_hans="港城储蓄银行",
+    )
+    PaymentMethod.objects.create(
+        lender=lender,
+        kind=PaymentMethodKind.CASH,
+        order=2,
+        instructions=(
+            "Pay in cash at any Harbour Mart store, every day from 8am to 9pm. "
+            "Show your payment reference at the till and keep the receipt."
+        ),
+        instructions_zh_hans="每天早上8点到晚上9点，可在任何一家港城超市用现金还款。请在收银台出示您的还款编号，并保留收据。",
+    )
+    usd = products["everyday-usd"]
+    PaymentMethod.objects.create(
+        lender=lender,
+        product=usd,
+        kind=PaymentMethodKind.PAYMENT_LINK,
+        order=1,
+        link_template="https://pay.harbour.example/?ref={reference}&amount={amount}",
+    )
+    PaymentMethod.objects.create(
+        lender=lender,
+        product=usd,
+        kind=PaymentMethodKind.AUTO_DEBIT,
+        order=2,
+        instructions=(
+            "We can take each payment from your bank account on its due date. "
+            "Call us to set this up or to stop it at any time."
+        ),
+        instructions_zh_hans="我们可以在每期还款日从您的银行账户自动扣款。如需开通或随时停止，请致电我们。",
+    )
 
 
 # The demo lender's plan policies: the defaults, with a smallest installment that fits each

@@ -13,6 +13,8 @@ from .models import (
     PauseStatus,
     Plan,
     PlanStatus,
+    Promise,
+    PromiseStatus,
 )
 
 
@@ -32,6 +34,7 @@ def loans_of(*, borrower: Borrower):
             has_pause=Exists(
                 Pause.objects.filter(loan=loan, status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
             ),
+            has_open_promise=Exists(Promise.objects.filter(loan=loan, status=PromiseStatus.OPEN)),
         )
         .select_related("product__lender", "product__plan_policy", "borrower")
         .prefetch_related("product__milestones")

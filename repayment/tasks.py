@@ -17,3 +17,11 @@ def keep_plans_on_track(today: str | None = None) -> dict[str, int]:
     from repayment.plans.keeping_on_track import track_all
 
     return track_all(today=date.fromisoformat(today) if today else None)
+
+
+@shared_task
+def settle_promises(today: str | None = None) -> dict[str, int]:
+    """Daily: mark promises to pay kept, part kept or broken from the ledger."""
+    from repayment.hardship.promises import settle_all
+
+    return settle_all(today=date.fromisoformat(today) if today else None)

@@ -30,6 +30,8 @@ class Event(models.TextChoices):
     PROPOSAL_DECLINED = "proposal_declined", _("Plan proposal declined")
     DISPUTE_RECEIVED = "dispute_received", _("Question received")
     DISPUTE_RESOLVED = "dispute_resolved", _("Question answered")
+    PROMISE_BROKEN = "promise_broken", _("Promise to pay not kept")
+    PROMISE_PART_KEPT = "promise_part_kept", _("Promise to pay partly kept")
 
 
 # How the contact rules treat each event (docs/contact-rules.md says what binds each kind).
@@ -51,6 +53,8 @@ EVENT_KIND: dict[str, Kind] = {
     Event.PROPOSAL_DECLINED: Kind.SERVICE,
     Event.DISPUTE_RECEIVED: Kind.SERVICE,
     Event.DISPUTE_RESOLVED: Kind.SERVICE,
+    Event.PROMISE_BROKEN: Kind.SERVICE,
+    Event.PROMISE_PART_KEPT: Kind.SERVICE,
 }
 
 ChannelChoices = models.TextChoices(

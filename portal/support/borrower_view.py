@@ -26,6 +26,7 @@ from repayment.models import (
     Pause,
     Plan,
     PlanStatus,
+    Promise,
     Proposal,
 )
 from repayment.plans.keeping_on_track import progress_of
@@ -52,6 +53,7 @@ class LoanView:
     proposals: tuple[Proposal, ...]
     pauses: tuple[Pause, ...]
     disputes: tuple[Dispute, ...]
+    promises: tuple[Promise, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,7 @@ def account_of(borrower: Borrower, *, now: datetime | None = None) -> Account:
     proposals = _grouped(Proposal.objects.filter(loan__in=loans), by_loan)
     pauses = _grouped(Pause.objects.filter(loan__in=loans), by_loan)
     disputes = _grouped(Dispute.objects.filter(loan__in=loans).select_related("entry"), by_loan)
+    promises = _grouped(Promise.objects.filter(loan__in=loans), by_loan)
     views = tuple(
         LoanView(
             loan=loan,
@@ -118,6 +121,7 @@ def account_of(borrower: Borrower, *, now: datetime | None = None) -> Account:
             proposals=tuple(proposals[loan.pk]),
             pauses=tuple(pauses[loan.pk]),
             disputes=tuple(disputes[loan.pk]),
+            promises=tuple(promises[loan.pk]),
         )
         for loan in loans
     )

@@ -54,6 +54,7 @@ RULE_LABELS = {
     Rule.DISPUTE_OPEN: _("Dispute open"),
     Rule.PAUSE_ACTIVE: _("Pause active"),
     Rule.PLAN_IN_GOOD_STANDING: _("Plan in good standing"),
+    Rule.PROMISE_OPEN: _("Promise to pay open"),
     Rule.AFTER_CONVERSATION: _("Recent conversation"),
     Rule.CALL_ATTEMPTS: _("Call attempts limit"),
     Rule.CONNECTED_CALLS: _("Connected calls limit"),

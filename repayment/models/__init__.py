@@ -2,8 +2,17 @@
 disputes built on them (``plans``)."""
 
 from portal.core.append_only import AppendOnly, AppendOnlyQuerySet
-from repayment.models.hardship import Dispute, DisputeStatus, Pause, PauseReason, PauseStatus
+from repayment.models.hardship import (
+    Dispute,
+    DisputeStatus,
+    Pause,
+    PauseReason,
+    PauseStatus,
+    Promise,
+    PromiseStatus,
+)
 from repayment.models.lender_events import LenderEvent
+from repayment.models.payment_methods import PaymentMethod, PaymentMethodKind
 from repayment.models.plans import (
     Budget,
     Decision,
@@ -62,11 +71,15 @@ __all__ = [
     "Pause",
     "PauseReason",
     "PauseStatus",
+    "PaymentMethod",
+    "PaymentMethodKind",
     "Plan",
     "PlanInstallment",
     "PlanKind",
     "PlanPolicy",
     "PlanStatus",
+    "Promise",
+    "PromiseStatus",
     "Proposal",
     "ProposalStatus",
     "Segment",

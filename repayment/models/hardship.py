@@ -108,3 +108,50 @@ class Dispute(models.Model):
 
     def __str__(self):
         return f"{self.loan}: {self.entry_id} ({self.status})"
+
+
+class PromiseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    KEPT = "kept", _("Kept")
+    PART_KEPT = "part_kept", _("Partly kept")
+    BROKEN = "broken", _("Not kept")
+
+
+class Promise(models.Model):
+    """A borrower's word that they will pay ``amount`` by ``pay_by``. While it is open,
+    arrears reminders about the loan wait until ``pay_by`` plus the policy's grace days; the
+    ledger then says whether it was kept (``repayment.hardship.promises``)."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="promises")
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    pay_by = models.DateField(_("pay by"))
+    # The last day a payment counts towards it: pay_by plus the grace days at the time.
+    hold_until = models.DateField(_("reminders held until"))
+    made_on = models.DateField(_("made on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=PromiseStatus.choices, default=PromiseStatus.OPEN
+    )
+    paid = models.DecimalField(
+        _("paid towards it"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    settled_on = models.DateField(_("settled on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("promise to pay")
+        verbose_name_plural = _("promises to pay")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["loan"], condition=Q(status="open"), name="one_open_promise_per_loan"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="promise_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(pay_by__gte=models.F("made_on"))
+                & Q(hold_until__gte=models.F("pay_by")),
+                name="promise_dates_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.loan}: {self.amount} by {self.pay_by} ({self.status})"

@@ -20,6 +20,9 @@ class LenderTopic(models.TextChoices):
     PAUSE_ENDED = "pause.ended", _("A pause was ended early")
     DISPUTE_OPENED = "dispute.opened", _("A dispute was opened")
     DISPUTE_RESOLVED = "dispute.resolved", _("A dispute was resolved")
+    PROMISE_MADE = "promise.made", _("A promise to pay was made")
+    PROMISE_KEPT = "promise.kept", _("A promise to pay was kept")
+    PROMISE_BROKEN = "promise.broken", _("A promise to pay was not kept")
 
 
 class EventStatus(models.TextChoices):

@@ -172,6 +172,17 @@ class PlanPolicy(models.Model):
     pause_freezes_interest = models.BooleanField(_("pause: no interest"), default=True)
     pause_freezes_fees = models.BooleanField(_("pause: no fees"), default=True)
 
+    promise_max_days = models.PositiveSmallIntegerField(
+        _("promise to pay: latest date (days from today)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    promise_grace_days = models.PositiveSmallIntegerField(
+        _("promise to pay: days after its date before it counts as broken"),
+        default=2,
+        validators=[MaxValueValidator(14)],
+    )
+
     class Meta:
         verbose_name = _("plan policy")
         verbose_name_plural = _("plan policies")

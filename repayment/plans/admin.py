@@ -102,6 +102,10 @@ class PlanPolicyAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("Promises to pay"),
+            {"fields": ["promise_max_days", "promise_grace_days"]},
+        ),
     ]
 
 

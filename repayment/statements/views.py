@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
+from repayment.models import PromiseStatus
 from repayment.plans.active_plans import active_plans
 from repayment.statements.cache import statement_for
 from repayment.statements.chart import balance_chart
@@ -41,6 +42,10 @@ def statement_context(*, loan, params) -> dict:
     return {
         "statement": value,
         "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
+        # Marked by loans_of; a loan read another way shows no promise card.
+        "promise": loan.promises.filter(status=PromiseStatus.OPEN).first()
+        if getattr(loan, "has_open_promise", False)
+        else None,
         "form": form
         if form.is_bound
         else HistoryFilterForm(initial={"since": value.itemisation.since}, loan=loan),

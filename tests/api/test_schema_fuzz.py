@@ -24,9 +24,11 @@ schema = schema_under("^/api/v1/")
 # say: a proposal's amount may not exceed the loan's balance, its first payment must fall
 # between today and the lender's last start day, and its budget must show some income; contact
 # hours must lie inside the contact rules of the borrower's lenders, and switching a channel on
-# needs an address when the lender has none. Each API test shows those rules.
+# needs an address when the lender has none; a promise to pay may not exceed the amount due
+# and its day must fall between today and the lender's limit. Each API test shows those rules.
 NOT_APPLICABLE = {
     "POST /api/v1/loans/{reference}/proposals/": [positive_data_acceptance],
+    "POST /api/v1/loans/{reference}/promises/": [positive_data_acceptance],
     "PATCH /api/v1/preferences/": [positive_data_acceptance],
 }
 

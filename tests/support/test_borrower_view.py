@@ -334,3 +334,20 @@ def test_another_borrowers_loan_reference_is_404(agent_client, linked_loan):
     url = reverse("support:borrower_statement", args=[other.pk, linked_loan.reference])
 
     assert agent_client.get(url).status_code == 404
+
+
+def test_the_page_shows_promises_to_pay_and_how_each_went(agent_client, loan):
+    from repayment.hardship.promises import make_promise, settle
+
+    today = today_in()
+    broken = make_promise(
+        loan=loan, amount=D("120.00"), pay_by=today + dt.timedelta(days=1), today=today
+    )
+    settle(broken, today=broken.hold_until + dt.timedelta(days=1))
+    make_promise(loan=loan, amount=D("80.00"), pay_by=today + dt.timedelta(days=4), today=today)
+
+    html = agent_client.get(page_url(loan.borrower)).content.decode()
+
+    assert "Promises to pay" in html
+    assert "Not kept" in html and "Open" in html
+    assert html.count("reminders held until") == 2

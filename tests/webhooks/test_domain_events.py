@@ -41,3 +41,29 @@ def test_a_plan_a_pause_and_a_dispute_arrive_signed_and_in_order(receiver):
     assert accepted["plan"] == plan.pk and accepted["total"] == str(plan.total)
     assert receiver.requests[2].json["data"]["entry"] == entry.external_id
     assert set(LenderEvent.objects.values_list("status", flat=True)) == {"delivered"}
+
+
+def test_a_promise_made_and_not_kept_reaches_the_lender(receiver):
+    import datetime as dt
+
+    from repayment.hardship.promises import make_promise, settle
+
+    loan = late_loan()
+    WebhookEndpoint.objects.create(lender=loan.product.lender, url=receiver.url())
+    today = today_in()
+    promise = make_promise(
+        loan=loan, amount="300.00", pay_by=today + dt.timedelta(days=3), today=today
+    )
+    settle(promise, today=promise.hold_until + dt.timedelta(days=1))
+
+    assert deliver_lender_events() == {"delivered": 2}
+
+    topics = [r.headers["Portal-Event"] for r in receiver.requests]
+    assert topics == ["promise.made", "promise.broken"]
+    made, broken = (r.json["data"] for r in receiver.requests)
+    assert (made["promise"], made["amount"], made["pay_by"]) == (
+        promise.pk,
+        "300.00",
+        promise.pay_by.isoformat(),
+    )
+    assert (broken["outcome"], broken["paid"]) == ("broken", "0.00")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import care, education, loans, plans, preferences
+from .views import care, education, loans, plans, preferences, promises
 
 urlpatterns = [
     path("loans/", loans.LoanList.as_view(), name="api_loans"),
@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("loans/<str:reference>/pauses/", care.PauseCreate.as_view(), name="api_pauses"),
     path("loans/<str:reference>/disputes/", care.DisputeCreate.as_view(), name="api_disputes"),
+    path("loans/<str:reference>/promises/", promises.Promises.as_view(), name="api_promises"),
     path("plans/", plans.PlanList.as_view(), name="api_plans"),
     path("preferences/", preferences.Preferences.as_view(), name="api_preferences"),
     path("lessons/", education.LessonList.as_view(), name="api_lessons"),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from portal.notifications.contact_rules.presets import profile_for
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
 from portal.notifications.outbox.keys import logical_key
-from repayment.models import Dispute, Loan, Pause, PauseStatus
+from repayment.models import Dispute, Loan, Pause, PauseStatus, Promise
 
 REMINDER_KINDS = {"collection", "courtesy"}
 # Channels that reach the borrower wherever they are; a message-centre entry waits until the
@@ -55,6 +55,14 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
     pauses = defaultdict(list)
     for p in Pause.objects.filter(loan_id__in=loan_ids, status=PauseStatus.GRANTED):
         pauses[p.loan_id].append((p.starts_on, p.ends_on))
+    # An open promise to pay holds arrears reminders from the day it was made to its last
+    # day; a settled one held them until the day before it was settled.
+    promises = defaultdict(list)
+    for p in Promise.objects.filter(loan_id__in=loan_ids):
+        last = p.hold_until
+        if p.settled_on is not None:
+            last = min(last, p.settled_on - timedelta(days=1))
+        promises[p.loan_id].append((p.made_on, last))
 
     violations: list[Violation] = []
     reminders_by_day: dict[tuple[int, date], set[str]] = defaultdict(set)
@@ -93,6 +101,12 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
             for first, last in pauses[m.loan_id]:
                 if first <= local.date() <= last:
                     violations.append(Violation("pause_active", m.key, f"pause {first}-{last}"))
+            if m.kind == "collection":
+                for first, last in promises[m.loan_id]:
+                    if first <= local.date() <= last:
+                        violations.append(
+                            Violation("promise_open", m.key, f"promise {first}-{last}")
+                        )
             reminders_by_day[(m.borrower_id, local.date())].add(logical_key(m.key))
             caps[m.borrower_id] = (profile.daily_cap, profile.weekly_cap)
 

@@ -50,6 +50,7 @@ class Rule(StrEnum):
     DISPUTE_OPEN = "dispute_open"
     PAUSE_ACTIVE = "pause_active"
     PLAN_IN_GOOD_STANDING = "plan_in_good_standing"
+    PROMISE_OPEN = "promise_open"
     AFTER_CONVERSATION = "after_conversation"
     CALL_ATTEMPTS = "call_attempts"
     CONNECTED_CALLS = "connected_calls"
@@ -226,6 +227,7 @@ class ContactSituation:
     pause_active: bool = False
     breathing_space_active: bool = False
     plan_in_good_standing: bool = False
+    promise_open: bool = False  # the borrower said when they will pay, and that day is not past
     recent_contacts: tuple[Contact, ...] = ()
 
     def __post_init__(self) -> None:
@@ -425,6 +427,16 @@ def _check_plan(message: Message, situation: ContactSituation, profile: Profile)
     return None
 
 
+def _check_promise(message: Message, situation: ContactSituation, profile: Profile):
+    if situation.promise_open and message.kind == Kind.COLLECTION:
+        return _refuse(
+            Rule.PROMISE_OPEN,
+            "The borrower has said when they will pay: no arrears reminders until that day "
+            "and its grace days have passed.",
+        )
+    return None
+
+
 def _check_after_conversation(message: Message, situation: ContactSituation, profile: Profile):
     days = profile.no_call_days_after_conversation
     if message.channel != Channel.CALL or days is None:
@@ -548,6 +560,7 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
     (Rule.DISPUTE_OPEN, _check_dispute),
     (Rule.PAUSE_ACTIVE, _check_pause),
     (Rule.PLAN_IN_GOOD_STANDING, _check_plan),
+    (Rule.PROMISE_OPEN, _check_promise),
     (Rule.AFTER_CONVERSATION, _check_after_conversation),
     (Rule.CALL_ATTEMPTS, _check_call_attempts),
     (Rule.CONNECTED_CALLS, _check_connected_calls),

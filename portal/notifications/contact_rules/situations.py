@@ -39,6 +39,8 @@ from repayment.models import (
     PauseStatus,
     Plan,
     PlanStatus,
+    Promise,
+    PromiseStatus,
 )
 
 # Rows that reached, or are on their way to, the borrower: these count towards the caps.
@@ -90,6 +92,11 @@ class Holds:
     dispute_open: bool = False
     plan_active: bool = False
     pauses: tuple[tuple[date, date, bool], ...] = ()  # (from, until, breathing space)
+    # The last day an open promise to pay holds arrears reminders: its date plus grace days.
+    promise_until: date | None = None
+
+    def promise_on(self, day: date) -> bool:
+        return self.promise_until is not None and day <= self.promise_until
 
     def pause_on(self, day: date) -> bool:
         return any(start <= day <= end for start, end, _ in self.pauses)
@@ -186,11 +193,17 @@ def load_holds(loan_ids: Iterable[int], *, around: date) -> dict[int, Holds]:
     ).values_list("loan_id", "starts_on", "ends_on", "reason")
     for loan_id, start, end, reason in rows:
         pauses[loan_id].append((start, end, reason == PauseReason.BREATHING_SPACE))
+    promises = dict(
+        Promise.objects.filter(loan_id__any=ids, status=PromiseStatus.OPEN).values_list(
+            "loan_id", "hold_until"
+        )
+    )
     return {
         loan_id: Holds(
             dispute_open=loan_id in disputes,
             plan_active=loan_id in plans,
             pauses=tuple(pauses.get(loan_id, ())),
+            promise_until=promises.get(loan_id),
         )
         for loan_id in ids
     }
@@ -253,6 +266,7 @@ def situation(
         pause_active=holds.pause_on(local_day),
         breathing_space_active=holds.breathing_space_on(local_day),
         plan_in_good_standing=holds.plan_active,
+        promise_open=holds.promise_on(local_day),
         recent_contacts=contacts.of(person.borrower_id, excluding=logical),
     )
 

@@ -66,6 +66,8 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         Event.PROPOSAL_DECLINED: (*_COMMON, "note", "help_link"),
         Event.DISPUTE_RECEIVED: _COMMON,
         Event.DISPUTE_RESOLVED: (*_COMMON, "outcome"),
+        Event.PROMISE_BROKEN: (*_COMMON, "amount", "due_date", "help_link"),
+        Event.PROMISE_PART_KEPT: (*_COMMON, "amount", "due_date", "help_link"),
     }
 )
 
@@ -654,6 +656,74 @@ If something still looks wrong, you can ask again from your loan page.
 {{ lender }}""",
                     sms="【{{ lender }}】我们已答复您关于贷款{{ reference }}账单的问题，"
                     "请登录查看。",
+                ),
+            }
+        ),
+        Event.PROMISE_BROKEN: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="About the payment you planned for {{ due_date }}",
+                    body="""Hello {{ name }},
+
+You told us you would pay {{ amount }} on loan {{ reference }} by {{ due_date }}. We have not seen that payment yet. Things do not always go as planned, and that is all right.
+
+If paying is hard right now, we can help in other ways. You can set up a plan with smaller payments, or ask for a pause: {{ help_link }}
+
+If you have already paid, thank you: it can take a few days to reach us.
+
+Your loan: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: your planned payment has not reached us yet. If paying is "
+                    "hard: {{ help_link }}",
+                ),
+                CHINESE: Text(
+                    subject="关于您计划在 {{ due_date }} 前的还款",
+                    body="""{{ name }}，您好：
+
+您告诉我们，会在 {{ due_date }} 前为贷款 {{ reference }} 还款 {{ amount }}。我们暂时还没有收到这笔还款。事情并不总能按计划进行，这没有关系。
+
+如果现在还款有困难，我们还有别的办法可以帮您。您可以办理每期金额更小的还款计划，或申请暂停：{{ help_link }}
+
+如果您已经还款，谢谢您：款项可能需要几天才能到账。
+
+查看您的贷款：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】我们暂时还没有收到您计划在{{ due_date }}前的还款。"
+                    "如有困难，请登录查看其他办法。",
+                ),
+            }
+        ),
+        Event.PROMISE_PART_KEPT: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="Thank you for your payment on loan {{ reference }}",
+                    body="""Hello {{ name }},
+
+Thank you for the payment you made on loan {{ reference }}. You told us you would pay {{ amount }} by {{ due_date }}, and part of it has reached us. Every payment helps.
+
+If paying the rest is hard right now, we can help in other ways. You can set up a plan with smaller payments, or ask for a pause: {{ help_link }}
+
+Your loan: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: thank you for your payment. If paying the rest is hard: "
+                    "{{ help_link }}",
+                ),
+                CHINESE: Text(
+                    subject="感谢您为贷款 {{ reference }} 还款",
+                    body="""{{ name }}，您好：
+
+感谢您为贷款 {{ reference }} 还款。您告诉我们会在 {{ due_date }} 前还款 {{ amount }}，我们已收到其中一部分。每一笔还款都有帮助。
+
+如果剩下的部分现在还不上，我们还有别的办法可以帮您。您可以办理每期金额更小的还款计划，或申请暂停：{{ help_link }}
+
+查看您的贷款：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】感谢您为贷款{{ reference }}还款。如果剩下的部分有困难，"
+                    "请登录查看其他办法。",
                 ),
             }
         ),

@@ -28,6 +28,7 @@ from repayment.models import (
     Pause,
     PauseReason,
     PauseStatus,
+    Promise,
 )
 from repayment.servicing.product_terms import add_periods
 
@@ -138,6 +139,7 @@ def build_book(*, borrowers: int, days: int, start: date, seed: int = 1) -> Book
     horizon = start + timedelta(days=days)
     happenings: list[Happening] = []
     pauses = []
+    promises = []
     for loan in loans:
         entries.append(_entry(loan, "d", EntryKind.DISBURSEMENT, loan.disbursed_on, loan.principal))
         habit = rng.random()
@@ -171,8 +173,22 @@ def build_book(*, borrowers: int, days: int, start: date, seed: int = 1) -> Book
                     status=PauseStatus.GRANTED,
                 )
             )
+        if rng.random() < 0.1:
+            # A borrower who said when they will pay: an open promise holds arrears reminders.
+            made_on = moment.date()
+            pay_by = made_on + timedelta(days=rng.randint(1, 14))
+            promises.append(
+                Promise(
+                    loan=loan,
+                    amount=AMOUNT,
+                    made_on=made_on,
+                    pay_by=pay_by,
+                    hold_until=pay_by + timedelta(days=2),
+                )
+            )
     LedgerEntry.objects.bulk_create(entries, batch_size=5000)
     Pause.objects.bulk_create(pauses, batch_size=2000)
+    Promise.objects.bulk_create(promises, batch_size=2000)
     happenings.sort()
     return Book(seed, start, days, happenings, len(people), len(loans))
 

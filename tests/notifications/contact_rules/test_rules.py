@@ -387,6 +387,7 @@ def test_uk_arrears_messages_must_signpost_free_debt_advice(profile, kind, rule)
         ("dispute_open", Rule.DISPUTE_OPEN, {Kind.COLLECTION, Kind.COURTESY}),
         ("pause_active", Rule.PAUSE_ACTIVE, {Kind.COLLECTION, Kind.COURTESY}),
         ("plan_in_good_standing", Rule.PLAN_IN_GOOD_STANDING, {Kind.COLLECTION}),
+        ("promise_open", Rule.PROMISE_OPEN, {Kind.COLLECTION}),
     ],
 )
 @pytest.mark.parametrize("kind", list(Kind))
@@ -540,6 +541,7 @@ def test_the_rule_order_is_the_documented_one_and_covers_every_rule():
         Rule.DISPUTE_OPEN,
         Rule.PAUSE_ACTIVE,
         Rule.PLAN_IN_GOOD_STANDING,
+        Rule.PROMISE_OPEN,
         Rule.AFTER_CONVERSATION,
         Rule.CALL_ATTEMPTS,
         Rule.CONNECTED_CALLS,
@@ -574,6 +576,7 @@ def test_when_every_rule_objects_each_is_reported_in_turn():
         "dispute_open": True,
         "pause_active": True,
         "plan_in_good_standing": True,
+        "promise_open": True,
     }
     steps = [
         (Rule.THIRD_PARTY, lambda m, s: (replace(m, recipient=Recipient.BORROWER), s)),
@@ -584,6 +587,7 @@ def test_when_every_rule_objects_each_is_reported_in_turn():
         (Rule.DISPUTE_OPEN, lambda m, s: (m, replace(s, dispute_open=False))),
         (Rule.PAUSE_ACTIVE, lambda m, s: (m, replace(s, pause_active=False))),
         (Rule.PLAN_IN_GOOD_STANDING, lambda m, s: (m, replace(s, plan_in_good_standing=False))),
+        (Rule.PROMISE_OPEN, lambda m, s: (m, replace(s, promise_open=False))),
         (
             Rule.AFTER_CONVERSATION,
             lambda m, s: (
@@ -709,6 +713,7 @@ def cases(draw):
         pause_active=draw(RARELY),
         breathing_space_active=draw(RARELY),
         plan_in_good_standing=draw(RARELY),
+        promise_open=draw(RARELY),
         recent_contacts=tuple(draw(st.lists(contacts_before(send_at), max_size=8))),
     )
     return sent, situation, draw(profiles())
@@ -739,6 +744,7 @@ def assert_breaks_no_rule(sent: Message, situation: ContactSituation, profile: P
         assert not situation.breathing_space_active
     if sent.kind == Kind.COLLECTION:
         assert not situation.plan_in_good_standing
+        assert not situation.promise_open
         if profile.debt_advice_signpost_required:
             assert sent.signposts_debt_advice
     past = [(days_back(situation, sent, c), c) for c in situation.recent_contacts]
@@ -780,6 +786,7 @@ def test_a_reminder_never_breaks_a_contact_rule(case):
             Rule.DISPUTE_OPEN,
             Rule.PAUSE_ACTIVE,
             Rule.PLAN_IN_GOOD_STANDING,
+            Rule.PROMISE_OPEN,
             Rule.WEEKLY_CAP,
             Rule.DAILY_CAP,
         }

@@ -123,6 +123,19 @@ def test_a_pause_holds_reminders(morning):
     assert {m.rule for m in rows(loan).values()} == {"pause_active"}
 
 
+def test_an_open_promise_to_pay_holds_arrears_reminders_until_its_day_and_grace(morning):
+    from repayment.hardship.promises import make_promise
+
+    loan = late_loan(paid=3, late_days=3)
+    today = today_in()
+    promise = make_promise(
+        loan=loan, amount="100.00", pay_by=today + dt.timedelta(days=5), today=today
+    )
+    plan(morning)
+    assert {m.rule for m in rows(loan).values()} == {"promise_open"}
+    assert promise.hold_until == today + dt.timedelta(days=7)
+
+
 def test_after_a_pause_the_reminders_count_only_the_days_that_were_not_paused(morning):
     loan = late_loan(paid=3, late_days=13)
     today = today_in()

@@ -73,6 +73,34 @@ def test_the_checker_is_not_blind():
     assert {"opted_out", "quiet_hours"} <= found
 
 
+def test_the_checker_sees_an_arrears_reminder_sent_while_a_promise_was_open():
+    from repayment.models import Promise
+
+    book = simulation.build_book(borrowers=40, days=20, start=dt.date(2026, 3, 2), seed=7)
+    simulation.run(book, seed=7)
+    sent = OutboundMessage.objects.filter(
+        status=Status.SENT,
+        kind="collection",
+        borrower__external_id__startswith=simulation.book_prefix(book),
+    )
+    reminder = sent.first()
+    assert reminder is not None, "the simulation should send an arrears reminder"
+    # The simulation's own promises held some reminders.
+    assert OutboundMessage.objects.filter(
+        rule="promise_open", borrower__external_id__startswith=simulation.book_prefix(book)
+    ).exists()
+    assert checker.check(sent) == []
+    day = reminder.sent_at.astimezone(ZoneInfo(reminder.loan.borrower.time_zone)).date()
+    Promise.objects.create(
+        loan=reminder.loan,
+        amount="10.00",
+        made_on=day,
+        pay_by=day,
+        hold_until=day + dt.timedelta(days=2),
+    )
+    assert "promise_open" in {v.rule for v in checker.check(sent.all())}
+
+
 def test_simulate_contacts_prints_its_counts_and_no_violations():
     out = StringIO()
     call_command("simulate_contacts", borrowers=30, days=10, seed=11, stdout=out)

@@ -17,6 +17,7 @@ TRACKED = {
     "repayment.Plan",
     "repayment.Pause",
     "repayment.Dispute",
+    "repayment.PaymentMethod",
     "notifications.ContactPreferences",
     "notifications.Suppression",
     "notifications.ContactAttempt",
