@@ -110,7 +110,8 @@ def test_agent_approves_a_queued_proposal_and_the_borrower_confirms_it(
     page.goto(f"{base}/my/loans/{REFERENCE}/help/")
     check_page(page, visited, "help")
     page.get_by_role("link", name="See the plan and confirm").click()
-    assert heading(page, "Yes, we can agree your plan").is_visible()
+    # The click starts a navigation: wait for the new page's heading, not the old page's DOM.
+    heading(page, "Yes, we can agree your plan").wait_for()
     assert page.get_by_text(NOTE).is_visible()
     check_page(page, visited, "approved proposal")
     page.get_by_label("I have read the payments above and I agree to this plan.").check()
