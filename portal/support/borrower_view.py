@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from portal.notifications.models import ContactAttempt, ContactPreferences, OutboundMessage
-from repayment.ledger.reading import local_today
+from repayment.ledger.reading import LINE_FIELDS, local_today
 from repayment.ledger.replay import Line
 from repayment.models import (
     Borrower,
@@ -182,17 +182,7 @@ def _lines(by_loan: dict[int, Loan], today) -> dict[int, list[Line]]:
     rows = (
         LedgerEntry.objects.filter(loan_id__in=by_loan, effective_date__lte=today)
         .order_by("pk")
-        .values_list(
-            "loan_id",
-            "id",
-            "kind",
-            "effective_date",
-            "amount",
-            "component",
-            "reverses_id",
-            "description",
-            "external_id",
-        )
+        .values_list("loan_id", *LINE_FIELDS)
     )
     for loan_id, *fields in rows:
         lines[loan_id].append(Line(*fields))

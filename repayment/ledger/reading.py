@@ -8,22 +8,25 @@ from datetime import date, datetime
 from repayment.ledger.replay import Line
 from repayment.models import LedgerEntry, Loan
 
+# The entry fields a Line is made of, in its order.
+LINE_FIELDS = (
+    "id",
+    "kind",
+    "effective_date",
+    "amount",
+    "component",
+    "reverses_id",
+    "description",
+    "external_id",
+)
+
 
 def ledger_lines(*, loan: Loan, until: date | None = None) -> list[Line]:
     """The loan's entries as plain values, up to and including ``until`` if given."""
     entries = LedgerEntry.objects.filter(loan=loan)
     if until is not None:
         entries = entries.filter(effective_date__lte=until)
-    rows = entries.values_list(
-        "id",
-        "kind",
-        "effective_date",
-        "amount",
-        "component",
-        "reverses_id",
-        "description",
-        "external_id",
-    )
+    rows = entries.values_list(*LINE_FIELDS)
     return [Line(*row) for row in rows]
 
 

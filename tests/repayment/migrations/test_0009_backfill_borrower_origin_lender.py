@@ -6,17 +6,13 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.repayment.migrations.migrating import migrate
 
 BEFORE = [("repayment", "0008_borrower_origin_lender_product_restructuring")]
 AFTER = [("repayment", "0009_backfill_borrower_origin_lender")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)

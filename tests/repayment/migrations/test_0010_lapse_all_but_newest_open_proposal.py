@@ -7,17 +7,13 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.repayment.migrations.migrating import migrate
 
 BEFORE = [("repayment", "0009_backfill_borrower_origin_lender")]
 AFTER = [("repayment", "0011_one_open_proposal_per_loan")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
