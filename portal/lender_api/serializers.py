@@ -21,6 +21,7 @@ from repayment.importing.validate import (
     EMAIL_LENGTH,
     ID_LENGTH,
     NAME_LENGTH,
+    PAYMENT_REFERENCE_LENGTH,
     PHONE_LENGTH,
     REFERENCE_LENGTH,
     TIME_ZONE_LENGTH,
@@ -98,7 +99,20 @@ class LenderLoanIn(LenderIn):
 
 class LenderEntryIn(LenderIn):
     loan_external_id = LenderText(
-        max_length=ID_LENGTH, help_text=_("One of your loans, sent before or in the same batch.")
+        max_length=ID_LENGTH,
+        **OPTIONAL_TEXT,
+        help_text=_(
+            "One of your loans, sent before or in the same batch. A payment may name its loan "
+            "by payment_reference instead."
+        ),
+    )
+    payment_reference = LenderText(
+        max_length=PAYMENT_REFERENCE_LENGTH,
+        **OPTIONAL_TEXT,
+        help_text=_(
+            "Payments only: the borrower's payment reference as the bank statement shows it, "
+            "instead of loan_external_id."
+        ),
     )
     external_id = LenderText(
         max_length=ID_LENGTH, help_text=_("Your id for the transaction, unique within its loan.")

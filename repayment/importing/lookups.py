@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, Q, Sum, Value
+from django.db.models.functions import Replace, Upper
 
 from repayment.models import Borrower, EntryKind, LedgerEntry, Loan, LoanProduct
+from repayment.paying.reference import loan_reference_body, normalise
 
 from .records import (
     BORROWER,
@@ -25,6 +27,22 @@ from .records import (
 
 # Keeps each IN (...) list to a size every backend takes.
 CHUNK = 5000
+
+# What the database leaves out of a stored loan reference to compare it with a payment
+# reference's body. Loan references are letters, digits and dashes, as lenders write them; a
+# reference with some other character is not found by its payment reference (its loan is then
+# unknown, never the wrong loan: a match is checked again with ``normalise``).
+SEPARATORS = ("-", " ", "/", ".", "_")
+
+
+def normalised_reference():
+    """``Loan.reference`` as ``repayment.paying.reference.normalise`` writes it, for the
+    references it can hold. An expression index on exactly this would make the lookup an index
+    scan (see docs/importing.md)."""
+    expression = Upper("reference")
+    for separator in SEPARATORS:
+        expression = Replace(expression, Value(separator), Value(""))
+    return expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +84,9 @@ class Existing:
     loans: Mapping[str, ExistingLoan] = field(default_factory=dict)
     # reference -> external id of the loan that holds it
     loan_by_reference: Mapping[str, str] = field(default_factory=dict)
+    # The normalised loan reference a payment reference of the batch names -> the external
+    # ids of the stored loans (that the lender may see) whose reference normalises to it.
+    loans_by_payment_reference: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # (loan external id, entry external id) -> entry
     entries: Mapping[tuple[str, str], ExistingEntry] = field(default_factory=dict)
     # (loan external id, entry external id) -> external id of the reversal that cancels it
@@ -104,7 +125,15 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
     borrower_ids = _named(records, BORROWER, "external_id") | _named(
         records, LOAN, "borrower_external_id"
     )
-    posted_to = _named(records, ENTRY, "loan_external_id")
+    by_payment_reference = _loans_by_payment_reference(
+        {
+            body
+            for text in _named(records, ENTRY, "payment_reference")
+            if (body := loan_reference_body(text))
+        },
+        lender_id=lender_id,
+    )
+    posted_to = _named(records, ENTRY, "loan_external_id").union(*by_payment_reference.values())
     loan_records = _named(records, LOAN, "external_id")
     loan_ids = loan_records | posted_to
     references = _named(records, LOAN, "reference")
@@ -206,6 +235,7 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
         borrowers=borrowers,
         loans=loans,
         loan_by_reference=loan_by_reference,
+        loans_by_payment_reference=by_payment_reference,
         entries=entries,
         reversed_by=reversed_by,
         taken_borrowers=frozenset(taken_borrowers),
@@ -214,6 +244,29 @@ def load_existing(*, records: Sequence[RawRecord], lender_id: int | None = None)
         shared_borrowers=frozenset(shared_borrowers),
         ledgers=ledgers,
     )
+
+
+def _loans_by_payment_reference(
+    bodies: Iterable[str], *, lender_id: int | None
+) -> dict[str, frozenset[str]]:
+    """The stored loans whose references normalise to ``bodies``, by body: one query per chunk,
+    compared in the database on the normalised form, so no other loan is read. Read for one
+    lender, only its own loans: another lender's loan is never a candidate, so a reference to
+    it is answered as unknown, as any other would be."""
+    loans = Loan.objects.all()
+    if lender_id is not None:
+        loans = loans.filter(product__lender_id=lender_id)
+    loans = loans.alias(normalised=normalised_reference())
+    found: dict[str, set[str]] = {}
+    for chunk in chunks(bodies):
+        wanted = set(chunk)
+        for reference, external_id in loans.filter(normalised__in=chunk).values_list(
+            "reference", "external_id"
+        ):
+            body = normalise(reference)
+            if body in wanted:
+                found.setdefault(body, set()).add(external_id)
+    return {body: frozenset(external_ids) for body, external_ids in found.items()}
 
 
 def _lenders_of_borrowers(external_ids: Iterable[str]) -> dict[str, set[int]]:

@@ -38,6 +38,8 @@ LOAN_FIELDS = (
 )
 ENTRY_FIELDS = (
     "loan_external_id",
+    # A payment may name its loan by the borrower's payment reference instead (validate).
+    "payment_reference",
     "external_id",
     "kind",
     "effective_date",

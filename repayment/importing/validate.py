@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from repayment.models import Component, EntryKind, Language, Loan
 from repayment.money import parse_money, round_money
+from repayment.paying.reference import loan_reference_body, normalise
 
 from .lookups import Existing, ExistingProduct, LedgerSummary
 from .records import (
@@ -39,6 +40,8 @@ NAME_LENGTH = 200
 EMAIL_LENGTH = 254
 PHONE_LENGTH = 40
 REFERENCE_LENGTH = 40
+# A payment reference as written on a bank statement, spaces and dashes and all.
+PAYMENT_REFERENCE_LENGTH = 100
 TIME_ZONE_LENGTH = 64
 DESCRIPTION_LENGTH = 200
 MONEY_LIMIT = Decimal(10) ** 12  # DecimalField(max_digits=14, decimal_places=2)
@@ -195,17 +198,28 @@ class _Batch:
         self.borrower_ids = set()
         self.loan_products: dict[str, ExistingProduct | None] = {}
         self.entry_keys = set()
+        # The normalised reference of each loan the batch sends -> those loans' ids.
+        self.batch_references: dict[str, set[str]] = {}
         for record in records:
             fields = record.fields
             if record.kind == BORROWER:
                 self.borrower_ids.add(text_of(fields.get("external_id")))
             elif record.kind == LOAN:
                 code = text_of(fields.get("product_code"))
-                self.loan_products[text_of(fields.get("external_id"))] = existing.products.get(code)
-            elif record.kind == ENTRY:
-                self.entry_keys.add(
-                    (text_of(fields.get("loan_external_id")), text_of(fields.get("external_id")))
-                )
+                loan_id = text_of(fields.get("external_id"))
+                self.loan_products[loan_id] = existing.products.get(code)
+                body = normalise(text_of(fields.get("reference")) or "")
+                if loan_id and body:
+                    self.batch_references.setdefault(body, set()).add(loan_id)
+        for record in records:
+            if record.kind == ENTRY:
+                fields = record.fields
+                loan_id = text_of(fields.get("loan_external_id"))
+                if not loan_id:
+                    body = loan_reference_body(text_of(fields.get("payment_reference")) or "")
+                    named = self.loans_with_payment_reference(body) if body else set()
+                    loan_id = next(iter(named)) if len(named) == 1 else None
+                self.entry_keys.add((loan_id, text_of(fields.get("external_id"))))
         self.borrower_rows: dict[str, str] = {}
         self.loan_rows: dict[str, str] = {}
         self.reference_rows: dict[str, str] = {}
@@ -243,6 +257,14 @@ class _Batch:
 
     def knows_loan(self, loan_external_id: str) -> bool:
         return loan_external_id in self.loan_products or loan_external_id in self.existing.loans
+
+    def loans_with_payment_reference(self, body: str) -> set[str]:
+        """The loans whose reference normalises to ``body`` as the batch leaves them: a loan
+        the batch sends has the reference it sends, any other the one stored."""
+        stored = self.existing.loans_by_payment_reference.get(body, frozenset())
+        return {
+            loan_id for loan_id in stored if loan_id not in self.loan_products
+        } | self.batch_references.get(body, set())
 
 
 def _in_use(external_id: str) -> str:
@@ -432,7 +454,8 @@ def _loan(f: _Fields, batch: _Batch) -> None:
 
 def _entry(f: _Fields, batch: _Batch) -> None:
     existing = batch.existing
-    loan_id = f.text("loan_external_id", max_length=ID_LENGTH, required=True)
+    by_reference = "payment_reference" in f.fields
+    loan_id = f.text("loan_external_id", max_length=ID_LENGTH, required=not by_reference)
     product = None
     if loan_id:
         if batch.knows_loan(loan_id):
@@ -444,6 +467,11 @@ def _entry(f: _Fields, batch: _Batch) -> None:
             )
     external_id = f.text("external_id", max_length=ID_LENGTH, required=True)
     kind = f.choice("kind", KINDS)
+    if by_reference:
+        named = _payment_reference(f, batch, kind=kind, loan_id=loan_id)
+        if named and not loan_id:
+            loan_id = named
+            product = batch.product_of_loan(loan_id)
     effective_date = f.day("effective_date")
     amount = f.money("amount", product.currency if product else None)
     component = f.text("component", max_length=20).lower()
@@ -527,6 +555,71 @@ def _entry(f: _Fields, batch: _Batch) -> None:
         return
     batch.counts["entries_created"] += 1
     batch.new_entries.append(clean)
+
+
+def _payment_reference(f: _Fields, batch: _Batch, *, kind: str, loan_id: str) -> str:
+    """The loan a payment names by its payment reference, or "" with the problem noted. A
+    reference that names no loan the batch may see gets the same answer whoever holds it."""
+    reported = len(f.errors)
+    written = f.text("payment_reference", max_length=PAYMENT_REFERENCE_LENGTH)
+    if not written or len(f.errors) > reported:  # not text, or too long: already reported
+        return ""
+    # Only a payment arrives with the borrower's reference on a bank statement; a reversal or
+    # a fee is the lender's own doing, and names its loan by the lender's id.
+    if kind in KINDS and kind != EntryKind.PAYMENT:
+        f.error(
+            "payment_reference",
+            _(
+                "only a payment can name its loan by payment reference; name the loan of a "
+                "%(kind)s by loan_external_id"
+            )
+            % {"kind": kind},
+        )
+        return ""
+    body = loan_reference_body(written)
+    if body is None:
+        f.error(
+            "payment_reference",
+            _(
+                "%(value)s looks mistyped: its last two characters (the check characters) do not "
+                "match the rest, so it is not a payment reference; check it against the bank "
+                "statement"
+            )
+            % {"value": written},
+        )
+        return ""
+    named = batch.loans_with_payment_reference(body)
+    if not named:
+        f.error(
+            "payment_reference",
+            _("no loan with payment reference %(value)s in this batch or already imported")
+            % {"value": written},
+        )
+        return ""
+    if loan_id in named:
+        return loan_id
+    if loan_id:
+        f.error(
+            "payment_reference",
+            _(
+                "payment reference %(value)s does not belong to loan %(loan)s; when you send "
+                "both, they must name the same loan"
+            )
+            % {"value": written, "loan": loan_id},
+        )
+        return ""
+    if len(named) > 1:
+        f.error(
+            "payment_reference",
+            _(
+                "payment reference %(value)s matches more than one loan (%(loans)s); name the "
+                "loan by loan_external_id"
+            )
+            % {"value": written, "loans": ", ".join(sorted(named))},
+        )
+        return ""
+    (only,) = named
+    return only
 
 
 def _differences(stored: CleanEntry, clean: CleanEntry) -> list[str]:
