@@ -320,6 +320,11 @@ CELERY_BEAT_SCHEDULE = {
         # After servicing too; a promise kept early is marked at the next run. Idempotent.
         "schedule": crontab(minute=50, hour="*/6"),
     },
+    "settle-payment-reports": {
+        "task": "repayment.tasks.settle_payment_reports",
+        # Like promises: a payment that arrived is marked at the next run; idempotent.
+        "schedule": crontab(minute=55, hour="*/6"),
+    },
     # Reminders: the planner hourly (each borrower's "today" starts at their midnight), the
     # sender every minute (quiet hours and back-off are in the rows' send times).
     "plan-reminders": {
@@ -380,6 +385,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "LoanStatusEnum": "portal.api.v1.serializers.loans.STATUSES",
         "StepKindEnum": "portal.api.v1.serializers.loans.STEP_KINDS",
+        "PaymentMethodKindEnum": "portal.api.v1.serializers.paying.KINDS",
     },
 }
 

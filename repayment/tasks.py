@@ -25,3 +25,11 @@ def settle_promises(today: str | None = None) -> dict[str, int]:
     from repayment.hardship.promises import settle_all
 
     return settle_all(today=date.fromisoformat(today) if today else None)
+
+
+@shared_task
+def settle_payment_reports(today: str | None = None) -> dict[str, int]:
+    """Daily: mark payments borrowers told us of arrived, or not found, from the ledger."""
+    from repayment.paying.reports import settle_all
+
+    return settle_all(today=date.fromisoformat(today) if today else None)

@@ -32,6 +32,9 @@ class Event(models.TextChoices):
     DISPUTE_RESOLVED = "dispute_resolved", _("Question answered")
     PROMISE_BROKEN = "promise_broken", _("Promise to pay not kept")
     PROMISE_PART_KEPT = "promise_part_kept", _("Promise to pay partly kept")
+    PROMISE_MADE = "promise_made", _("Promise to pay received")
+    PAYMENT_REPORTED = "payment_reported", _("Payment the borrower told us of")
+    PAYMENT_NOT_FOUND = "payment_not_found", _("Payment not found yet")
 
 
 # How the contact rules treat each event (docs/contact-rules.md says what binds each kind).
@@ -55,6 +58,9 @@ EVENT_KIND: dict[str, Kind] = {
     Event.DISPUTE_RESOLVED: Kind.SERVICE,
     Event.PROMISE_BROKEN: Kind.SERVICE,
     Event.PROMISE_PART_KEPT: Kind.SERVICE,
+    Event.PROMISE_MADE: Kind.SERVICE,
+    Event.PAYMENT_REPORTED: Kind.SERVICE,
+    Event.PAYMENT_NOT_FOUND: Kind.SERVICE,
 }
 
 ChannelChoices = models.TextChoices(

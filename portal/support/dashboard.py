@@ -55,6 +55,7 @@ RULE_LABELS = {
     Rule.PAUSE_ACTIVE: _("Pause active"),
     Rule.PLAN_IN_GOOD_STANDING: _("Plan in good standing"),
     Rule.PROMISE_OPEN: _("Promise to pay open"),
+    Rule.PAYMENT_REPORTED: _("Borrower says they paid"),
     Rule.AFTER_CONVERSATION: _("Recent conversation"),
     Rule.CALL_ATTEMPTS: _("Call attempts limit"),
     Rule.CONNECTED_CALLS: _("Connected calls limit"),

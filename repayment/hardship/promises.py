@@ -11,21 +11,18 @@ row is locked while this is checked and the promise written, and the database ba
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from repayment.borrowers_word import AmountRefused, borrower_amount, paid_between, settle_each
 from repayment.events import tell_borrower, tell_lender
-from repayment.ledger import replay as ledger
-from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models import Loan, PlanStatus, Promise, PromiseStatus
 from repayment.models.lender_events import LenderTopic
 from repayment.money import ZERO, format_money
 from repayment.plans.options import current_pause
-from repayment.plans.payments_matched import payments_since
 from repayment.plans.policy import policy_for
 from repayment.statements.cache import statement_for
 
@@ -47,15 +44,9 @@ def make_promise(*, loan: Loan, amount: Decimal | str, pay_by: date, today: date
     """Record the borrower's promise to pay ``amount`` by ``pay_by``; refused, with nothing
     changed, when it cannot be kept to the policy or does not fit the loan."""
     try:
-        amount = Decimal(amount)
-    except (InvalidOperation, TypeError, ValueError):
-        raise PromiseError(
-            _("Enter the amount as a number, for example 50.00."), "amount"
-        ) from None
-    if not amount.is_finite() or amount <= ZERO:
-        raise PromiseError(_("Enter an amount more than zero."), "amount")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise PromiseError(_("Enter the amount in whole cents, for example 50.00."), "amount")
+        amount = borrower_amount(amount)
+    except AmountRefused as refused:
+        raise PromiseError(str(refused), "amount") from None
     policy = policy_for(loan.product)
     latest = today + timedelta(days=policy.promise_max_days)
     if pay_by < today:
@@ -106,6 +97,12 @@ def make_promise(*, loan: Loan, amount: Decimal | str, pay_by: date, today: date
             key=f"promise.made:{promise.pk}",
             payload=_payload(promise),
         )
+        tell_borrower(
+            loan=loan,
+            event="promise_made",
+            about=f"promise{promise.pk}",
+            facts={"amount": amount, "due_date": pay_by, "until": promise.hold_until},
+        )
     return promise
 
 
@@ -136,29 +133,16 @@ def outcome(*, promised: Decimal, paid: Decimal, today: date, hold_until: date) 
     return PromiseStatus.PART_KEPT if paid > ZERO else PromiseStatus.BROKEN
 
 
-def paid_towards(promise: Promise, lines) -> Decimal:
-    """Payments dated from the day the promise was made to the last day it allows."""
-    return sum(
-        (
-            amount
-            for day, amount in payments_since(lines, promise.made_on)
-            if day <= promise.hold_until
-        ),
-        ZERO,
-    )
-
-
 def settle_all(*, today: date | None = None) -> dict[str, int]:
-    now = timezone.now()
-    counts = {PromiseStatus.KEPT: 0, PromiseStatus.PART_KEPT: 0, PromiseStatus.BROKEN: 0}
     promises = Promise.objects.filter(status=PromiseStatus.OPEN).select_related(
         "loan__borrower", "loan__product__lender"
     )
-    for promise in promises.iterator(chunk_size=200):
-        result = settle(promise, today=today or local_today(now, promise.loan.borrower.time_zone))
-        if result:
-            counts[result] += 1
-    return {str(key): value for key, value in counts.items()}
+    return settle_each(
+        promises.iterator(chunk_size=200),
+        settle,
+        (PromiseStatus.KEPT, PromiseStatus.PART_KEPT, PromiseStatus.BROKEN),
+        today,
+    )
 
 
 def settle(promise: Promise, *, today: date) -> str | None:
@@ -171,8 +155,10 @@ def settle(promise: Promise, *, today: date) -> str | None:
         )
         if promise.status != PromiseStatus.OPEN:
             return None
-        lines = ledger.lines_until(ledger_lines(loan=promise.loan), today)
-        paid = paid_towards(promise, lines)
+        # From the day the promise was made to the last day it allows.
+        paid = paid_between(
+            promise.loan, first=promise.made_on, last=promise.hold_until, today=today
+        )
         result = outcome(
             promised=promise.amount, paid=paid, today=today, hold_until=promise.hold_until
         )

@@ -13,6 +13,7 @@ from repayment.models.hardship import (
 )
 from repayment.models.lender_events import LenderEvent
 from repayment.models.payment_methods import PaymentMethod, PaymentMethodKind
+from repayment.models.payment_reports import PaymentReport, PaymentReportStatus
 from repayment.models.plans import (
     Budget,
     Decision,
@@ -73,6 +74,8 @@ __all__ = [
     "PauseStatus",
     "PaymentMethod",
     "PaymentMethodKind",
+    "PaymentReport",
+    "PaymentReportStatus",
     "Plan",
     "PlanInstallment",
     "PlanKind",

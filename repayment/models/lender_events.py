@@ -23,6 +23,12 @@ class LenderTopic(models.TextChoices):
     PROMISE_MADE = "promise.made", _("A promise to pay was made")
     PROMISE_KEPT = "promise.kept", _("A promise to pay was kept")
     PROMISE_BROKEN = "promise.broken", _("A promise to pay was not kept")
+    PAYMENT_REPORTED = "payment.reported", _("A borrower told us they paid")
+    PAYMENT_REPORT_ARRIVED = "payment.report_arrived", _("A payment a borrower told us of arrived")
+    PAYMENT_REPORT_NOT_FOUND = (
+        "payment.report_not_found",
+        _("A payment a borrower told us of was not found"),
+    )
 
 
 class EventStatus(models.TextChoices):

@@ -182,6 +182,15 @@ class PlanPolicy(models.Model):
         default=2,
         validators=[MaxValueValidator(14)],
     )
+    reported_payment_hold_days = models.PositiveSmallIntegerField(
+        _("payment the borrower says they made: days to wait for it"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        help_text=_(
+            "Payment reminders wait this many days after the borrower tells us they paid, "
+            "while the payment reaches the account."
+        ),
+    )
 
     class Meta:
         verbose_name = _("plan policy")

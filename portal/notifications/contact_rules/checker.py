@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from portal.notifications.contact_rules.presets import profile_for
 from portal.notifications.models import ContactPreferences, OutboundMessage, Status, Suppression
 from portal.notifications.outbox.keys import logical_key
-from repayment.models import Dispute, Loan, Pause, PauseStatus, Promise
+from repayment.models import Dispute, Loan, Pause, PauseStatus, PaymentReport, Promise
 
 REMINDER_KINDS = {"collection", "courtesy"}
 # Channels that reach the borrower wherever they are; a message-centre entry waits until the
@@ -63,6 +63,13 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
         if p.settled_on is not None:
             last = min(last, p.settled_on - timedelta(days=1))
         promises[p.loan_id].append((p.made_on, last))
+    # A payment the borrower told us of holds every payment reminder the same way.
+    reports = defaultdict(list)
+    for r in PaymentReport.objects.filter(loan_id__in=loan_ids):
+        last = r.hold_until
+        if r.settled_on is not None:
+            last = min(last, r.settled_on - timedelta(days=1))
+        reports[r.loan_id].append((r.reported_on, last))
 
     violations: list[Violation] = []
     reminders_by_day: dict[tuple[int, date], set[str]] = defaultdict(set)
@@ -107,6 +114,11 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
                         violations.append(
                             Violation("promise_open", m.key, f"promise {first}-{last}")
                         )
+            for first, last in reports[m.loan_id]:
+                if first <= local.date() <= last:
+                    violations.append(
+                        Violation("payment_reported", m.key, f"payment reported {first}-{last}")
+                    )
             reminders_by_day[(m.borrower_id, local.date())].add(logical_key(m.key))
             caps[m.borrower_id] = (profile.daily_cap, profile.weekly_cap)
 

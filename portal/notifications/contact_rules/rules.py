@@ -51,6 +51,7 @@ class Rule(StrEnum):
     PAUSE_ACTIVE = "pause_active"
     PLAN_IN_GOOD_STANDING = "plan_in_good_standing"
     PROMISE_OPEN = "promise_open"
+    PAYMENT_REPORTED = "payment_reported"
     AFTER_CONVERSATION = "after_conversation"
     CALL_ATTEMPTS = "call_attempts"
     CONNECTED_CALLS = "connected_calls"
@@ -228,6 +229,8 @@ class ContactSituation:
     breathing_space_active: bool = False
     plan_in_good_standing: bool = False
     promise_open: bool = False  # the borrower said when they will pay, and that day is not past
+    # The borrower said they have paid, and the days the money may take are not over.
+    payment_reported: bool = False
     recent_contacts: tuple[Contact, ...] = ()
 
     def __post_init__(self) -> None:
@@ -437,6 +440,16 @@ def _check_promise(message: Message, situation: ContactSituation, profile: Profi
     return None
 
 
+def _check_payment_reported(message: Message, situation: ContactSituation, profile: Profile):
+    if situation.payment_reported and message.kind in (Kind.COLLECTION, Kind.COURTESY):
+        return _refuse(
+            Rule.PAYMENT_REPORTED,
+            "The borrower has told us they paid: no payment reminders while the payment may "
+            "still be on its way.",
+        )
+    return None
+
+
 def _check_after_conversation(message: Message, situation: ContactSituation, profile: Profile):
     days = profile.no_call_days_after_conversation
     if message.channel != Channel.CALL or days is None:
@@ -561,6 +574,7 @@ RULE_ORDER: tuple[tuple[Rule, Check], ...] = (
     (Rule.PAUSE_ACTIVE, _check_pause),
     (Rule.PLAN_IN_GOOD_STANDING, _check_plan),
     (Rule.PROMISE_OPEN, _check_promise),
+    (Rule.PAYMENT_REPORTED, _check_payment_reported),
     (Rule.AFTER_CONVERSATION, _check_after_conversation),
     (Rule.CALL_ATTEMPTS, _check_call_attempts),
     (Rule.CONNECTED_CALLS, _check_connected_calls),

@@ -37,6 +37,8 @@ from repayment.models import (
     Pause,
     PauseReason,
     PauseStatus,
+    PaymentReport,
+    PaymentReportStatus,
     Plan,
     PlanStatus,
     Promise,
@@ -94,6 +96,12 @@ class Holds:
     pauses: tuple[tuple[date, date, bool], ...] = ()  # (from, until, breathing space)
     # The last day an open promise to pay holds arrears reminders: its date plus grace days.
     promise_until: date | None = None
+
+    # The last day reminders wait for a payment the borrower says they made.
+    reported_until: date | None = None
+
+    def reported_on(self, day: date) -> bool:
+        return self.reported_until is not None and day <= self.reported_until
 
     def promise_on(self, day: date) -> bool:
         return self.promise_until is not None and day <= self.promise_until
@@ -198,12 +206,18 @@ def load_holds(loan_ids: Iterable[int], *, around: date) -> dict[int, Holds]:
             "loan_id", "hold_until"
         )
     )
+    reports = dict(
+        PaymentReport.objects.filter(loan_id__any=ids, status=PaymentReportStatus.OPEN).values_list(
+            "loan_id", "hold_until"
+        )
+    )
     return {
         loan_id: Holds(
             dispute_open=loan_id in disputes,
             plan_active=loan_id in plans,
             pauses=tuple(pauses.get(loan_id, ())),
             promise_until=promises.get(loan_id),
+            reported_until=reports.get(loan_id),
         )
         for loan_id in ids
     }
@@ -267,6 +281,7 @@ def situation(
         breathing_space_active=holds.breathing_space_on(local_day),
         plan_in_good_standing=holds.plan_active,
         promise_open=holds.promise_on(local_day),
+        payment_reported=holds.reported_on(local_day),
         recent_contacts=contacts.of(person.borrower_id, excluding=logical),
     )
 

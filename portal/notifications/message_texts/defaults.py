@@ -68,6 +68,9 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         Event.DISPUTE_RESOLVED: (*_COMMON, "outcome"),
         Event.PROMISE_BROKEN: (*_COMMON, "amount", "due_date", "help_link"),
         Event.PROMISE_PART_KEPT: (*_COMMON, "amount", "due_date", "help_link"),
+        Event.PROMISE_MADE: (*_COMMON, "amount", "due_date", "until"),
+        Event.PAYMENT_REPORTED: (*_COMMON, "amount", "paid_on", "until"),
+        Event.PAYMENT_NOT_FOUND: (*_COMMON, "amount", "paid_on", "help_link"),
     }
 )
 
@@ -724,6 +727,102 @@ Your loan: {{ link }}
 {{ lender }}""",
                     sms="【{{ lender }}】感谢您为贷款{{ reference }}还款。如果剩下的部分有困难，"
                     "请登录查看其他办法。",
+                ),
+            }
+        ),
+        Event.PROMISE_MADE: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="Thank you for telling us when you will pay",
+                    body="""Hello {{ name }},
+
+Thank you for telling us. You plan to pay {{ amount }} on loan {{ reference }} by {{ due_date }}.
+
+We will not send you payment reminders until {{ until }}. If your plans change, that is all right: you can always ask us for a plan or a pause.
+
+Your loan, and how to pay: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: thank you. You plan to pay {{ amount }} by {{ due_date }}. "
+                    "No payment reminders until {{ until }}.",
+                ),
+                CHINESE: Text(
+                    subject="感谢您告诉我们还款时间",
+                    body="""{{ name }}，您好：
+
+感谢您告诉我们。您计划在 {{ due_date }} 前为贷款 {{ reference }} 还款 {{ amount }}。
+
+在 {{ until }} 之前，我们不会给您发还款提醒。如果情况有变，没有关系：您随时可以申请还款计划或暂停还款。
+
+查看您的贷款和还款方式：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】感谢您。您计划在{{ due_date }}前还款{{ amount }}。"
+                    "{{ until }}前我们不会发还款提醒。",
+                ),
+            }
+        ),
+        Event.PAYMENT_REPORTED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="Thank you for telling us about your payment",
+                    body="""Hello {{ name }},
+
+Thank you for telling us that you paid {{ amount }} on loan {{ reference }} on {{ paid_on }}.
+
+A payment can take a few days to reach us. We will not send you payment reminders until {{ until }}. When it arrives, we will tell you, and you will see it on your statement.
+
+Your loan: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: thank you for telling us you paid {{ amount }}. No payment "
+                    "reminders until {{ until }}.",
+                ),
+                CHINESE: Text(
+                    subject="感谢您告诉我们您已还款",
+                    body="""{{ name }}，您好：
+
+感谢您告诉我们，您已在 {{ paid_on }} 为贷款 {{ reference }} 还款 {{ amount }}。
+
+款项可能需要几天才能到账。在 {{ until }} 之前，我们不会给您发还款提醒。款项到账后，我们会告诉您，您也可以在账单上看到。
+
+查看您的贷款：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】感谢您告诉我们已还款{{ amount }}。"
+                    "{{ until }}前我们不会发还款提醒。",
+                ),
+            }
+        ),
+        Event.PAYMENT_NOT_FOUND: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="Can you help us find your payment?",
+                    body="""Hello {{ name }},
+
+You told us you paid {{ amount }} on loan {{ reference }} on {{ paid_on }}. Thank you. We have not found that payment yet. Sometimes a payment takes longer, or goes to another account by mistake.
+
+Can you help us find it? Tell us how you paid, and the bank or receipt number if you have one: {{ link }}
+
+If paying is hard right now, we can help in other ways: {{ help_link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we have not found your payment of {{ amount }} yet. Can "
+                    "you tell us how you paid? {{ link }}",
+                ),
+                CHINESE: Text(
+                    subject="请帮我们找到您的还款",
+                    body="""{{ name }}，您好：
+
+您告诉我们，您已在 {{ paid_on }} 为贷款 {{ reference }} 还款 {{ amount }}。谢谢您。我们暂时还没有找到这笔还款。有时款项到账需要更久，或者不小心转到了别的账户。
+
+能帮我们找到它吗？请告诉我们您是怎样还款的，如果有的话，也告诉我们银行或收据号码：{{ link }}
+
+如果现在还款有困难，我们还有别的办法可以帮您：{{ help_link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】我们暂时还没有找到您还的{{ amount }}。"
+                    "能告诉我们您是怎样还款的吗？请登录查看。",
                 ),
             }
         ),

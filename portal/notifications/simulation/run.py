@@ -28,6 +28,7 @@ from repayment.models import (
     Pause,
     PauseReason,
     PauseStatus,
+    PaymentReport,
     Promise,
 )
 from repayment.servicing.product_terms import add_periods
@@ -140,6 +141,7 @@ def build_book(*, borrowers: int, days: int, start: date, seed: int = 1) -> Book
     happenings: list[Happening] = []
     pauses = []
     promises = []
+    reports = []
     for loan in loans:
         entries.append(_entry(loan, "d", EntryKind.DISBURSEMENT, loan.disbursed_on, loan.principal))
         habit = rng.random()
@@ -186,9 +188,22 @@ def build_book(*, borrowers: int, days: int, start: date, seed: int = 1) -> Book
                     hold_until=pay_by + timedelta(days=2),
                 )
             )
+        elif rng.random() < 0.05:
+            # A borrower who says they have paid: every payment reminder waits for the money.
+            told_on = moment.date()
+            reports.append(
+                PaymentReport(
+                    loan=loan,
+                    amount=AMOUNT,
+                    paid_on=told_on - timedelta(days=rng.randint(0, 3)),
+                    reported_on=told_on,
+                    hold_until=told_on + timedelta(days=5),
+                )
+            )
     LedgerEntry.objects.bulk_create(entries, batch_size=5000)
     Pause.objects.bulk_create(pauses, batch_size=2000)
     Promise.objects.bulk_create(promises, batch_size=2000)
+    PaymentReport.objects.bulk_create(reports, batch_size=2000)
     happenings.sort()
     return Book(seed, start, days, happenings, len(people), len(loans))
 

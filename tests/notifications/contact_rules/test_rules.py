@@ -542,6 +542,7 @@ def test_the_rule_order_is_the_documented_one_and_covers_every_rule():
         Rule.PAUSE_ACTIVE,
         Rule.PLAN_IN_GOOD_STANDING,
         Rule.PROMISE_OPEN,
+        Rule.PAYMENT_REPORTED,
         Rule.AFTER_CONVERSATION,
         Rule.CALL_ATTEMPTS,
         Rule.CONNECTED_CALLS,

@@ -101,6 +101,35 @@ def test_the_checker_sees_an_arrears_reminder_sent_while_a_promise_was_open():
     assert "promise_open" in {v.rule for v in checker.check(sent.all())}
 
 
+def test_a_payment_the_borrower_told_us_of_holds_the_simulations_reminders():
+    from repayment.models import PaymentReport
+
+    book = simulation.build_book(borrowers=120, days=40, start=dt.date(2026, 3, 2), seed=8)
+    simulation.run(book, seed=8)
+    prefix = simulation.book_prefix(book)
+    held = OutboundMessage.objects.filter(
+        rule="payment_reported", borrower__external_id__startswith=prefix
+    )
+    assert held.exists(), "the simulation's reported payments should hold some reminders"
+    assert set(held.values_list("kind", flat=True)) <= {"collection", "courtesy"}
+    sent = OutboundMessage.objects.filter(
+        status=Status.SENT,
+        kind__in=["collection", "courtesy"],
+        borrower__external_id__startswith=prefix,
+    )
+    assert checker.check(sent) == []
+    reminder = sent.first()
+    day = reminder.sent_at.astimezone(ZoneInfo(reminder.loan.borrower.time_zone)).date()
+    PaymentReport.objects.create(
+        loan=reminder.loan,
+        amount="10.00",
+        paid_on=day,
+        reported_on=day,
+        hold_until=day + dt.timedelta(days=5),
+    )
+    assert "payment_reported" in {v.rule for v in checker.check(sent.all())}
+
+
 def test_simulate_contacts_prints_its_counts_and_no_violations():
     out = StringIO()
     call_command("simulate_contacts", borrowers=30, days=10, seed=11, stdout=out)
