@@ -11,6 +11,8 @@ from .models import (
     Loan,
     Pause,
     PauseStatus,
+    PaymentReport,
+    PaymentReportStatus,
     Plan,
     PlanStatus,
     Promise,
@@ -35,6 +37,9 @@ def loans_of(*, borrower: Borrower):
                 Pause.objects.filter(loan=loan, status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
             ),
             has_open_promise=Exists(Promise.objects.filter(loan=loan, status=PromiseStatus.OPEN)),
+            has_open_report=Exists(
+                PaymentReport.objects.filter(loan=loan, status=PaymentReportStatus.OPEN)
+            ),
         )
         .select_related("product__lender", "product__plan_policy", "borrower")
         .prefetch_related("product__milestones")

@@ -2,6 +2,7 @@ from django.urls import path
 
 from repayment.hardship import promise_views
 from repayment.hardship import views as hardship_views
+from repayment.paying import report_views
 from repayment.paying import views as paying_views
 from repayment.plans import views as plan_views
 from repayment.statements import pdf_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path(f"{loan}statement.pdf", pdf_views.statement_pdf, name="loan_statement_pdf"),
     path(f"{loan}paid-in-full.pdf", pdf_views.paid_in_full_pdf, name="loan_paid_in_full_pdf"),
     path(f"{loan}pay/", paying_views.pay, name="loan_pay"),
+    path(f"{loan}paid/", report_views.loan_paid, name="loan_paid"),
     path(f"{loan}help/", plan_views.loan_help, name="loan_help"),
     path(f"{loan}offers/<slug:code>/", plan_views.offer_confirm, name="offer_confirm"),
     path(f"{loan}budget/", plan_views.plan_budget, name="plan_budget"),

@@ -4,7 +4,7 @@ from django.views.decorators.http import require_GET
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
-from repayment.models import PromiseStatus
+from repayment.models import PaymentReportStatus, PromiseStatus
 from repayment.plans.active_plans import active_plans
 from repayment.statements.cache import statement_for
 from repayment.statements.chart import balance_chart
@@ -42,16 +42,22 @@ def statement_context(*, loan, params) -> dict:
     return {
         "statement": value,
         "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
-        # Marked by loans_of; a loan read another way shows no promise card.
-        "promise": loan.promises.filter(status=PromiseStatus.OPEN).first()
-        if getattr(loan, "has_open_promise", False)
-        else None,
+        "promise": _open(loan, "has_open_promise", loan.promises, PromiseStatus.OPEN),
+        "report": _open(loan, "has_open_report", loan.payment_reports, PaymentReportStatus.OPEN),
         "form": form
         if form.is_bound
         else HistoryFilterForm(initial={"since": value.itemisation.since}, loan=loan),
         "history_page": page,
         "chart": balance_chart(value.balance_series, value.today),
     }
+
+
+def _open(loan, mark: str, related, status: str):
+    """The loan's open promise or report: asked for only when ``loans_of`` marked the loan as
+    having one (most have none), or when the loan was read another way (the console)."""
+    if getattr(loan, mark, None) is False:
+        return None
+    return related.filter(status=status).first()
 
 
 @require_GET

@@ -1,26 +1,12 @@
-from dataclasses import dataclass
-
 from django import template
 from django.utils.translation import get_language
 
-from repayment.models import Loan, PaymentMethodKind
-from repayment.paying.links import payment_link
-from repayment.paying.methods import methods_for
+from repayment.models import Loan, PaymentReport, PaymentReportStatus
+from repayment.paying.methods import methods_for, shown_methods
 from repayment.paying.methods import pay_request as request_of
 from repayment.paying.reference import payment_reference as reference_of
 
 register = template.Library()
-
-
-@dataclass(frozen=True, slots=True)
-class ShownMethod:
-    kind: str
-    label: str
-    account_name: str
-    account_number: str
-    bank: str
-    link: str
-    instructions: str
 
 
 @register.filter
@@ -45,20 +31,8 @@ def payment_methods(context, statement, pdf=None):
     loan = Loan.objects.select_related("product").get(pk=statement.loan_id)
     reference = reference_of(loan.reference)
     language = get_language() or "en"
-    shown = [
-        ShownMethod(
-            kind=method.kind,
-            label=PaymentMethodKind(method.kind).label,
-            account_name=method.account_name,
-            account_number=method.account_number,
-            bank=method.bank_in(language),
-            link=payment_link(method.link_template, reference=reference, amount=asked.amount)
-            if method.link_template
-            else "",
-            instructions=method.instructions_in(language),
-        )
-        for method in methods_for(product_id=loan.product_id, lender_id=loan.product.lender_id)
-    ]
+    methods = methods_for(product_id=loan.product_id, lender_id=loan.product.lender_id)
+    shown = shown_methods(methods, language=language, reference=reference, amount=asked.amount)
     return {
         "asked": asked,
         "statement": statement,
@@ -66,3 +40,9 @@ def payment_methods(context, statement, pdf=None):
         "methods": shown,
         "pdf": context.get("pdf", False) if pdf is None else pdf,
     }
+
+
+@register.simple_tag
+def open_report_of(loan_id: int) -> PaymentReport | None:
+    """The payment the borrower told us of that reminders are waiting for, if any."""
+    return PaymentReport.objects.filter(loan_id=loan_id, status=PaymentReportStatus.OPEN).first()
