@@ -1,15 +1,15 @@
 """The admin for payment methods. The model is the money's (``repayment``), but what borrowers
-read of it must pass the tone check that reminders pass, and the money may not import reminders:
-so its admin lives here, where both can be imported."""
+read of it must pass the tone and plain-language checks that reminders pass, and the money may
+not import reminders: so its admin lives here, where both can be imported."""
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.notifications.message_texts.compose import check_tone
+from portal.notifications.message_texts.compose import check_plain_language, check_tone
 from repayment.models import PaymentMethod
 
-# Each field borrowers read, and the language the tone check reads it in.
+# Each field borrowers read, and the language the checks read it in.
 WORDING = {"instructions": "en", "instructions_zh_hans": "zh-hans"}
 
 
@@ -35,7 +35,9 @@ class PaymentMethodForm(forms.ModelForm):
         cleaned = super().clean()
         for field, language in WORDING.items():
             text = cleaned.get(field) or ""
-            for problem in check_tone(text, language) if text.strip() else []:
+            if not text.strip():
+                continue
+            for problem in [*check_tone(text, language), *check_plain_language(text, language)]:
                 self.add_error(field, problem)
         return cleaned
 

@@ -1,5 +1,6 @@
-"""Staff set payment methods in the admin: what borrowers read passes the tone check in both
-languages, a payment page is https with known placeholders, and every change has a reason."""
+"""Staff set payment methods in the admin: what borrowers read passes the tone and
+plain-language checks in both languages, a payment page is https with known placeholders, and
+every change has a reason."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -55,6 +56,15 @@ def test_threatening_wording_is_refused_in_either_language(admin_client, field, 
     response = admin_client.post(reverse(ADD), _cash(LenderFactory(), **{field: text}))
     assert response.status_code == 200
     assert "Say calmly what happens next" in response.content.decode()
+    assert not PaymentMethod.objects.exists()
+
+
+def test_jargon_is_refused_with_a_plainer_word(admin_client):
+    text = "Remittance is accepted at any Harbour Mart store."
+    response = admin_client.post(reverse(ADD), _cash(LenderFactory(), instructions=text))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Jargon" in page and "remittance" in page
     assert not PaymentMethod.objects.exists()
 
 

@@ -230,12 +230,16 @@ def test_the_preview_shows_the_email_the_message_centre_and_the_sms(editor_clien
     # The free help of the sample values' country (dollars: the United States), as published.
     assert "NFCC (National Foundation for Credit Counseling)" in page
     assert "Stop them with one click: https://portal.example/messages/stop/" in page
+    # How to pay, added to a message that asks for a payment: the reference on a text message,
+    # the details in the e-mail and the message centre.
+    assert "Bank transfer: Harbour Bank, account name Harbour Community Finance" in page
     text_message = (
-        "Harbour Community Finance: we can help with $120.00. Free debt advice: NFCC (National "
-        "Foundation for Credit Counseling), 1-800-388-2227. Reply STOP to opt out"
+        "Harbour Community Finance: we can help with $120.00. Payment reference: HCF0001230X. "
+        "Free debt advice: NFCC (National Foundation for Credit Counseling), 1-800-388-2227. "
+        "Reply STOP to opt out"
     )
     assert text_message in page
-    assert f"{len(text_message)} characters: 1 text message." in page
+    assert f"{len(text_message)} characters: 2 text messages." in page
     row.refresh_from_db()
     assert row.body == DEFAULTS[Event.PAYMENT_MISSED]["en"].body  # a preview saves nothing
 

@@ -27,7 +27,9 @@ from portal.notifications.message_texts.defaults import (
     SAMPLE_VALUES,
     Text,
 )
+from portal.notifications.message_texts.how_to_pay import PAY_EVENTS, PayDetails, how_to_pay
 from portal.notifications.models import EVENT_KIND, Event
+from repayment.paying.methods import ShownMethod
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,37 @@ SAMPLE_DEBT_ADVICE = {
         debt_advice_description=(
             "由司法行政机关开设：免费法律咨询，包括借款和债务问题，也可以告诉您附近的法律援助。"
         ),
+    ),
+}
+# What the preview and the length check add where a message asks for a payment.
+SAMPLE_PAY = {
+    ENGLISH: PayDetails(
+        reference="HCF0001230X",
+        methods=(
+            ShownMethod(
+                kind="bank_transfer",
+                account_name="Harbour Community Finance",
+                account_number="0123 4567 8901",
+                bank="Harbour Bank",
+                link="",
+                instructions="",
+            ),
+        ),
+        page="https://portal.example/en/my/loans/HCF-000123/pay/",
+    ),
+    CHINESE: PayDetails(
+        reference="HCF0001230X",
+        methods=(
+            ShownMethod(
+                kind="bank_transfer",
+                account_name="海港社区金融",
+                account_number="6222 0200 1234 5678",
+                bank="海港银行",
+                link="",
+                instructions="",
+            ),
+        ),
+        page="https://portal.example/zh-hans/my/loans/HCF-000123/pay/",
     ),
 }
 SAMPLE_OPT_OUT_URL = (
@@ -267,6 +300,7 @@ class Texts:
         lender: Any,
         opt_out_url: str = "",
         sms_stop_hint: bool = True,
+        pay: PayDetails | None = None,
     ) -> Rendered:
         if channel not in TEXT_CHANNELS:
             raise ValueError(f"no message text for channel {channel!r}")
@@ -276,11 +310,17 @@ class Texts:
         advice = (
             self._debt_advice(written_in, channel, lender) if event in DEBT_ADVICE_EVENTS else ""
         )
+        paying = (
+            how_to_pay(pay, channel=channel, language=written_in)
+            if pay is not None and event in PAY_EVENTS
+            else ""
+        )
 
         if channel == Channel.SMS:
             opt_out = SMS_OPT_OUT[written_in] if sms_stop_hint else ""
             body = _join_sms(
-                (" ".join(_fill(templates.sms, context).split()), advice, opt_out), written_in
+                (" ".join(_fill(templates.sms, context).split()), paying, advice, opt_out),
+                written_in,
             )
         else:
             opt_out = (
@@ -289,7 +329,7 @@ class Texts:
                 else ""
             )
             main = _fill(templates.body, context).strip()
-            body = "\n\n".join(part for part in (main, advice, opt_out) if part)
+            body = "\n\n".join(part for part in (main, paying, advice, opt_out) if part)
         return Rendered(
             subject=subject,
             body=body,
@@ -446,6 +486,10 @@ def check_plain_language(text: str, language: str) -> list[str]:
     return problems
 
 
+def sample_pay(language: str) -> PayDetails:
+    return SAMPLE_PAY.get(normalise_language(language), SAMPLE_PAY[ENGLISH])
+
+
 def sample_context(language: str) -> Mapping[str, str]:
     return SAMPLE_VALUES.get(normalise_language(language), SAMPLE_VALUES[ENGLISH])
 
@@ -479,6 +523,7 @@ def check_template(
             language=language,
             context=sample_context(language),
             lender=sample_debt_advice(language),
+            pay=sample_pay(language),
         )
         parts = sms_parts(rendered.body)
         if parts > MAX_SMS_PARTS:
@@ -511,6 +556,7 @@ def preview(*, event: str, language: str, subject: str, body: str, sms: str, len
         "language": language,
         "context": sample_context(language),
         "lender": lender,
+        "pay": sample_pay(language),
     }
     email = texts.render(channel=Channel.EMAIL, opt_out_url=SAMPLE_OPT_OUT_URL, **common)
     in_portal = texts.render(channel=Channel.IN_PORTAL, **common)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -27,6 +29,7 @@ from portal.notifications.contact_rules.situations import (
     load_people,
     situation,
 )
+from portal.notifications.message_texts.how_to_pay import PAY_EVENTS, PayDetails
 from portal.notifications.models import EVENT_KIND, Event, OutboundMessage, Status
 from portal.notifications.outbox import keys
 from portal.notifications.outbox.selection import (
@@ -40,6 +43,8 @@ from repayment.debt_advice import advice_for
 from repayment.events import LoanEvent
 from repayment.models import Borrower, Loan
 from repayment.money import format_money
+from repayment.paying.methods import MethodBook, shown_methods
+from repayment.paying.reference import payment_reference
 
 # The channels the planner writes rows for (calls are made by people, not planned).
 SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
@@ -155,6 +160,28 @@ def _format(name: str, value: object, currency: str, language: str) -> str:
         return str(value)
 
 
+def _pay_details(due: Due, loan: LoanFacts, language: str, book: MethodBook) -> PayDetails | None:
+    """How to pay, for a message that asks for a payment: the amount it names goes into the
+    lender's payment page address."""
+    if due.event not in PAY_EVENTS:
+        return None
+    reference = payment_reference(loan.reference)
+    methods = book.methods_for(product_id=loan.product.pk, lender_id=loan.product.lender_id)
+    amount = due.facts.get("amount")
+    return PayDetails(
+        reference=reference,
+        methods=tuple(
+            shown_methods(
+                methods,
+                language=language,
+                reference=reference,
+                amount=amount if isinstance(amount, Decimal) else None,
+            )
+        ),
+        page=page_url("loan_pay", loan.reference, language=language),
+    )
+
+
 LINKS = ("link", "help_link")
 
 
@@ -215,6 +242,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
     texts = load_texts()
     # Every country's free help, read once for the run: the signpost each message carries.
     help_book = load_book()
+    method_book = MethodBook()
     formatted: dict = {}
     rows = []
     for due in sorted(dues, key=_order):
@@ -225,6 +253,7 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
         profile = profile_for(loan.product)
         context = _context(due, loan, person.language, formatted)
         advice = advice_for(product=loan.product, language=person.language, book=help_book)
+        pay = _pay_details(due, loan, person.language, method_book)
         first_planned = None
         for channel, address in person.addresses.items():
             send_at = _send_at(due, channel, zone, now)
@@ -246,6 +275,9 @@ def write(dues: Iterable[Due], *, now: datetime) -> Counter:
                     if channel == Channel.EMAIL
                     else ""
                 ),
+                pay=pay
+                if pay is None or channel != Channel.IN_PORTAL
+                else replace(pay, page=on_this_site(pay.page)),
             )
             message = Message(
                 borrower_id=due.borrower_id,
