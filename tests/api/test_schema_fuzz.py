@@ -25,10 +25,13 @@ schema = schema_under("^/api/v1/")
 # between today and the lender's last start day, and its budget must show some income; contact
 # hours must lie inside the contact rules of the borrower's lenders, and switching a channel on
 # needs an address when the lender has none; a promise to pay may not exceed the amount due
-# and its day must fall between today and the lender's limit. Each API test shows those rules.
+# and its day must fall between today and the lender's limit; a payment told of may not
+# exceed what the loan owes, its day must fall in the last 30 days, and while one is open
+# another is refused. Each API test shows those rules.
 NOT_APPLICABLE = {
     "POST /api/v1/loans/{reference}/proposals/": [positive_data_acceptance],
     "POST /api/v1/loans/{reference}/promises/": [positive_data_acceptance],
+    "POST /api/v1/loans/{reference}/payment-reports/": [positive_data_acceptance],
     "PATCH /api/v1/preferences/": [positive_data_acceptance],
 }
 

@@ -67,3 +67,32 @@ def test_a_promise_made_and_not_kept_reaches_the_lender(receiver):
         promise.pay_by.isoformat(),
     )
     assert (broken["outcome"], broken["paid"]) == ("broken", "0.00")
+
+
+def test_a_payment_told_of_and_then_found_reaches_the_lender(receiver):
+    import datetime as dt
+
+    from repayment.paying.reports import report_payment, settle
+    from tests.repayment.plan_fixtures import pay
+
+    loan = late_loan()
+    WebhookEndpoint.objects.create(lender=loan.product.lender, url=receiver.url())
+    today = today_in()
+    yesterday = today - dt.timedelta(days=1)
+    report = report_payment(loan=loan, amount="550.00", paid_on=yesterday, today=today, how="cash")
+    pay(loan, "550.00", day=yesterday)
+    settle(report, today=today)
+
+    assert deliver_lender_events() == {"delivered": 2}
+
+    topics = [r.headers["Portal-Event"] for r in receiver.requests]
+    assert topics == ["payment.reported", "payment.report_arrived"]
+    told, arrived = (r.json["data"] for r in receiver.requests)
+    assert (told["report"], told["amount"], told["paid_on"], told["how"]) == (
+        report.pk,
+        "550.00",
+        yesterday.isoformat(),
+        "cash",
+    )
+    assert told["reminders_held_until"] == report.hold_until.isoformat()
+    assert (arrived["found"], arrived["reference"]) == ("550.00", loan.reference)

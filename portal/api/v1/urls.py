@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import care, education, loans, plans, preferences, promises
+from .views import care, education, loans, paying, plans, preferences, promises
 
 urlpatterns = [
     path("loans/", loans.LoanList.as_view(), name="api_loans"),
@@ -35,6 +35,12 @@ urlpatterns = [
     path("loans/<str:reference>/pauses/", care.PauseCreate.as_view(), name="api_pauses"),
     path("loans/<str:reference>/disputes/", care.DisputeCreate.as_view(), name="api_disputes"),
     path("loans/<str:reference>/promises/", promises.Promises.as_view(), name="api_promises"),
+    path("loans/<str:reference>/payment/", paying.HowToPay.as_view(), name="api_payment"),
+    path(
+        "loans/<str:reference>/payment-reports/",
+        paying.PaymentReports.as_view(),
+        name="api_payment_reports",
+    ),
     path("plans/", plans.PlanList.as_view(), name="api_plans"),
     path("preferences/", preferences.Preferences.as_view(), name="api_preferences"),
     path("lessons/", education.LessonList.as_view(), name="api_lessons"),
