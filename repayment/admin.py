@@ -14,6 +14,7 @@ from .models import (
     LenderEvent,
     Loan,
     LoanProduct,
+    PaymentReport,
 )
 from .plans import admin as plans_admin  # noqa: F401
 
@@ -146,3 +147,23 @@ class LenderEventAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["status", "topic", "lender"]
     search_fields = ["key"]
+
+
+# The borrower's word that they paid; the ledger settles it (repayment.paying.reports).
+@admin.register(PaymentReport)
+class PaymentReportAdmin(ReadOnlyAdmin):
+    list_display = [
+        "loan",
+        "amount",
+        "paid_on",
+        "how",
+        "reported_on",
+        "hold_until",
+        "status",
+        "found",
+        "settled_on",
+    ]
+    list_filter = ["status"]
+    search_fields = ["loan__reference"]
+    list_select_related = ["loan"]
+    date_hierarchy = "reported_on"

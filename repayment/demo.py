@@ -16,11 +16,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from repayment.hardship.promises import make_promise
 from repayment.ledger import replay as ledger
 from repayment.ledger.reading import ledger_lines, local_today
 from repayment.models.plans import self_service_segments
+from repayment.paying.reports import report_payment
+from repayment.plans.policy import policy_for
 from repayment.servicing import postings as servicing
 from repayment.servicing import product_terms as terms
+from repayment.statements.cache import statement_for
 
 from .models import (
     Borrower,
@@ -462,3 +466,41 @@ def load_demo(*, now: datetime | None = None) -> list[tuple[Story, bool]]:
         _live_story(loan, story, today)
         out.append((story, True))
     return out
+
+
+# The borrowers who have given their word: 陈静 promises part of what is due while her plan
+# proposal waits for staff, and Maria says she paid yesterday. Neither is on a plan or paused,
+# which would leave nothing to promise.
+PROMISE_LOAN = "HCF-219902"
+REPORT_LOAN = "HCF-220388"
+
+
+@transaction.atomic
+def load_demo_promises(*, now: datetime | None = None) -> None:
+    """An open promise to pay and an open report of a payment, made once, through the same
+    functions the borrower's own pages call (so reminders are held as they would be). Loaded
+    after the demo's message history, which skips loans that already have messages."""
+    now = now or timezone.now()
+    loans = Loan.objects.select_related("borrower", "product__lender", "product__plan_policy")
+    loan = loans.get(reference=PROMISE_LOAN)
+    if not loan.promises.exists():
+        today = local_today(now, loan.borrower.time_zone)
+        due = statement_for(loan=loan, as_of=now).position.amount_due
+        days = min(5, policy_for(loan.product).promise_max_days)
+        make_promise(
+            loan=loan,
+            amount=min(loan.installment_amount, due),
+            pay_by=today + timedelta(days=days),
+            today=today,
+        )
+    loan = loans.get(reference=REPORT_LOAN)
+    if not loan.payment_reports.exists():
+        today = local_today(now, loan.borrower.time_zone)
+        report_payment(
+            loan=loan,
+            amount=loan.installment_amount,
+            paid_on=today - timedelta(days=1),
+            today=today,
+            how=PaymentMethodKind.BANK_TRANSFER,
+            details="Sent from my bank's app, with the loan reference.",
+        )

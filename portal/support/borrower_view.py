@@ -24,9 +24,12 @@ from repayment.models import (
     LedgerEntry,
     Loan,
     Pause,
+    PaymentReport,
+    PaymentReportStatus,
     Plan,
     PlanStatus,
     Promise,
+    PromiseStatus,
     Proposal,
 )
 from repayment.plans.keeping_on_track import progress_of
@@ -54,6 +57,15 @@ class LoanView:
     pauses: tuple[Pause, ...]
     disputes: tuple[Dispute, ...]
     promises: tuple[Promise, ...] = ()
+    payment_reports: tuple[PaymentReport, ...] = ()
+
+    @property
+    def open_promise(self) -> Promise | None:
+        return next((p for p in self.promises if p.status == PromiseStatus.OPEN), None)
+
+    @property
+    def open_report(self) -> PaymentReport | None:
+        return next((r for r in self.payment_reports if r.status == PaymentReportStatus.OPEN), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +106,9 @@ def account_of(borrower: Borrower, *, now: datetime | None = None) -> Account:
     pauses = _grouped(Pause.objects.filter(loan__in=loans), by_loan)
     disputes = _grouped(Dispute.objects.filter(loan__in=loans).select_related("entry"), by_loan)
     promises = _grouped(Promise.objects.filter(loan__in=loans), by_loan)
+    reports = _grouped(
+        PaymentReport.objects.filter(loan__in=loans).order_by("-reported_on", "-pk"), by_loan
+    )
     views = tuple(
         LoanView(
             loan=loan,
@@ -122,6 +137,7 @@ def account_of(borrower: Borrower, *, now: datetime | None = None) -> Account:
             pauses=tuple(pauses[loan.pk]),
             disputes=tuple(disputes[loan.pk]),
             promises=tuple(promises[loan.pk]),
+            payment_reports=tuple(reports[loan.pk]),
         )
         for loan in loans
     )

@@ -14,7 +14,15 @@ from django.utils import timezone
 from portal.audit.models import Record
 from portal.notifications.models import ContactAttempt, ContactPreferences, OutboundMessage
 from portal.support.models import Note
-from repayment.models import Budget, Dispute, Pause, Plan, PlanInstallment, Proposal
+from repayment.models import (
+    Budget,
+    Dispute,
+    Pause,
+    PaymentReport,
+    Plan,
+    PlanInstallment,
+    Proposal,
+)
 from tests.factories import BorrowerFactory, LoanFactory, UserFactory
 from tests.repayment.plan_fixtures import late_loan, today_in
 
@@ -234,16 +242,31 @@ def test_queries_do_not_grow_with_loans_messages_or_contacts(agent_client, loan)
         return len(captured.captured_queries)
 
     with_plan_proposal_pause_dispute(loan)
+    reported(loan)
     with_history(loan, messages=1, contacts=1, notes=1)
     small = count()
     for _ in range(3):
         more = LoanFactory(borrower=loan.borrower, product=loan.product)
         with_plan_proposal_pause_dispute(late_loan_entries(more))
+        reported(more, status="not_found")
+        reported(more)
     with_history(loan, messages=30, contacts=15, notes=15)
     large = count()
 
     assert large == small
     assert large <= 30
+
+
+def reported(loan, *, status="open"):
+    today = today_in()
+    return PaymentReport.objects.create(
+        loan=loan,
+        amount=D("90.00"),
+        paid_on=today - dt.timedelta(days=2),
+        reported_on=today,
+        hold_until=today + dt.timedelta(days=5),
+        status=status,
+    )
 
 
 def late_loan_entries(loan):
@@ -351,3 +374,68 @@ def test_the_page_shows_promises_to_pay_and_how_each_went(agent_client, loan):
     assert "Promises to pay" in html
     assert "Not kept" in html and "Open" in html
     assert html.count("reminders held until") == 2
+
+
+def test_the_page_shows_payments_the_borrower_told_us_about_newest_first(agent_client, loan):
+    from repayment.paying.reports import report_payment, settle
+
+    today = today_in()
+    missing = report_payment(
+        loan=loan,
+        amount=D("70.00"),
+        paid_on=today - dt.timedelta(days=3),
+        today=today,
+        how="bank_transfer",
+        details="Sent from my credit union",
+    )
+    settle(missing, today=missing.hold_until + dt.timedelta(days=1))
+    report_payment(loan=loan, amount=D("95.00"), paid_on=today - dt.timedelta(days=1), today=today)
+
+    html = agent_client.get(page_url(loan.borrower)).content.decode()
+    listed = html[html.index("Payments the borrower told us about") :]
+
+    assert listed.index("95.00") < listed.index("70.00")
+    assert "Waiting for the payment" in listed and "Payment not found" in listed
+    assert "Sent from my credit union" in listed
+    assert "Bank transfer" in listed
+    assert "payments found:" in listed
+    assert listed.count("reminders held until") == 2
+
+
+def test_an_open_payment_report_says_reminders_are_on_hold_at_the_top(agent_client, loan):
+    from repayment.paying.reports import report_payment
+
+    today = today_in()
+    report = report_payment(
+        loan=loan, amount=D("95.00"), paid_on=today - dt.timedelta(days=1), today=today
+    )
+
+    html = agent_client.get(page_url(loan.borrower)).content.decode()
+
+    assert "Reminders are on hold" in html
+    held = html[html.index("Reminders are on hold") :]
+    assert "told us they paid" in held
+    assert held.index("told us they paid") < held.index("Payments the borrower told us about")
+    assert f"{report.hold_until.day}" in held
+
+
+def test_no_hold_is_shown_once_the_payment_has_arrived_or_not(agent_client, loan):
+    reported(loan, status="not_found")
+
+    html = agent_client.get(page_url(loan.borrower)).content.decode()
+
+    assert "Payments the borrower told us about" in html
+    assert "Reminders are on hold" not in html
+
+
+def test_an_open_promise_says_reminders_are_on_hold_at_the_top(agent_client, loan):
+    from repayment.hardship.promises import make_promise
+
+    today = today_in()
+    make_promise(loan=loan, amount=D("80.00"), pay_by=today + dt.timedelta(days=4), today=today)
+
+    html = agent_client.get(page_url(loan.borrower)).content.decode()
+
+    held = html[html.index("Reminders are on hold") :]
+    assert "the borrower promised to pay" in held
+    assert held.index("promised to pay") < held.index("Promises to pay")

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from portal.lender_api.demo import load_demo_key
 from portal.notifications.demo import load_demo_messages
 from portal.support.demo import load_demo_queue, load_demo_staff
-from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo
+from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo, load_demo_promises
 from repayment.models import Borrower
 from repayment.statements.cache import statement_for
 
@@ -18,6 +18,8 @@ class Command(BaseCommand):
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
         load_demo_messages()
+        # After the history: the promise and the reported payment hold the reminders from now.
+        load_demo_promises()
         lender_key = load_demo_key()
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
@@ -34,6 +36,10 @@ class Command(BaseCommand):
             )
             if position.disputed_amount:
                 situation += ", fee questioned"
+            if loan.promises.filter(status="open").exists():
+                situation += ", open promise to pay"
+            if loan.payment_reports.filter(status="open").exists():
+                situation += ", says they paid"
             login = (
                 story.email
                 if story.linked
@@ -42,7 +48,7 @@ class Command(BaseCommand):
                     f"and date of birth {story.date_of_birth.isoformat()})"
                 )
             )
-            self.stdout.write(f"  {story.name:<14} {situation:<28} {story.language:<8} {login}")
+            self.stdout.write(f"  {story.name:<14} {situation:<44} {story.language:<8} {login}")
         self.stdout.write(
             self.style.SUCCESS("\nStaff (same password; each sets up an authenticator app first)")
         )
