@@ -17,8 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from education import readability
+from education import tone_check as tone
 from portal.notifications.contact_rules.rules import Channel, Kind
-from portal.notifications.message_texts import tone_check as tone
 from portal.notifications.message_texts.defaults import (
     CHINESE,
     DEFAULTS,

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from portal.core.text import is_hidden, straighten_apostrophes
+from education.characters import is_hidden, straighten_apostrophes
 
 # --- Data: compliance extends these lists. Write entries as people write them; they are
 # --- normalised like the messages (case, width, punctuation and spacing do not matter).

@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.translation import trans_real
 
 from education import readability
+from education import tone_check as tone
 from portal.notifications.message_texts import compose as texts
-from portal.notifications.message_texts import tone_check as tone
 from portal.notifications.message_texts.compose import Texts, load_texts, sms_parts
 from portal.notifications.message_texts.defaults import (
     DEFAULTS,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from portal.notifications.message_texts.tone_check import (
+from education.tone_check import (
     LANGUAGES,
     NEGATABLE,
     PHRASES,

@@ -1,4 +1,4 @@
-"""Tone check for message texts: refuse threats, shaming, false urgency and third-party
+"""Tone check for words borrowers read: refuse threats, shaming, false urgency and third-party
 disclosure, in English and Simplified Chinese. What it refuses, why and how: docs/tone-check.md."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from portal.core.text import is_hidden, straighten_apostrophes
+from education.characters import is_hidden, straighten_apostrophes
 
 
 class Category(StrEnum):
