@@ -632,3 +632,35 @@ class BorrowerRights(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model
     @property
     def revisions(self):
         return self._revisions
+
+
+class WordingOverride(models.Model):
+    """A compliance reviewer's recorded decision that words the tone check flags may go live
+    anyway (a quotation of a rule, say), for one revision of one object. Publishing anything a
+    borrower reads is blocked while the check flags it and no override covers the revision
+    (``education.wording``)."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=255)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    findings = models.JSONField(_("what the check found"), default=list)
+    reason = models.TextField(_("why it may go live"))
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wording override")
+        verbose_name_plural = _("wording overrides")
+        ordering = ["-created_at"]
+        permissions = [
+            ("override_wording", _("Can let flagged wording go live, with a reason")),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} r{self.revision_id}"

@@ -24,7 +24,13 @@ SUPERVISOR_PERMISSIONS = (
     "support.reassign_work",
 )
 # Compliance reviewers read the trail and the figures; they do not open borrowers' accounts.
-REVIEWER_PERMISSIONS = ("audit.view_trail", "audit.set_disclosure", "support.view_dashboard")
+REVIEWER_PERMISSIONS = (
+    "audit.view_trail",
+    "audit.set_disclosure",
+    "support.view_dashboard",
+    # Words the tone check flags go live only with a reviewer's recorded reason.
+    "education.override_wording",
+)
 ADMINISTRATOR_PERMISSIONS = (
     *SUPERVISOR_PERMISSIONS,
     "audit.view_trail",
