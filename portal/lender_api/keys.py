@@ -33,11 +33,15 @@ BORROWERS_WRITE = "borrowers:write"
 LOANS_WRITE = "loans:write"
 LEDGER_WRITE = "ledger:write"
 PLANS_READ = "plans:read"
+PROMISES_READ = "promises:read"
+PAYMENT_REPORTS_READ = "payment-reports:read"
 SCOPES = {
     BORROWERS_WRITE: gettext_lazy("Create and update borrowers"),
     LOANS_WRITE: gettext_lazy("Create and update loans"),
     LEDGER_WRITE: gettext_lazy("Post ledger entries"),
     PLANS_READ: gettext_lazy("Read the plans borrowers agreed"),
+    PROMISES_READ: gettext_lazy("Read the promises to pay borrowers made"),
+    PAYMENT_REPORTS_READ: gettext_lazy("Read the payments borrowers told us they made"),
 }
 
 # last_used_at is for staff deciding whether a key is still in use: to the minute is plenty,

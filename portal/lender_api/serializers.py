@@ -26,9 +26,19 @@ from repayment.importing.validate import (
     REFERENCE_LENGTH,
     TIME_ZONE_LENGTH,
 )
-from repayment.models import Component, EntryKind, Frequency, Language, PlanKind, PlanStatus
+from repayment.models import (
+    Component,
+    EntryKind,
+    Frequency,
+    Language,
+    PaymentMethodKind,
+    PaymentReportStatus,
+    PlanKind,
+    PlanStatus,
+    PromiseStatus,
+)
 
-from .plans_feed import DEFAULT_LIMIT, MAX_LIMIT
+from .cursor_feed import DEFAULT_LIMIT, MAX_LIMIT
 
 # An amount as the lender sends it: digits, a dot, no more decimals than the currency has.
 AMOUNT_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
@@ -213,13 +223,16 @@ class QueryInteger(QueryField, serializers.IntegerField):
     pass
 
 
-class LenderPlansQuery(serializers.Serializer):
+class LenderFeedQuery(serializers.Serializer):
+    """The query of every feed (plans, promises, payment reports)."""
+
     cursor = serializers.CharField(
         required=False,
         allow_blank=True,
         max_length=200,
         help_text=_(
-            "next_cursor from the previous page; leave out (or empty) to start at the first plan."
+            "next_cursor from the previous page of this feed; leave out (or empty) to start at "
+            "the oldest."
         ),
     )
     limit = QueryInteger(required=False, default=DEFAULT_LIMIT, min_value=1, max_value=MAX_LIMIT)
@@ -258,9 +271,107 @@ class LenderPlanOut(serializers.Serializer):
     installments = LenderInstallmentOut(many=True)
 
 
-class LenderPlanPageOut(serializers.Serializer):
-    plans = LenderPlanOut(many=True)
-    next_cursor = serializers.CharField(
+def next_cursor_field():
+    return serializers.CharField(
         help_text=_("Send it as cursor next time, even when this page is empty.")
     )
-    has_more = serializers.BooleanField(help_text=_("True when the next page is ready now."))
+
+
+def has_more_field():
+    return serializers.BooleanField(help_text=_("True when the next page is ready now."))
+
+
+class LenderPlanPageOut(serializers.Serializer):
+    plans = LenderPlanOut(many=True, source="items")
+    next_cursor = next_cursor_field()
+    has_more = has_more_field()
+
+
+class LenderPromiseOut(serializers.Serializer):
+    id = serializers.IntegerField(
+        help_text=_("The portal's id of the promise, as promise in promise webhooks.")
+    )
+    loan_external_id = serializers.CharField()
+    loan_reference = serializers.CharField()
+    currency = serializers.CharField()
+    amount = LenderMoneyOut(help_text=_("What the borrower promised to pay."))
+    pay_by = serializers.DateField(help_text=_("The day the borrower promised to pay by."))
+    reminders_held_until = serializers.DateField(
+        help_text=_(
+            "pay_by and the grace days: payments up to this day count towards the promise, and "
+            "until then the portal sends no arrears reminders about the loan."
+        )
+    )
+    made_on = serializers.DateField(help_text=_("The day the borrower made the promise."))
+    status = serializers.ChoiceField(
+        PromiseStatus.values,
+        help_text=_(
+            "As it is when read; later changes arrive by webhook (promise.kept, promise.broken)."
+        ),
+    )
+    paid = LenderMoneyOut(
+        allow_null=True,
+        help_text=_("What was paid towards the promise; null while it is open."),
+    )
+    settled_on = serializers.DateField(
+        allow_null=True, help_text=_("The day the promise was found kept or not; null while open.")
+    )
+    created_at = serializers.DateTimeField()
+
+
+class LenderPromisePageOut(serializers.Serializer):
+    promises = LenderPromiseOut(many=True, source="items")
+    next_cursor = next_cursor_field()
+    has_more = has_more_field()
+
+
+class LenderPaymentReportOut(serializers.Serializer):
+    id = serializers.IntegerField(
+        help_text=_("The portal's id of the report, as report in payment webhooks.")
+    )
+    loan_external_id = serializers.CharField()
+    loan_reference = serializers.CharField()
+    currency = serializers.CharField()
+    amount = LenderMoneyOut(help_text=_("What the borrower says they paid."))
+    paid_on = serializers.DateField(help_text=_("The day the borrower says they paid."))
+    how = serializers.ChoiceField(
+        PaymentMethodKind.choices,
+        allow_blank=True,
+        help_text=_("How the borrower says they paid; empty when they were not sure."),
+    )
+    details = serializers.CharField(
+        allow_blank=True,
+        help_text=_(
+            "The borrower's own words to help find the payment (the bank it came from, a "
+            "receipt number); often empty."
+        ),
+    )
+    reported_on = serializers.DateField(help_text=_("The day the borrower told us."))
+    reminders_held_until = serializers.DateField(
+        help_text=_(
+            "Until this day the portal sends no payment reminders about the loan, while the "
+            "payment reaches your ledger and you send it to us."
+        )
+    )
+    status = serializers.ChoiceField(
+        PaymentReportStatus.values,
+        help_text=_(
+            "As it is when read; later changes arrive by webhook (payment.report_arrived, "
+            "payment.report_not_found)."
+        ),
+    )
+    found = LenderMoneyOut(
+        allow_null=True,
+        help_text=_("The payments found towards the report; null while it is open."),
+    )
+    settled_on = serializers.DateField(
+        allow_null=True,
+        help_text=_("The day the payment was found or given up on; null while open."),
+    )
+    created_at = serializers.DateTimeField()
+
+
+class LenderPaymentReportPageOut(serializers.Serializer):
+    payment_reports = LenderPaymentReportOut(many=True, source="items")
+    next_cursor = next_cursor_field()
+    has_more = has_more_field()

@@ -10,4 +10,6 @@ urlpatterns = [
     path("ledger-entries/", views.LedgerEntriesView.as_view(), name="ledger_entries"),
     path("batches/", views.MixedBatchView.as_view(), name="batches"),
     path("plans/", views.PlansView.as_view(), name="plans"),
+    path("promises/", views.PromisesView.as_view(), name="promises"),
+    path("payment-reports/", views.PaymentReportsView.as_view(), name="payment_reports"),
 ]

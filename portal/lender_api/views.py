@@ -1,6 +1,8 @@
-"""The lender integration API, /api/lender/v1/: thin shells around ``batches`` and
-``plans_feed``. docs/lender-api.md is the guide for the lender's developers."""
+"""The lender integration API, /api/lender/v1/: thin shells around ``batches`` and the feeds
+(``plans_feed``, ``promises_feed``). docs/lender-api.md is the guide for the lender's
+developers."""
 
+from collections.abc import Callable
 from dataclasses import asdict
 
 from django.core.exceptions import RequestDataTooBig
@@ -12,6 +14,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
 from portal.audit.recording import client_ip
@@ -20,20 +23,24 @@ from repayment.importing.records import LENDER_API, BatchOrigin, BatchRejected, 
 from . import schema  # noqa: F401  (registers the key scheme with drf-spectacular)
 from .authentication import LenderKeyAuthentication
 from .batches import SCOPE_OF_LIST, TooManyItems, post_batch, scopes_for
-from .keys import PLANS_READ
+from .cursor_feed import CursorFeed, InvalidCursor, Page
+from .keys import PAYMENT_REPORTS_READ, PLANS_READ, PROMISES_READ
 from .parsers import DecimalJSONParser, PayloadTooLarge, body_too_large
 from .permissions import HasLenderScope
-from .plans_feed import InvalidCursor, decode_cursor, plans_since
+from .plans_feed import PLANS, plans_since
+from .promises_feed import PAYMENT_REPORTS, PROMISES, payment_reports_since, promises_since
 from .serializers import (
     LenderBatchQuery,
     LenderBorrowerBatchIn,
     LenderEntryBatchIn,
     LenderErrorOut,
+    LenderFeedQuery,
     LenderImportResultOut,
     LenderLoanBatchIn,
     LenderMixedBatchIn,
+    LenderPaymentReportPageOut,
     LenderPlanPageOut,
-    LenderPlansQuery,
+    LenderPromisePageOut,
     LenderRejectionOut,
 )
 from .throttling import LenderKeyThrottle
@@ -50,6 +57,11 @@ BATCH_RULES = gettext_lazy(
     "Checked and written as a whole, like a file import (docs/import-format.md): if any item "
     "is wrong nothing is written and the answer lists every problem with its item and field. "
     "Sending the same batch again changes nothing. At most 1000 items."
+)
+
+FEED_RULES = gettext_lazy(
+    "Oldest first. Keep next_cursor and send it next time: each item comes once. An item "
+    "appears about 10 seconds after it is made."
 )
 
 
@@ -207,35 +219,91 @@ class MixedBatchView(BatchView):
         return scopes_for(body=request.data, lists=self.lists)
 
 
-class PlansView(LenderView):
-    required_scopes = (PLANS_READ,)
-
-    @extend_schema(
-        operation_id="lender_plans_list",
-        summary=gettext_lazy("Plans agreed since a cursor"),
-        description=gettext_lazy(
-            "Scope plans:read. Plans borrowers agreed on your loans, oldest first. Keep "
-            "next_cursor and send it next time: each plan comes once. A plan appears about 10 "
-            "seconds after it is agreed; its status is the one it has when read, and later "
-            "changes (completed, broken) arrive by webhook."
-        ),
-        parameters=[LenderPlansQuery],
-        responses={200: LenderPlanPageOut, 400: LenderRejectionOut, **REFUSALS},
-        tags=TAGS,
+def feed_schema(operation_id: str, summary, text, page):
+    """The schema of a feed's GET: its own words, then how every feed is read."""
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=operation_id,
+            summary=summary,
+            description=format_lazy("{} {}", text, FEED_RULES),
+            parameters=[LenderFeedQuery],
+            responses={200: page, 400: LenderRejectionOut, **REFUSALS},
+            tags=TAGS,
+        )
     )
+
+
+class FeedView(LenderView):
+    """A page of one feed after the cursor the client sent, only ever of the key's lender."""
+
+    feed: CursorFeed
+    # The feed's reader, (*, lender, after_id, limit, now) -> Page: it scopes to the lender.
+    read: Callable[..., Page]
+    page_out: type[Serializer]
+
     def get(self, request):
-        query = LenderPlansQuery(data=request.query_params)
+        query = LenderFeedQuery(data=request.query_params)
         if not query.is_valid():
             return query_rejection(query.errors)
         cursor = query.validated_data.get("cursor")
         try:
-            after_id = decode_cursor(cursor) if cursor else 0
+            after_id = self.feed.decode(cursor) if cursor else 0
         except InvalidCursor as exc:
             return query_rejection({"cursor": [str(exc)]})
-        page = plans_since(
+        page = self.read(
             lender=request.auth.lender,
             after_id=after_id,
             limit=query.validated_data["limit"],
             now=timezone.now(),
         )
-        return Response(LenderPlanPageOut(page).data)
+        return Response(self.page_out(page).data)
+
+
+@feed_schema(
+    "lender_plans_list",
+    gettext_lazy("Plans agreed since a cursor"),
+    gettext_lazy(
+        "Scope plans:read. Plans borrowers agreed on your loans. A plan's status is the one it "
+        "has when read, and later changes (completed, broken) arrive by webhook."
+    ),
+    LenderPlanPageOut,
+)
+class PlansView(FeedView):
+    required_scopes = (PLANS_READ,)
+    feed = PLANS
+    read = staticmethod(plans_since)
+    page_out = LenderPlanPageOut
+
+
+@feed_schema(
+    "lender_promises_list",
+    gettext_lazy("Promises to pay made since a cursor"),
+    gettext_lazy(
+        "Scope promises:read. Promises to pay borrowers made on your loans. A promise's status "
+        "is the one it has when read, and later changes arrive by webhook (promise.kept, "
+        "promise.broken)."
+    ),
+    LenderPromisePageOut,
+)
+class PromisesView(FeedView):
+    required_scopes = (PROMISES_READ,)
+    feed = PROMISES
+    read = staticmethod(promises_since)
+    page_out = LenderPromisePageOut
+
+
+@feed_schema(
+    "lender_payment_reports_list",
+    gettext_lazy("Payments borrowers told us of since a cursor"),
+    gettext_lazy(
+        "Scope payment-reports:read. Payments borrowers say they made on your loans, while the "
+        "money is on its way. A report's status is the one it has when read, and later changes "
+        "arrive by webhook (payment.report_arrived, payment.report_not_found)."
+    ),
+    LenderPaymentReportPageOut,
+)
+class PaymentReportsView(FeedView):
+    required_scopes = (PAYMENT_REPORTS_READ,)
+    feed = PAYMENT_REPORTS
+    read = staticmethod(payment_reports_since)
+    page_out = LenderPaymentReportPageOut
