@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "repayment",
     "portal.notifications",
     "portal.support",
+    "portal.training",
     "portal.audit",
     "portal.api",
     "portal.lender_api",
@@ -319,6 +320,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "repayment.tasks.settle_promises",
         # After servicing too; a promise kept early is marked at the next run. Idempotent.
         "schedule": crontab(minute=50, hour="*/6"),
+    },
+    "apply-preset-changes": {
+        "task": "portal.training.tasks.apply_preset_changes",
+        # A change compliance approved for a later day switches the lender's rules that day.
+        "schedule": crontab(minute=5, hour="*/6"),
     },
     "settle-payment-reports": {
         "task": "repayment.tasks.settle_payment_reports",

@@ -8,8 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
 from portal.accounts import views as account_views
+from portal.audit import urls as audit_urls
 from portal.notifications.urls import hook_urlpatterns as notification_hooks
 from portal.notifications.urls import urlpatterns as notification_pages
+from portal.training.gate import gate_patterns
 
 # Sign-in forms other than allauth's (Django's admin, Wagtail's admin, Wagtail's login for
 # private pages) would skip the authenticator code: their addresses lead to allauth's instead.
@@ -37,7 +39,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(notification_pages)),
-    path("", include("portal.audit.urls")),
+    # The audit trail's compliance pages sit in the console: behind the same training gate.
+    path("", include(gate_patterns(audit_urls.urlpatterns))),
+    path("support/training/", include("portal.training.urls")),
     path("support/", include("portal.support.urls")),
     path("my/", include("repayment.urls")),
     path("", include("education.urls")),

@@ -26,7 +26,13 @@ class MilestoneInline(admin.TabularInline):
 
 @admin.register(Lender)
 class LenderAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone", "email"]
+    list_display = ["name", "phone", "email", "contact_rules"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A lender's contact rules change only through a request a compliance reviewer
+        # approves, with a reason and an effective date (the console's contact-rules page).
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "contact_rules"] if obj is not None else fields
 
 
 @admin.register(LoanProduct)

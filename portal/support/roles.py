@@ -7,7 +7,10 @@ EDITORS = "Editors"
 REVIEWERS = "Compliance reviewers"
 ADMINISTRATORS = "Administrators"
 
+# Every role reads its training and takes its checks (portal.training).
+TRAINEE_PERMISSIONS = ("training.take_training",)
 AGENT_PERMISSIONS = (
+    *TRAINEE_PERMISSIONS,
     "support.use_console",
     "support.answer_proposals",
     "support.decide_pauses",
@@ -25,6 +28,11 @@ SUPERVISOR_PERMISSIONS = (
 )
 # Compliance reviewers read the trail and the figures; they do not open borrowers' accounts.
 REVIEWER_PERMISSIONS = (
+    *TRAINEE_PERMISSIONS,
+    # Who is current with training; changes to a lender's contact rules go live only with a
+    # reviewer's approval.
+    "training.view_standing",
+    "training.approve_preset_change",
     "audit.view_trail",
     "audit.set_disclosure",
     "support.view_dashboard",
@@ -49,10 +57,15 @@ ADMINISTRATOR_PERMISSIONS = (
     "webhooks.view_delivery",
     "repayment.view_lenderevent",
     "repayment.change_lenderevent",
+    "training.view_standing",
+    # Administrators choose a lender's rules; a reviewer approves the change.
+    "training.request_preset_change",
 )
 
 ROLES: dict[str, tuple[str, ...]] = {
     AGENTS: AGENT_PERMISSIONS,
+    # Editors' CMS rights are the education migrations'; here only their training.
+    EDITORS: TRAINEE_PERMISSIONS,
     SUPERVISORS: SUPERVISOR_PERMISSIONS,
     REVIEWERS: REVIEWER_PERMISSIONS,
     ADMINISTRATORS: ADMINISTRATOR_PERMISSIONS,

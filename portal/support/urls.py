@@ -1,8 +1,11 @@
 """Every address of the console, mounted under i18n_patterns at support/: the borrower pages
 (search, the account and the actions on it), then the work pages (the queue, the pages that
-answer a proposal, a pause or a dispute, and the dashboard)."""
+answer a proposal, a pause or a dispute, and the dashboard). The training gate wraps them all
+(``portal.training.gate``)."""
 
 from django.urls import path
+
+from portal.training.gate import gate_patterns
 
 from .views import borrowers, dashboard, disputes, pauses, proposals, queue
 
@@ -34,3 +37,7 @@ urlpatterns = [
     path("disputes/<int:pk>/", disputes.dispute_page, name="dispute"),
     path("dashboard/", dashboard.dashboard_page, name="dashboard"),
 ]
+
+# Every address behind the training gate, wrapped here so a new one cannot be missed: an
+# untrained login reads, but does not act.
+urlpatterns = gate_patterns(urlpatterns)

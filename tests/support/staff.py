@@ -27,14 +27,24 @@ ROLE_NAMES = {
 }
 
 
-def staff_user(role: str, *, totp: bool = True, **fields):
+def staff_user(role: str, *, totp: bool = True, trained: bool = True, **fields):
     """A staff login in ``role`` (a key of ``ROLE_NAMES``), with an authenticator unless told
-    otherwise. Only administrators carry Django's staff flag, as in the roles migration."""
+    otherwise, and passes of the live training modules for the role unless ``trained=False``
+    (tests/training tries the console untrained). Only administrators carry Django's staff
+    flag, as in the roles migration."""
     fields.setdefault("is_staff", role == "administrator")
     user = factories.UserFactory(**fields)
-    user.groups.add(roles.group(ROLE_NAMES[role]))
+    group = roles.group(ROLE_NAMES[role])
+    user.groups.add(group)
     if totp:
         TOTP.activate(user, generate_totp_secret())
+    if trained:
+        # Imported here: this module is imported while pytest collects, before Django is set up.
+        from portal.training.checking import mark_passed
+        from portal.training.models import TrainingModule
+
+        for module in TrainingModule.objects.live().filter(roles=group):
+            mark_passed(user, module)
     return user
 
 

@@ -1,7 +1,8 @@
 """Contact-rules profiles whose numbers come from real rules, each number with its source;
 compliance owns them. See docs/contact-rules.md."""
 
-from datetime import time
+from dataclasses import dataclass
+from datetime import date, time
 
 from portal.notifications.contact_rules.rules import Profile, Window
 from repayment.models import ContactRules, LoanProduct
@@ -100,6 +101,35 @@ PRESETS: dict[str, Profile] = {
     ContactRules.US_REG_F: US_REG_F,
     ContactRules.CHINA_NIFA: CHINA_NIFA,
     ContactRules.UK_FCA: UK_FCA,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a preset's numbers come from, and when compliance last checked them against it.
+    The numbers are code: changing one is a code change, reviewed by compliance, which moves
+    ``reviewed_on`` (docs/training.md)."""
+
+    source: str
+    reviewed_on: date
+
+
+PROVENANCE: dict[str, Provenance] = {
+    ContactRules.US_REG_F: Provenance(
+        source=(
+            "Regulation F, 12 CFR part 1006 (Fair Debt Collection Practices Act), "
+            "Consumer Financial Protection Bureau"
+        ),
+        reviewed_on=date(2026, 11, 2),
+    ),
+    ContactRules.CHINA_NIFA: Provenance(source=_NIFA, reviewed_on=date(2026, 11, 2)),
+    ContactRules.UK_FCA: Provenance(
+        source=(
+            "FCA Handbook, Consumer Credit sourcebook (CONC 7); Debt Respite Scheme "
+            "(Breathing Space) Regulations 2020"
+        ),
+        reviewed_on=date(2026, 11, 2),
+    ),
 }
 
 
