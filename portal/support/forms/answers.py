@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications.message_texts.compose import check_tone
 from repayment.models import Frequency
 
 MAX_AMOUNT = Decimal("1000000000")
@@ -26,8 +27,22 @@ def _reason():
     )
 
 
+class NoteToBorrowerField(forms.CharField):
+    """A note the borrower reads: it passes the tone check every borrower-facing word passes,
+    in both languages (a note may mix them). Unlike a lesson, it is sent at once, so there is no
+    override: the agent rewords it."""
+
+    def validate(self, value):
+        super().validate(value)
+        if not value:
+            return
+        problems = [*check_tone(value, "en"), *check_tone(value, "zh-hans")]
+        if problems:
+            raise forms.ValidationError(problems, code="tone")
+
+
 def _note(*, required: bool):
-    return forms.CharField(
+    return NoteToBorrowerField(
         label=_("Note to the borrower"),
         required=required,
         max_length=2000,

@@ -75,6 +75,25 @@ def test_rejecting_needs_reasons_and_leaves_the_ledger(supervisor_client):
     assert told(dispute.loan, "dispute_resolved")
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Pay by Friday or we will send the police to your home.",
+        "请马上还款，否则我们会通知您的单位和家人。",
+    ],
+)
+def test_a_note_that_threatens_is_refused_and_nothing_is_sent(supervisor_client, note):
+    dispute = waiting_dispute()
+    response = post(
+        supervisor_client, "dispute", dispute, "reject", reason="Checked the record", note=note
+    )
+    assert response.status_code == 200
+    assert "Say calmly what happens next" in response.content.decode()
+    dispute.refresh_from_db()
+    assert dispute.status == DisputeStatus.OPEN
+    assert not told(dispute.loan, "dispute_resolved")
+
+
 @pytest.mark.parametrize("role", ["agent", "reviewer", "editor"])
 def test_roles_without_the_permission_cannot_resolve_disputes(client, role):
     dispute = waiting_dispute()
