@@ -339,10 +339,14 @@ class Texts:
 
 
 def load_texts() -> Texts:
-    """Every staff-edited text, in one query."""
+    """Every published staff-edited text, in one query. A row's columns hold its live words
+    (a draft lives in its revisions until a reviewer approves it); a row never published
+    (``live`` false) is left out, so its event falls back to the shipped words."""
     from portal.notifications.models import MessageTemplate
 
-    rows = MessageTemplate.objects.values_list("event", "language", "subject", "body", "sms")
+    rows = MessageTemplate.objects.filter(live=True).values_list(
+        "event", "language", "subject", "body", "sms"
+    )
     return Texts(
         {
             (event, language): Text(subject, body, sms)
@@ -383,6 +387,12 @@ _TONE_LABELS = {
     tone.Category.SHAMING: lambda: _("Shaming"),
     tone.Category.FALSE_URGENCY: lambda: _("False urgency"),
     tone.Category.THIRD_PARTY: lambda: _("Mentions someone other than the borrower"),
+    tone.Category.LEGAL_ACTION: lambda: _("Legal action, arrest or a crime"),
+    tone.Category.VISIT_OR_WATCHING: lambda: _("A visit, or watching the borrower"),
+    tone.Category.FALSE_AUTHORITY: lambda: _(
+        "Claims to act for a court, the police or a government"
+    ),
+    tone.Category.FAKE_LEGAL_DOCUMENT: lambda: _("Looks like a legal document"),
 }
 
 
@@ -500,19 +510,19 @@ def check_template(
     """Every reason to refuse saving this text, by field; empty when it can be saved.
 
     Checked: the placeholders (syntax, no tags or filters, only the event's own names), the
-    tone (threats, shaming, false urgency, anyone but the borrower), the plain-language check
-    on the text as the borrower reads it (with sample values), and the SMS length: at most two
-    segments with sample values, the debt-advice signpost where one is added, and the opt-out
-    line."""
+    plain-language check on the text as the borrower reads it (with sample values), and the
+    SMS length: at most two segments with sample values, the debt-advice signpost where one is
+    added, and the opt-out line. The tone (threats, shaming, false urgency, anyone but the
+    borrower) does not stop a draft being saved: it stops the text going live
+    (``message_texts.review``)."""
     language = normalise_language(language)
     values = {"subject": subject or "", "body": body or "", "sms": sms or ""}
     problems: dict[str, list[str]] = {}
     for field, source in values.items():
         found = check_syntax(source, event)
         if not found:
-            found = check_tone(source, language)
             filled = _fill(_compile(_newlines(source)), sample_context(language))
-            found += check_plain_language(filled, language)
+            found = check_plain_language(filled, language)
         if found:
             problems[field] = found
     if "sms" not in problems:
