@@ -64,6 +64,18 @@ ACTIONS = {
     "webhook.test_sent": gettext_lazy("Sent a test event to a lender's webhook"),
     "webhook.secret_renewed": gettext_lazy("Made a new signing secret for a lender's webhook"),
     "webhook.try_again": gettext_lazy("Sent a lender's events again"),
+    "message_text.wording_override": gettext_lazy(
+        "Let a message text the wording check flags go live, with a reason"
+    ),
+    "message_text.approved": gettext_lazy("Approved a message text"),
+    "message_text.published": gettext_lazy("Published a message text"),
+    "training.passed": gettext_lazy("Passed a training check"),
+    "contact_rules.change_requested": gettext_lazy("Asked to change a lender's contact rules"),
+    "contact_rules.change_approved": gettext_lazy("Approved a change to a lender's contact rules"),
+    "contact_rules.change_rejected": gettext_lazy(
+        "Turned down a change to a lender's contact rules"
+    ),
+    "contact_rules.change_applied": gettext_lazy("A lender's contact rules changed, as approved"),
 }
 # What a signed-in login tried and was refused.
 REFUSED = {

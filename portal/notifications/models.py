@@ -4,10 +4,17 @@ also the message centre), contacts made by people, and the staff-edited message 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PreviewableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from portal.notifications.contact_rules.rules import Channel, Kind, Rule
 
@@ -249,11 +256,19 @@ class ContactAttempt(models.Model):
         return f"{self.get_channel_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
-class MessageTemplate(PreviewableMixin, models.Model):
+class MessageTemplate(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
     """The words of one event's message in one language, edited by staff. Placeholders use
     Django template syntax ({{ amount }}); the opt-out line and the debt-advice signpost are
     added by the system, so no edit can drop them. The editor's preview shows the e-mail, the
-    message-centre message and the SMS as the borrower sees them (``compose.preview``)."""
+    message-centre message and the SMS as the borrower sees them (``compose.preview``).
+
+    An edit is a draft (a revision) until it is published: editors submit it to the "Lesson
+    review" workflow and a compliance reviewer approves it. The row's own columns hold the
+    live words, which are all the planner reads (``compose.load_texts``); a row never
+    published (``live`` false) is not used at all. Words the tone check flags cannot go live
+    without a reviewer's recorded reason (``message_texts.review``)."""
 
     event = models.CharField(_("event"), max_length=40, choices=Event.choices)
     language = models.CharField(_("language"), max_length=10)
@@ -261,6 +276,21 @@ class MessageTemplate(PreviewableMixin, models.Model):
     body = models.TextField(_("text (e-mail and message centre)"))
     sms = models.TextField(_("text message"), max_length=300)
     updated_at = models.DateTimeField(auto_now=True)
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="message_template",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="message_template",
+        for_concrete_model=False,
+    )
 
     class Meta:
         verbose_name = _("message template")
@@ -272,6 +302,19 @@ class MessageTemplate(PreviewableMixin, models.Model):
 
     def __str__(self):
         return f"{self.get_event_display()} ({self.language})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def publish(self, revision, *args, **kwargs):
+        # The editor's views refuse first, with the findings; this stops any other way in
+        # (a revert, a script) from putting flagged words live.
+        from portal.notifications.message_texts import review
+
+        if review.blocking_flags(self, revision):
+            raise review.WordingBlocked(revision)
+        return super().publish(revision, *args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
         return "notifications/texts/preview.html"

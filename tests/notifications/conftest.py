@@ -5,6 +5,7 @@ import pytest
 SEEDED_MODULES = {
     "tests.notifications.message_texts.test_compose",
     "tests.notifications.test_wagtail_hooks",
+    "tests.notifications.test_message_text_review",
 }
 
 
@@ -23,3 +24,7 @@ def _message_texts_seeded(request):
     migration = import_module("portal.notifications.migrations.0002_seed_message_texts")
     migration.seed(apps, None)
     migration.grant(apps, None)
+    # Live, with an initial revision, under the review workflow (as migration 0008 leaves them).
+    review = import_module("portal.notifications.migrations.0008_message_text_review")
+    review.publish_existing(apps, None)
+    review.review(apps, None)

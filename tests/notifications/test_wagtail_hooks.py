@@ -1,5 +1,5 @@
-"""Message texts in the editor: who sees them, what saving refuses and why, and the preview of
-every channel."""
+"""Message texts in the editor: who sees them, what saving refuses and why, what it keeps as a
+draft with a warning, and the preview of every channel."""
 
 import json
 from importlib import import_module
@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 from portal.notifications.message_texts import compose as texts
 from portal.notifications.message_texts.defaults import DEFAULTS
 from portal.notifications.models import Event, MessageTemplate
+from portal.support import roles
 from tests import factories
 from tests.support.staff import signed_in
 
@@ -27,7 +28,7 @@ def _staff(*groups: str):
     import_module("portal.notifications.migrations.0002_seed_message_texts").grant(apps, None)
     user = factories.UserFactory()
     for name in groups:
-        group = Group.objects.get(name=name)
+        group = roles.group(name)
         group.permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
         )
@@ -83,6 +84,9 @@ def test_reviewers_can_change_texts_but_not_add_them():
     assert not reviewer.has_perm("notifications.add_messagetemplate")
     assert editor.has_perm("notifications.add_messagetemplate")
     assert not editor.has_perm("notifications.delete_messagetemplate")
+    # Only a reviewer puts words live; an editor submits them for review.
+    assert reviewer.has_perm("notifications.publish_messagetemplate")
+    assert not editor.has_perm("notifications.publish_messagetemplate")
 
 
 def test_the_list_filters_by_event_and_language(editor_client):
@@ -112,7 +116,7 @@ def test_the_menu_is_in_the_editors_language(client, monkeypatch):
     assert '"label": "Message texts"' in english
 
 
-def test_saving_a_calm_edit_works(editor_client):
+def test_saving_a_calm_edit_keeps_it_as_a_draft(editor_client):
     row = _row()
     body = "Hello {{ name }},\r\n\r\nWe can help. See what you can arrange: {{ help_link }}"
 
@@ -120,31 +124,37 @@ def test_saving_a_calm_edit_works(editor_client):
 
     assert response.status_code == 302
     row.refresh_from_db()
-    assert row.body == "Hello {{ name }},\n\nWe can help. See what you can arrange: {{ help_link }}"
-
-
-def test_a_threat_is_refused_with_the_finding_shown(editor_client):
-    row = _row()
-    threat = "Hello {{ name }}. Pay today. We will tell your employer."
-
-    response = editor_client.post(f"{BASE}edit/{row.pk}/", _form(row, body=threat))
-
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "we will tell your employer" in page
-    assert "Threat" in page
-    assert "Mentions someone other than the borrower" in page
-    row.refresh_from_db()
+    draft = row.get_latest_revision_as_object()
+    assert (
+        draft.body == "Hello {{ name }},\n\nWe can help. See what you can arrange: {{ help_link }}"
+    )
+    # Borrowers still get the live words until a reviewer approves the draft.
+    assert row.has_unpublished_changes
     assert row.body == DEFAULTS[Event.PAYMENT_MISSED]["en"].body
 
 
-def test_a_chinese_ultimatum_is_refused_with_the_finding_shown(editor_client):
+def test_a_threat_is_saved_as_a_draft_with_the_finding_shown(editor_client):
+    row = _row()
+    threat = "Hello {{ name }}. Pay today. We will tell your employer."
+
+    response = editor_client.post(f"{BASE}edit/{row.pk}/", _form(row, body=threat), follow=True)
+
+    page = response.content.decode()
+    assert "The wording check found" in page and "the draft is saved" in page
+    assert "We will tell your employer." in page
+    assert "Mentions someone other than the borrower" in page
+    assert "it cannot go live until the words are changed" in page
+    row.refresh_from_db()
+    assert row.get_latest_revision_as_object().body == threat
+    assert row.body == DEFAULTS[Event.PAYMENT_MISSED]["en"].body
+
+
+def test_a_chinese_ultimatum_is_saved_as_a_draft_with_the_finding_shown(editor_client):
     row = _row(language="zh-hans")
     ultimatum = "{{ name }}，您好：请立即还款否则我们会采取措施。"
 
-    response = editor_client.post(f"{BASE}edit/{row.pk}/", _form(row, body=ultimatum))
+    response = editor_client.post(f"{BASE}edit/{row.pk}/", _form(row, body=ultimatum), follow=True)
 
-    assert response.status_code == 200
     page = response.content.decode()
     assert "立即还款否则" in page
     assert "False urgency" in page
@@ -260,7 +270,7 @@ def test_a_refused_text_has_no_preview(editor_client):
     row = _row()
     url = f"{BASE}preview/{row.pk}/"
 
-    posted = editor_client.post(url, _form(row, body="This is your final notice."))
+    posted = editor_client.post(url, _form(row, body="Hello {{ full_name }}."))
 
     assert posted.json()["is_valid"] is False
 

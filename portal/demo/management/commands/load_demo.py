@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
 
 from portal.lender_api.demo import load_demo_key
-from portal.notifications.demo import load_demo_messages
+from portal.notifications.demo import load_demo_messages, load_demo_pending_text
 from portal.support.demo import load_demo_queue, load_demo_staff
+from portal.training.demo import load_demo_training
 from repayment.demo import ADMIN_EMAIL, DEMO_PASSWORD, load_demo, load_demo_promises
 from repayment.models import Borrower
 from repayment.statements.cache import statement_for
@@ -15,9 +16,11 @@ class Command(BaseCommand):
         stories = load_demo()
         staff = load_demo_staff()
         load_demo_queue()
+        load_demo_training()
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
         load_demo_messages()
+        load_demo_pending_text()  # an edited message text waiting for the compliance reviewer
         # After the history: the promise and the reported payment hold the reminders from now.
         load_demo_promises()
         lender_key = load_demo_key()
