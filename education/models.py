@@ -14,17 +14,18 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
     LockableMixin,
     Page,
+    PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -34,8 +35,8 @@ from wagtail.url_routing import RouteResult
 
 from . import readability
 from .blocks import LessonBodyBlock
-from .panels import ReadabilityPanel
-from .text import lesson_lines, lesson_search_text
+from .panels import ReadabilityPanel, WordingPanel
+from .text import block_lines, glossary_linked_phrases, lesson_lines, lesson_search_text
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -56,6 +57,41 @@ class Topic(models.TextChoices):
     FALLING_BEHIND = "falling-behind", _("If you fall behind")
     GETTING_HELP = "getting-help", _("Getting help")
     YOUR_RIGHTS = "your-rights", _("Your rights")
+
+
+class WordingBlocked(PermissionDenied):
+    """Publishing refused: the tone check flags this revision and no override covers it. A
+    permission error, so Wagtail's admin refuses it as it refuses any publish not allowed."""
+
+    def __init__(self, found):
+        self.found = found
+        super().__init__(
+            "the wording check flags this revision: "
+            + "; ".join(f"{flag.where}: {flag.phrase}" for flag in found)
+        )
+
+
+class WordingGatedMixin:
+    """Nothing goes live while ``education.wording`` flags the revision being published: not
+    from the editor, not on a reviewer's approval in the workflow, not from a script. A revision
+    scheduled for later passed the gate when it was scheduled (``approved_go_live_at`` is set
+    then), so the scheduled go-live does not ask again."""
+
+    def wording_texts(self) -> list[tuple[str, str, str]]:
+        """(where, text, language) of everything a borrower reads, in the object's language."""
+        raise NotImplementedError
+
+    def wording_blocked(self, revision):
+        from .wording import blocked
+
+        return blocked(self, revision, revision.as_object().wording_texts())
+
+    def publish(self, revision, *args, **kwargs):
+        if revision.approved_go_live_at is None:
+            found = self.wording_blocked(revision)
+            if found:
+                raise WordingBlocked(found)
+        return super().publish(revision, *args, **kwargs)
 
 
 class HomePage(Page):
@@ -144,7 +180,7 @@ class LessonIndexPage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(WordingGatedMixin, Page):
     summary = models.CharField(
         _("summary"),
         max_length=200,
@@ -198,6 +234,7 @@ class LessonPage(Page):
         ),
         FieldPanel("body"),
         ReadabilityPanel(heading=_("Plain-language check")),
+        WordingPanel(heading=_("Wording check")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -237,9 +274,9 @@ class LessonPage(Page):
     def refresh_derived_fields(self) -> None:
         """Reading time, the plain-language check and the search text, from the content.
         Stored on the page, so each revision records the figures it was published with."""
-        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        language = self.language_or_default
         text = "\n".join(lesson_lines(self))
-        report = readability.check_text(text, language)
+        report = self.current_readability_report()
         self.readability = report.as_dict()
         self.reading_level = (
             None if report.reading_level is None else Decimal(str(report.reading_level))
@@ -247,11 +284,46 @@ class LessonPage(Page):
         self.reading_minutes = reading_minutes(text, language)
         self.search_text = lesson_search_text(self)
 
+    @property
+    def language_or_default(self) -> str:
+        return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
+    def current_readability_report(self) -> readability.Report:
+        """The check of the lesson as it is now, in its own language: what the editor sees (a
+        new translation copy is checked in its language at once, not by its original's
+        stored English figures). A word the lesson links to the glossary is explained."""
+        return readability.check_text(
+            "\n".join(lesson_lines(self)),
+            self.language_or_default,
+            explained=glossary_linked_phrases(self.body),
+        )
+
     def readability_report(self) -> readability.Report:
-        """The check as it ran when the lesson was last saved (stored with the page)."""
-        if not self.readability:
-            self.refresh_derived_fields()
+        """The check as it ran when the lesson was last saved (stored with the page), unless
+        it was stored for another language (a translation copy of the original)."""
+        stored_language = self.readability.get("language") if self.readability else None
+        if stored_language != readability.base_language(self.language_or_default):
+            return self.current_readability_report()
         return readability.Report.from_dict(self.readability)
+
+    def wording_texts(self) -> list[tuple[str, str, str]]:
+        language = self.language_or_default
+        texts = [("title", self.title, language), ("summary", self.summary, language)]
+        for number, block in enumerate(self.body, start=1):
+            # Figures' labels too: borrowers read them, though the readability check skips them.
+            lines = block_lines(block.block_type, block.value, for_search=True)
+            texts.append(
+                (f"body {number}", "\n".join(str(line) for line in lines if line), language)
+            )
+        return texts
+
+    def serve_preview(self, request, mode_name):
+        """The lesson exactly as readers get it (``serve``), for the editor's preview and the
+        reviewer's in the workflow: Wagtail's default preview would render only the context."""
+        request.is_preview = True
+        from .serving import serve_lesson
+
+        return serve_lesson(request, self)
 
     def serve(self, request, *args, redirect_to_translation=False, **kwargs):
         from .serving import serve_lesson
@@ -271,6 +343,8 @@ def reading_minutes(text: str, language: str) -> int:
 
 
 class GlossaryTerm(
+    WordingGatedMixin,
+    PreviewableMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -342,6 +416,8 @@ class GlossaryTerm(
         FieldPanel("short_definition"),
         FieldPanel("explanation"),
         FieldPanel("lesson"),
+        WordingPanel(heading=_("Wording check")),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("term"),
@@ -371,6 +447,40 @@ class GlossaryTerm(
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def language_or_default(self) -> str:
+        return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+
+    def wording_texts(self) -> list[tuple[str, str, str]]:
+        language = self.language_or_default
+        return [
+            ("term", self.term, language),
+            ("short_definition", self.short_definition, language),
+            ("explanation", self.explanation, language),
+        ]
+
+    def readability_reports(self) -> list[tuple[str, readability.Report]]:
+        """The plain-language check of the definition and the explanation."""
+        language = self.language_or_default
+        return [
+            (str(label), readability.check_text(text, language))
+            for label, text in (
+                (_("short definition"), self.short_definition),
+                (_("explanation"), self.explanation),
+            )
+            if (text or "").strip()
+        ]
+
+    def get_preview_template(self, request, mode_name):
+        return "education/glossary_term_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            "term": self,
+            "content_language": self.language_or_default,
+        }
 
 
 class LessonProgress(models.Model):

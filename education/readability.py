@@ -4,6 +4,7 @@ Pure. What is flagged and the formulas: docs/plain-language.md."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
@@ -62,6 +63,70 @@ DEFAULT_JARGON: dict[str, dict[str, str]] = {
         "collections agency": "debt collection company",
         "charge-off": "writing the debt off as lost",
         "principal balance": "what you still owe of the amount you borrowed",
+        "principal": "the money you borrowed that you have not paid back yet",
+        "outstanding principal": "what you still owe of the amount you borrowed",
+        "amortised": "paid off bit by bit",
+        "amortized": "paid off bit by bit",
+        "amortise": "pay off bit by bit",
+        "amortize": "pay off bit by bit",
+        "amortisation schedule": "repayment plan",
+        "amortization schedule": "repayment plan",
+        "residual term": "the time left on your loan",
+        "remaining term": "the time left on your loan",
+        "accrual": "building up",
+        "accrued interest": "interest built up so far",
+        "annual percentage rate": "yearly cost of the loan",
+        "apr": "yearly cost of the loan",
+        "compound interest": "interest charged on interest",
+        "capitalisation": "adding to what you owe",
+        "capitalization": "adding to what you owe",
+        "novation": "moving the loan to someone else",
+        "assignment of debt": "selling the debt to another company",
+        "indemnify": "pay back any loss",
+        "indemnity": "promise to pay back any loss",
+        "liability": "what you must pay",
+        "liable": "responsible",
+        "covenant": "promise in the agreement",
+        "lien": "the lender's claim on your property",
+        "collateral": "something you own that backs the loan",
+        "security interest": "the lender's claim on your property",
+        "guarantor": "the person who promised to pay if you can't",
+        "joint and several": "each of you owes all of it",
+        "acceleration": "asking for the whole loan to be paid at once",
+        "accelerate": "ask for the whole loan at once",
+        "garnishment": "taking money from your wages by court order",
+        "garnish": "take from your wages by court order",
+        "judgment": "court decision",
+        "insolvency": "not being able to pay your debts",
+        "insolvent": "unable to pay your debts",
+        "bankruptcy": "a legal process when you cannot pay your debts",
+        "write-off": "treating the debt as lost",
+        "written off": "treated as lost",
+        "rescheduling": "changing when you pay",
+        "refinancing": "replacing your loan with a new one",
+        "balloon payment": "a large last payment",
+        "prepayment": "paying early",
+        "prepayment penalty": "a fee for paying early",
+        "early repayment charge": "a fee for paying early",
+        "encumbrance": "a claim on your property",
+        "hereby": "by this",
+        "heretofore": "until now",
+        "whereas": "because",
+        "forthwith": "at once",
+        "thereafter": "after that",
+        "therein": "in it",
+        "shall": "will",
+        "inter alia": "among other things",
+        "null and void": "has no effect",
+        "force majeure": "events no one can control",
+        "in lieu of": "instead of",
+        "statutory": "set by law",
+        "jurisdiction": "country or area whose law applies",
+        "adjudication": "a decision",
+        "arbitration": "a decision by an independent person",
+        "set-off": "using money you hold with us to pay the debt",
+        "exigible": "due",
+        "pro rata": "in proportion",
     },
     CHINESE: {
         "逾期未还款项": "过了还款日还没还的钱",
@@ -83,6 +148,54 @@ DEFAULT_JARGON: dict[str, dict[str, str]] = {
         "摊销": "分期还清",
         "计提": "算上",
         "征信报告": "信用记录",
+        "未偿本金": "还没还的本金",
+        "未偿余额": "还欠的钱",
+        "应计利息": "到现在算出的利息",
+        "应付利息": "要付的利息",
+        "计息": "算利息",
+        "复利": "利息再生的利息",
+        "年化利率": "一年的利率",
+        "剩余期限": "贷款还剩多久",
+        "提前清偿": "提前还清",
+        "提前还款补偿金": "提前还款的费用",
+        "等额本息": "每月还一样多的钱",
+        "等额本金": "每月还一样多的本金",
+        "违约金": "没按约定还款要付的钱",
+        "违约事件": "没按约定做的事",
+        "加速到期": "要求马上还清全部欠款",
+        "宣布提前到期": "要求马上还清全部欠款",
+        "债权转让": "把这笔债卖给别的公司",
+        "连带责任": "每个人都要负责还全部的钱",
+        "保证人": "答应替您还钱的人",
+        "担保": "保证还钱",
+        "抵押": "用财产做保证",
+        "质押": "用东西做保证",
+        "追偿": "要回这笔钱",
+        "诉讼": "打官司",
+        "仲裁": "请第三方来决定",
+        "强制执行": "法院强制还钱",
+        "管辖": "由哪里的法院处理",
+        "不可撤销": "不能收回",
+        "包括但不限于": "例如",
+        "项下": "里面的",
+        "之日起": "那天起",
+        "视为": "算作",
+        "予以": "给",
+        "届时": "到时候",
+        "截至": "到",
+        "据此": "所以",
+        "特此": "现在",
+        "该等": "这些",
+        "兹": "现在",
+        "不持异议": "同意",
+        "偿付": "还钱",
+        "代偿": "替您还钱",
+        "呆账": "收不回的钱",
+        "坏账": "收不回的钱",
+        "授信": "可以借的额度",
+        "放款": "把钱借给您",
+        "划扣": "从账户里扣钱",
+        "扣收": "从账户里扣钱",
     },
 }
 
@@ -114,6 +227,19 @@ COMMON_HANZI = frozenset(
     "贷借还欠账单月日周天元块钱帐存取交付利息本金费用余额逾期计划收入支出预算帮助权利联系电话"
     "问题可以需要如果因为所以已经告诉知道怎么什么时候每个这些那些能够一起多少每月按时记录"
 )
+
+# Words of contract and official Chinese that plain Chinese rarely needs; see
+# chinese_reading_level. Not jargon to replace one by one (many have no single plain word),
+# but a measure of register.
+CHINESE_FORMAL_MARKERS = (
+    "应当", "予以", "依据", "依法", "据此", "约定", "本合同", "项下", "上述", "前述", "所述",
+    "该等", "之日", "视为", "履行", "承担", "违约", "不可撤销", "连带", "有权", "义务", "特此",
+    "无须", "不得", "届时", "截至", "方可", "不持异议", "包括但不限于", "一切", "清偿", "追偿",
+    "计收", "罚息", "复利", "未偿", "应计", "债权", "债务", "诉讼", "管辖", "条款", "生效",
+    "效力", "自行", "书面", "相应", "鉴于", "须", "均", "亦", "概", "兹",
+)  # fmt: skip
+# 之 as in 本合同之约定, not 之前, 之后, 之间, 之一.
+_ZH_FORMAL_ZHI = re.compile(r"之(?![前后间一中外内])")
 
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _EN_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9£$€¥])")
@@ -232,12 +358,17 @@ def check_text(
     *,
     jargon: dict[str, str] | None = None,
     max_sentence_length: int | None = None,
+    explained: Iterable[str] = (),
 ) -> Report:
-    """Check ``text`` (plain text; each line is checked on its own) in ``language``."""
+    """Check ``text`` (plain text; each line is checked on its own) in ``language``.
+
+    ``explained`` are phrases the text links to the glossary: a jargon word inside one of them
+    is explained where the reader meets it, so it is not flagged anywhere in the text."""
     language = _base(language)
     settings_limits = limits()
     if jargon is None:
         jargon = jargon_for(language)
+    jargon = without_explained(jargon, explained)
     sentences = split_sentences(text, language)
     if language == CHINESE:
         limit = max_sentence_length or settings_limits["max_sentence_chars"]
@@ -312,27 +443,65 @@ def chinese_length(sentence: str) -> int:
     return len(_HANZI.findall(sentence)) + len(_ZH_LATIN_TOKEN.findall(sentence))
 
 
+FORMAL_FLOOR = 50
+
+
 def chinese_reading_level(sentences: list[str]) -> float | None:
+    """0.1 × mean sentence length + 0.2 × % uncommon characters + 0.4 × formal-register words
+    per 100 characters. The last term is what tells contract Chinese from plain Chinese: its
+    sentences are long, but its characters are common ones. Validated on a labelled set
+    (docs/plain-language.md, tests/education/readability_corpus/)."""
     hanzi = [char for sentence in sentences for char in _HANZI.findall(sentence)]
     if not sentences or not hanzi:
         return None
-    mean_length = sum(chinese_length(sentence) for sentence in sentences) / len(sentences)
+    total = sum(chinese_length(sentence) for sentence in sentences)
+    mean_length = total / len(sentences)
     uncommon = 100 * sum(1 for char in hanzi if char not in COMMON_HANZI) / len(hanzi)
-    return round(0.1 * mean_length + 0.2 * uncommon, 1)
+    # Over at least FORMAL_FLOOR characters: one word such as 生效 in a seven-character
+    # subject line says nothing of its register, though per 100 characters it would be 14.
+    formal = (
+        100 * sum(formal_markers(sentence) for sentence in sentences) / max(total, FORMAL_FLOOR)
+    )
+    return round(0.1 * mean_length + 0.2 * uncommon + 0.4 * formal, 1)
+
+
+def formal_markers(text: str) -> int:
+    """How many words of legal or official register ``text`` has (overlaps count once each)."""
+    return sum(text.count(marker) for marker in CHINESE_FORMAL_MARKERS) + len(
+        _ZH_FORMAL_ZHI.findall(text)
+    )
+
+
+def without_explained(jargon: dict[str, str], explained: Iterable[str]) -> dict[str, str]:
+    phrases = [phrase.casefold() for phrase in explained if phrase and phrase.strip()]
+    if not phrases:
+        return jargon
+    return {
+        word: plainer
+        for word, plainer in jargon.items()
+        if not any(word.casefold() in phrase for phrase in phrases)
+    }
 
 
 def find_jargon(sentence: str, language: str, jargon: dict[str, str]) -> list[tuple[str, str]]:
+    """Jargon in ``sentence``; a word found only as part of a longer one found ("违约" in
+    "违约金", "principal" in "principal balance") is left out, so each is flagged once."""
     found = []
     if _base(language) == CHINESE:
         for word, plainer in jargon.items():
             if word in sentence:
                 found.append((word, plainer))
-        return found
-    lowered = sentence.lower()
-    for word, plainer in jargon.items():
-        if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered):
-            found.append((word, plainer))
-    return found
+    else:
+        lowered = sentence.lower()
+        for word, plainer in jargon.items():
+            if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered):
+                found.append((word, plainer))
+    words = [word.lower() for word, _ in found]
+    return [
+        (word, plainer)
+        for word, plainer in found
+        if not any(word.lower() in other and word.lower() != other for other in words)
+    ]
 
 
 def find_passive(sentence: str) -> list[str]:
@@ -341,6 +510,11 @@ def find_passive(sentence: str) -> list[str]:
         for match in _PASSIVE.finditer(sentence)
         if match.group(1).lower() not in _NOT_PASSIVE
     ]
+
+
+def base_language(language: str) -> str:
+    """``ENGLISH`` or ``CHINESE``: the language a report for ``language`` is made in."""
+    return _base(language)
 
 
 def _base(language: str) -> str:

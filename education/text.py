@@ -10,6 +10,13 @@ _BLOCK_TAGS = frozenset(
     {"p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote", "ul", "ol"}
 )
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+# A rich-text link to the glossary page (…/lessons/glossary/#slug), as the editor's link
+# chooser stores it, and what it says.
+_GLOSSARY_LINK = re.compile(
+    r"""<a\b[^>]*\bhref=["'][^"']*/glossary/?(?:#[^"']*)?["'][^>]*>(.*?)</a>""",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAGS = re.compile(r"<[^>]+>")
 
 
 class _Lines(HTMLParser):
@@ -86,3 +93,18 @@ def lesson_search_text(page) -> str:
     """Everything a reader can find the lesson by, searched with ``icontains`` for Chinese."""
     lines = [page.title, page.summary, *body_lines(page.body, for_search=True)]
     return "\n".join(line for line in lines if line)
+
+
+def glossary_linked_phrases(body) -> list[str]:
+    """What the lesson's text links to the glossary: each is explained where the reader meets
+    it, so the plain-language check does not count it as jargon."""
+    phrases = []
+    for block in body:
+        if block.block_type != "text":
+            continue
+        source = getattr(block.value, "source", str(block.value))
+        for match in _GLOSSARY_LINK.finditer(source or ""):
+            phrase = unescape(_TAGS.sub("", match.group(1))).strip()
+            if phrase:
+                phrases.append(phrase)
+    return phrases

@@ -84,3 +84,17 @@ def blocked(obj, revision, texts: Iterable[tuple[str, str, str]]) -> list[Flag]:
     if found and override_for(obj, revision) is not None:
         return []
     return found
+
+
+def override_url(obj, revision) -> str:
+    """The admin page where a compliance reviewer lets this revision of ``obj`` go live."""
+    from django.urls import reverse
+
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return reverse("education_wording_override", args=[content_type.pk, str(obj.pk), revision.pk])
+
+
+def latest_revision(obj):
+    """The newest saved revision of ``obj``, read from the database: an object rebuilt from a
+    revision carries the latest-revision link it had when that revision was made."""
+    return obj.revisions.order_by("-created_at", "-id").first() if obj.pk else None

@@ -1,5 +1,7 @@
+from pathlib import Path
+
 from education import readability
-from education.readability import check_text
+from education.readability import check_text, jargon_for
 
 PLAIN = (
     "Your statement shows what you owe today. It also shows what that amount includes. "
@@ -110,3 +112,55 @@ def test_report_serialises_for_storage():
 
     assert data["measure"] == "flesch-kincaid-grade"
     assert data["findings"][0]["kind"] == "long_sentence"
+
+
+CORPUS = Path(__file__).parent / "readability_corpus"
+
+
+def _passages(name: str) -> list[str]:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    return [passage.strip() for passage in text.split("\n\n") if passage.strip()]
+
+
+def test_chinese_reading_level_tells_plain_from_legal_chinese_on_the_labelled_set():
+    plain, legal = _passages("plain"), _passages("legal")
+    assert len(plain) == len(legal) == 20
+
+    plain_levels = [check_text(passage, "zh-hans").reading_level for passage in plain]
+    legal_levels = [check_text(passage, "zh-hans").reading_level for passage in legal]
+
+    assert all(check_text(passage, "zh-hans").level_ok for passage in plain), plain_levels
+    assert not any(check_text(passage, "zh-hans").level_ok for passage in legal), legal_levels
+
+
+def test_a_paragraph_of_chinese_legalese_fails_the_level():
+    legalese = (
+        "借款人应当按照本合同约定按期足额清偿借款本金及应计利息。如借款人未能按期履行还款义务，"
+        "贷款人有权自逾期之日起计收罚息，并有权宣布全部未偿本金立即到期。"
+    )
+
+    report = check_text(legalese, "zh-hans")
+
+    assert not report.level_ok
+    assert {"未偿本金", "应计利息"} <= {finding.detail for finding in report.of_kind("jargon")}
+
+
+def test_finance_and_legal_jargon_is_flagged_in_both_languages():
+    english = check_text(
+        "The principal will be amortised over the residual term. Amortized loans vary.", "en"
+    )
+    chinese = check_text("您的未偿本金和应计利息如下。", "zh-hans")
+
+    assert {"principal", "amortised", "residual term", "amortized"} <= {
+        finding.detail for finding in english.of_kind("jargon")
+    }
+    assert {"未偿本金", "应计利息"} <= {finding.detail for finding in chinese.of_kind("jargon")}
+    assert len(jargon_for("en")) >= 100 and len(jargon_for("zh-hans")) >= 60
+
+
+def test_a_linked_word_is_explained_everywhere_in_the_text():
+    text = "Your principal goes down. Interest is worked out on the principal."
+
+    report = check_text(text, "en", explained=["principal"])
+
+    assert "principal" not in {finding.detail for finding in report.of_kind("jargon")}
