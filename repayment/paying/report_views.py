@@ -28,7 +28,7 @@ class PaidForm(forms.Form):
     paid_on = PlainDateField(label=gettext_lazy("On which day?"))
     how = forms.ChoiceField(label=gettext_lazy("How did you pay?"), required=False)
     details = forms.CharField(
-        label=gettext_lazy("Anything that helps us find it (optional)"),
+        label=gettext_lazy("Anything that helps us find it"),
         help_text=gettext_lazy("For example the bank it came from, or a receipt number."),
         max_length=300,
         required=False,

@@ -51,7 +51,7 @@ class Command(BaseCommand):
                     f"and date of birth {story.date_of_birth.isoformat()})"
                 )
             )
-            self.stdout.write(f"  {story.name:<14} {situation:<44} {story.language:<8} {login}")
+            self.stdout.write(f"  {story.name:<14} {situation:<46} {story.language:<8} {login}")
         self.stdout.write(
             self.style.SUCCESS("\nStaff (same password; each sets up an authenticator app first)")
         )
