@@ -26,7 +26,15 @@ from django.utils import timezone
 
 from portal.notifications.models import ContactPreferences, OutboundMessage
 from portal.notifications.outbox.planner import plan
-from repayment.models import Borrower, LedgerEntry, Lender, Loan, LoanProduct
+from repayment.models import (
+    Borrower,
+    LedgerEntry,
+    Lender,
+    Loan,
+    LoanProduct,
+    PaymentMethod,
+    PaymentMethodKind,
+)
 from repayment.servicing.product_terms import add_months
 
 LIMIT_SECONDS = 30.0
@@ -122,6 +130,27 @@ def _entry(loan, suffix, kind, day, amount):
     )
 
 
+def ensure_payment_methods() -> None:
+    """A bank transfer and a payment page, as a lender sets them: every reminder that asks for
+    a payment then carries its "How to pay" block, as it would in production."""
+    lender = Lender.objects.get(name="Bench lender")
+    if lender.payment_methods.exists():
+        return
+    PaymentMethod.objects.create(
+        lender=lender,
+        kind=PaymentMethodKind.BANK_TRANSFER,
+        account_name="Bench lender",
+        account_number="0123 4567 8901",
+        bank_name="Bench Bank",
+        bank_name_zh_hans="基准银行",
+    )
+    PaymentMethod.objects.create(
+        lender=lender,
+        kind=PaymentMethodKind.PAYMENT_LINK,
+        link_template="https://pay.example/?ref={reference}&amount={amount}",
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--loans", type=int, default=100_000)
@@ -136,6 +165,7 @@ def main() -> int:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         print(f"built {args.loans} loans in {time.perf_counter() - started:.1f} s")
+    ensure_payment_methods()
     print(
         f"book: {Loan.objects.count()} loans, {LedgerEntry.objects.count()} ledger entries, "
         f"{Borrower.objects.count()} borrowers"
