@@ -35,7 +35,7 @@ from wagtail.url_routing import RouteResult
 
 from . import readability
 from .blocks import LessonBodyBlock
-from .panels import ReadabilityPanel, WordingPanel
+from .panels import ReadabilityPanel, TranslationPanel, WordingPanel
 from .text import block_lines, glossary_linked_phrases, lesson_lines, lesson_search_text
 
 if TYPE_CHECKING:
@@ -225,9 +225,20 @@ class LessonPage(WordingGatedMixin, Page):
     )
     readability = models.JSONField(_("plain-language check"), default=dict, editable=False)
     search_text = models.TextField(editable=False, blank=True, default="")
+    # A translation: the revision of the English lesson it was last saved against, so the
+    # translator sees what changed in the English since (TranslationPanel).
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     content_panels = [
         *Page.content_panels,
+        TranslationPanel(heading=_("The English lesson")),
         MultiFieldPanel(
             [FieldPanel("summary"), FieldPanel("topic"), FieldPanel("position")],
             heading=_("Listing"),
@@ -266,14 +277,16 @@ class LessonPage(WordingGatedMixin, Page):
         self.refresh_derived_fields()
 
     def save(self, *args, clean=True, **kwargs):
-        # Wagtail's save(clean=True) runs full_clean(), whose clean() has just refreshed them.
-        if not clean:
+        # Wagtail's save(clean=True) of a live page runs full_clean(), whose clean() has just
+        # refreshed them; a draft gets only its minimal_clean(), so refresh them here.
+        if not clean or not self.live:
             self.refresh_derived_fields()
         return super().save(*args, clean=clean, **kwargs)
 
     def refresh_derived_fields(self) -> None:
         """Reading time, the plain-language check and the search text, from the content.
         Stored on the page, so each revision records the figures it was published with."""
+        self.follow_source()
         language = self.language_or_default
         text = "\n".join(lesson_lines(self))
         report = self.current_readability_report()
@@ -283,6 +296,28 @@ class LessonPage(WordingGatedMixin, Page):
         )
         self.reading_minutes = reading_minutes(text, language)
         self.search_text = lesson_search_text(self)
+
+    def source_lesson(self) -> LessonPage | None:
+        """The English lesson this one translates; None for an English lesson."""
+        if not self.locale_id or self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        return (
+            LessonPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .select_related("latest_revision")
+            .first()
+        )
+
+    def follow_source(self) -> None:
+        """A translation keeps its English lesson's slug (a retitled Chinese lesson would
+        otherwise get a Unicode one, and the languages' addresses would part), and records
+        which English revision it was saved against."""
+        source = self.source_lesson()
+        if source is None:
+            return
+        self.slug = source.slug
+        self.source_revision = source.latest_revision
 
     @property
     def language_or_default(self) -> str:

@@ -49,3 +49,26 @@ class WordingPanel(Panel):
                 }
             )
             return context
+
+
+class TranslationPanel(Panel):
+    """On a translation: what changed in the English lesson since this translation was last
+    saved, line by line, so the translator knows what to bring across. Nothing on an English
+    lesson."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "education/admin/translation_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and self.instance.source_lesson() is not None
+
+        def get_context_data(self, parent_context=None):
+            from .translation_changes import changes_since
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            source = page.source_lesson()
+            context["source"] = source
+            context["changes"] = changes_since(page.source_revision, source)
+            context["never_saved"] = page.source_revision_id is None
+            return context
