@@ -52,9 +52,7 @@ def test_unpublished_translation_falls_back_to_english(client, lessons):
     assert "还款计划怎么用" not in response.text
 
 
-def test_a_translation_keeps_the_english_slug_so_both_languages_share_the_address(
-    client, lessons
-):
+def test_a_translation_keeps_the_english_slug_so_both_languages_share_the_address(client, lessons):
     chinese = lesson("how-repayment-plans-work", "zh-hans")
     chinese.slug = "huankuan-jihua"
     chinese.save_revision().publish()
