@@ -310,13 +310,15 @@ class LessonPage(WordingGatedMixin, Page):
         )
 
     def follow_source(self) -> None:
-        """A translation keeps its English lesson's slug (a retitled Chinese lesson would
-        otherwise get a Unicode one, and the languages' addresses would part), and records
-        which English revision it was saved against."""
+        """A translation whose slug is not plain ASCII (Wagtail makes a Unicode one from a
+        retitled Chinese lesson) takes its English lesson's slug; one an editor chose in
+        letters and digits (pinyin) stays. And it records which English revision it was saved
+        against."""
         source = self.source_lesson()
         if source is None:
             return
-        self.slug = source.slug
+        if not self.slug or not self.slug.isascii():
+            self.slug = source.slug
         self.source_revision = source.latest_revision
 
     @property

@@ -94,6 +94,7 @@ def test_pay_copy_the_reference_and_promise_on_a_phone(
 
     page.goto(f"{mine}loans/{loan.reference}/help/")
     page.get_by_role("link", name=words["promise_link"]).click()
+    page.wait_for_url(f"**/{language}/my/loans/{loan.reference}/promise/")
     check_page(page, visited, "promise page")
     pay_by = dt.date.today() + dt.timedelta(days=5)
     page.get_by_label(words["amount"]).fill("300")
@@ -123,6 +124,7 @@ def test_tell_us_you_have_paid_on_a_phone(
 
     page.goto(f"{live_server.url}/{language}/my/loans/{loan.reference}/")
     page.get_by_role("link", name=words["paid_link"], exact=True).click()
+    page.wait_for_url(f"**/{language}/my/loans/{loan.reference}/paid/")
     check_page(page, visited, "paid page")
     yesterday = dt.date.today() - dt.timedelta(days=1)
     page.get_by_label(words["paid_amount"]).fill("550")

@@ -34,7 +34,7 @@ def test_line_changes_lists_what_went_and_what_came():
     assert line_changes(["Same."], ["Same."]) == []
 
 
-def test_a_retitled_translation_keeps_the_english_slug(editor, lessons):
+def test_a_retitled_translation_takes_the_english_slug_not_a_unicode_one(editor, lessons):
     page = new_lesson(user=editor, body=_body("Call us early."))
     chinese = _translate(page, editor)
     chinese.title = "还款有困难时先打电话"
@@ -42,6 +42,11 @@ def test_a_retitled_translation_keeps_the_english_slug(editor, lessons):
     chinese.save()
     chinese.refresh_from_db()
     assert chinese.slug == page.slug == "talking-early"
+    # A slug an editor chose in pinyin is theirs to keep.
+    chinese.slug = "zao-dian-lian-xi"
+    chinese.save()
+    chinese.refresh_from_db()
+    assert chinese.slug == "zao-dian-lian-xi"
 
 
 def test_the_translator_sees_what_changed_in_the_english_since_the_last_save(
