@@ -70,10 +70,20 @@ def _address_values(request: HttpRequest) -> set[str]:
     return values
 
 
+# The largest integer a database column of ours holds (a bigint).
+LARGEST_ID = 2**63 - 1
+
+
 def unusable_address_value(request: HttpRequest, exc: Exception) -> bool:
-    """Whether ``exc`` is a model field refusing a value taken straight from the address: the
-    innermost frame is the field's conversion, and the value it was given is in the path or
-    the query string. Any other ValueError stays a 500: it is a bug."""
+    """Whether ``exc`` is a model field, or the database driver, refusing a value taken
+    straight from the address: the innermost frame is the field's conversion and the value it
+    was given is in the path or the query string, or the driver could not hold a number there
+    (SQLite's OverflowError: a key such as a page's parent link is not bounded by Django as an
+    id is). Any other ValueError stays a 500: it is a bug."""
+    if isinstance(exc, OverflowError):
+        return any(
+            value.isdigit() and int(value) > LARGEST_ID for value in _address_values(request)
+        )
     if not isinstance(exc, ValueError | TypeError | ValidationError) or exc.__traceback__ is None:
         return False
     trace = exc.__traceback__

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Page
 
 from portal.accounts.staff import can_use, staff_view
 from portal.audit.actors import Actor
@@ -34,10 +33,7 @@ def my_training(request):
 @staff_view("training.take_training")
 def module_page(request, pk):
     # Any live module may be read; the check counts towards the reader's roles only if theirs.
-    # Looked up as a page: a module's own key is its parent link, which Django does not bound
-    # as it bounds an id, so an id past the column's range would reach SQLite as an overflow.
-    page = get_object_or_404(Page.objects.live().type(TrainingModule), pk=pk)
-    module = page.specific
+    module = get_object_or_404(TrainingModule.objects.live().specific(), pk=pk)
     mine = standing.Standing(
         module=module,
         passed_version=next(

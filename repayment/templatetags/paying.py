@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from repayment.models import Loan, PaymentReport, PaymentReportStatus
+from repayment.models import Loan
 from repayment.paying.methods import methods_for, shown_methods
 from repayment.paying.methods import pay_request as request_of
 from repayment.paying.reference import payment_reference as reference_of
@@ -40,9 +40,3 @@ def payment_methods(context, statement, pdf=None):
         "methods": shown,
         "pdf": context.get("pdf", False) if pdf is None else pdf,
     }
-
-
-@register.simple_tag
-def open_report_of(loan_id: int) -> PaymentReport | None:
-    """The payment the borrower told us of that reminders are waiting for, if any."""
-    return PaymentReport.objects.filter(loan_id=loan_id, status=PaymentReportStatus.OPEN).first()
