@@ -17,6 +17,16 @@ from repayment.money import ZERO
 from repayment.plans.payments_matched import payments_since
 
 
+class WordRefused(Exception):
+    """Why the borrower's word (a promise, a payment they made) cannot be taken, in words they
+    read. ``field`` names the input at fault ("amount", "pay_by"); empty when the loan's state
+    refuses it."""
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
+
+
 class AmountRefused(ValueError):
     """Why an amount the borrower typed cannot be used, in their language."""
 

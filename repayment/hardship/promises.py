@@ -17,7 +17,13 @@ from django.db import transaction
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from repayment.borrowers_word import AmountRefused, borrower_amount, paid_between, settle_each
+from repayment.borrowers_word import (
+    AmountRefused,
+    WordRefused,
+    borrower_amount,
+    paid_between,
+    settle_each,
+)
 from repayment.events import tell_borrower, tell_lender
 from repayment.models import Loan, PlanStatus, Promise, PromiseStatus
 from repayment.models.lender_events import LenderTopic
@@ -27,13 +33,8 @@ from repayment.plans.policy import policy_for
 from repayment.statements.cache import statement_for
 
 
-class PromiseError(Exception):
-    """Why a promise cannot be made, in words the borrower reads. ``field`` names the input
-    at fault ("amount", "pay_by"); empty when the loan's state refuses it."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
+class PromiseError(WordRefused):
+    """A promise to pay refused."""
 
 
 def open_promise(loan: Loan) -> Promise | None:

@@ -12,7 +12,13 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from repayment.borrowers_word import AmountRefused, borrower_amount, paid_between, settle_each
+from repayment.borrowers_word import (
+    AmountRefused,
+    WordRefused,
+    borrower_amount,
+    paid_between,
+    settle_each,
+)
 from repayment.events import tell_borrower, tell_lender
 from repayment.models import Loan, PaymentMethodKind, PaymentReport, PaymentReportStatus
 from repayment.models.lender_events import LenderTopic
@@ -27,13 +33,8 @@ LONGEST_AGO = timedelta(days=30)
 DATE_SLACK = timedelta(days=3)
 
 
-class ReportError(Exception):
-    """Why the report cannot be taken, in words the borrower reads; ``field`` names the input
-    at fault ("amount", "paid_on"), empty when the loan's state refuses it."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.field = field
+class ReportError(WordRefused):
+    """A payment report refused."""
 
 
 def open_report(loan: Loan) -> PaymentReport | None:

@@ -3,29 +3,26 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from repayment import position as pos
-from repayment.ledger.reading import local_today
 from repayment.models import Loan
 from repayment.paying.methods import PayRequest, methods_for, pay_request, shown_methods
 from repayment.paying.reference import payment_reference
-from repayment.paying.reports import ReportError, report_payment
+from repayment.paying.reports import report_payment
 from repayment.statements.cache import statement_for
 
 from ... import idempotency
-from ...errors import Conflict
 from ..serializers.paying import (
     HowToPaySerializer,
     PaymentReportRequestSerializer,
     PaymentReportSerializer,
 )
 from .base import BorrowerView
+from .borrowers_word import take_once
 from .errors import ERRORS
 
 
@@ -109,27 +106,18 @@ class PaymentReports(BorrowerView):
     )
     def post(self, request, reference):
         loan = self.loan(reference)
-
-        def report():
-            check = PaymentReportRequestSerializer(data=self.body())
-            check.refuse_wrong_shape()
-            check.is_valid(raise_exception=True)
-            try:
-                made = report_payment(
-                    loan=loan,
-                    amount=check.validated_data["amount"],
-                    paid_on=check.validated_data["paid_on"],
-                    how=check.validated_data.get("how", ""),
-                    details=check.validated_data.get("details", ""),
-                    today=local_today(timezone.now(), loan.borrower.time_zone),
-                )
-            except ReportError as refused:
-                if refused.field:
-                    raise exceptions.ValidationError({refused.field: [str(refused)]}) from None
-                raise Conflict(str(refused), code="refused") from None
-            return Response(
-                PaymentReportSerializer(made, context={"currency": loan.currency}).data,
-                status=status.HTTP_201_CREATED,
-            )
-
-        return idempotency.run(request, report)
+        return take_once(
+            self,
+            request,
+            loan,
+            asked=PaymentReportRequestSerializer,
+            make=lambda values, today: report_payment(
+                loan=loan,
+                amount=values["amount"],
+                paid_on=values["paid_on"],
+                how=values.get("how", ""),
+                details=values.get("details", ""),
+                today=today,
+            ),
+            answer=PaymentReportSerializer,
+        )

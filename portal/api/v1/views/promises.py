@@ -3,18 +3,15 @@ loan's help page makes them, once per Idempotency-Key."""
 
 from __future__ import annotations
 
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from repayment.hardship.promises import PromiseError, make_promise
-from repayment.ledger.reading import local_today
+from repayment.hardship.promises import make_promise
 
 from ... import idempotency
-from ...errors import Conflict
 from ..serializers.promises import PromiseRequestSerializer, PromiseSerializer
 from .base import BorrowerView
+from .borrowers_word import take_once
 from .errors import ERRORS
 
 
@@ -45,25 +42,13 @@ class Promises(BorrowerView):
     )
     def post(self, request, reference):
         loan = self.loan(reference)
-
-        def promise():
-            check = PromiseRequestSerializer(data=self.body())
-            check.refuse_wrong_shape()
-            check.is_valid(raise_exception=True)
-            try:
-                made = make_promise(
-                    loan=loan,
-                    amount=check.validated_data["amount"],
-                    pay_by=check.validated_data["pay_by"],
-                    today=local_today(timezone.now(), loan.borrower.time_zone),
-                )
-            except PromiseError as refused:
-                if refused.field:
-                    raise exceptions.ValidationError({refused.field: [str(refused)]}) from None
-                raise Conflict(str(refused), code="refused") from None
-            return Response(
-                PromiseSerializer(made, context={"currency": loan.currency}).data,
-                status=status.HTTP_201_CREATED,
-            )
-
-        return idempotency.run(request, promise)
+        return take_once(
+            self,
+            request,
+            loan,
+            asked=PromiseRequestSerializer,
+            make=lambda values, today: make_promise(
+                loan=loan, amount=values["amount"], pay_by=values["pay_by"], today=today
+            ),
+            answer=PromiseSerializer,
+        )
