@@ -5,6 +5,7 @@ each open one against the ledger."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -13,8 +14,59 @@ from django.utils.translation import gettext as _
 
 from repayment.ledger import replay as ledger
 from repayment.ledger.reading import ledger_lines, local_today
+from repayment.models import PaymentReport, PaymentReportStatus, Promise, PromiseStatus
 from repayment.money import ZERO
 from repayment.plans.payments_matched import payments_since
+
+
+@dataclass(frozen=True, slots=True)
+class OpenWord:
+    """What the borrower told us about a loan that holds payment reminders now: an open
+    promise to pay and a payment on its way. Every surface that shows one reads it here."""
+
+    promise: Promise | None = None
+    report: PaymentReport | None = None
+
+    @property
+    def held_until(self) -> date | None:
+        days = [word.hold_until for word in (self.promise, self.report) if word is not None]
+        return max(days) if days else None
+
+
+def open_words(loans: Iterable) -> dict[int, OpenWord]:
+    """Each loan's open word, in two queries whatever the number of loans. A loan marked by
+    ``selectors.loans_of`` as having none (most loans) is not asked about."""
+    loans = list(loans)
+    asked_promise = [loan.pk for loan in loans if getattr(loan, "has_open_promise", True)]
+    asked_report = [loan.pk for loan in loans if getattr(loan, "has_open_report", True)]
+    promises = (
+        {
+            promise.loan_id: promise
+            for promise in Promise.objects.filter(
+                loan_id__in=asked_promise, status=PromiseStatus.OPEN
+            )
+        }
+        if asked_promise
+        else {}
+    )
+    reports = (
+        {
+            report.loan_id: report
+            for report in PaymentReport.objects.filter(
+                loan_id__in=asked_report, status=PaymentReportStatus.OPEN
+            )
+        }
+        if asked_report
+        else {}
+    )
+    return {
+        loan.pk: OpenWord(promise=promises.get(loan.pk), report=reports.get(loan.pk))
+        for loan in loans
+    }
+
+
+def open_word(loan) -> OpenWord:
+    return open_words([loan])[loan.pk]
 
 
 class WordRefused(Exception):

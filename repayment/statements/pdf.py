@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from weasyprint import HTML, URLFetcher
 
+from repayment.borrowers_word import OpenWord
 from repayment.statements.build import PAID_OFF, Statement
 from repayment.statements.chart import balance_chart
 
@@ -31,11 +32,17 @@ _COUNTERS = {"number": "counter(page)", "total": "counter(pages)"}
 
 
 def render_statement_pdf(
-    *, statement: Statement, borrower_name: str, language: str, question_url: str = ""
+    *,
+    statement: Statement,
+    borrower_name: str,
+    language: str,
+    question_url: str = "",
+    word: OpenWord | None = None,
 ) -> bytes:
     """The statement as PDF bytes, in ``language`` (a Django language code), addressed to
     ``borrower_name``. ``question_url``: the full address of the page where the borrower
-    questions an entry, printed beside the words that say where it is."""
+    questions an entry, printed beside the words that say where it is. ``word``: what the
+    borrower told us that holds reminders, said as the statement page says it."""
     return _render(
         TEMPLATE,
         statement=statement,
@@ -43,6 +50,7 @@ def render_statement_pdf(
         borrower_name=borrower_name,
         chart=balance_chart(statement.balance_series, statement.today),
         question_url=question_url,
+        word=word or OpenWord(),
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
+from repayment.borrowers_word import open_word
 from repayment.statements.build import PAID_OFF
 from repayment.statements.cache import statement_for
 from repayment.statements.forms import HistoryFilterForm
@@ -34,6 +35,7 @@ def statement_pdf(request, reference):
         borrower_name=loan.borrower.full_name,
         language=translation.get_language(),
         question_url=request.build_absolute_uri(reverse("loan_dispute", args=[loan.reference])),
+        word=open_word(loan),
     )
     return _download(pdf, "statement", statement)
 

@@ -4,7 +4,7 @@ from django.views.decorators.http import require_GET
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
-from repayment.models import PaymentReportStatus, PromiseStatus
+from repayment.borrowers_word import open_word, open_words
 from repayment.plans.active_plans import active_plans
 from repayment.statements.cache import statement_for
 from repayment.statements.chart import balance_chart
@@ -21,12 +21,13 @@ def home(request):
     plans = active_plans(
         [s for s, loan in zip(statements, loans, strict=True) if loan.has_active_plan]
     )
+    words = open_words(loans)
     return render(
         request,
         "repayment/home.html",
         {
             "borrower": request.borrower,
-            "loans": [(s, plans.get(s.loan_id)) for s in statements],
+            "loans": [(s, plans.get(s.loan_id), words[s.loan_id]) for s in statements],
             "statements": statements,
         },
     )
@@ -39,25 +40,18 @@ def statement_context(*, loan, params) -> dict:
     form = HistoryFilterForm(params or None, loan=loan)
     value = statement_for(loan=loan, since=form.chosen("since"))
     page = Paginator(value.history, HISTORY_PAGE_SIZE).get_page(form.chosen("page") or 1)
+    word = open_word(loan)
     return {
         "statement": value,
         "plan": active_plans([value]).get(value.loan_id) if loan.has_active_plan else None,
-        "promise": _open(loan, "has_open_promise", loan.promises, PromiseStatus.OPEN),
-        "report": _open(loan, "has_open_report", loan.payment_reports, PaymentReportStatus.OPEN),
+        "promise": word.promise,
+        "report": word.report,
         "form": form
         if form.is_bound
         else HistoryFilterForm(initial={"since": value.itemisation.since}, loan=loan),
         "history_page": page,
         "chart": balance_chart(value.balance_series, value.today),
     }
-
-
-def _open(loan, mark: str, related, status: str):
-    """The loan's open promise or report: asked for only when ``loans_of`` marked the loan as
-    having one (most have none), or when the loan was read another way (the console)."""
-    if getattr(loan, mark, None) is False:
-        return None
-    return related.filter(status=status).first()
 
 
 @require_GET

@@ -335,3 +335,44 @@ def test_the_next_reminder_names_the_amount_the_pages_show(state):
         position = statement_for(loan=loan).position
     shown = position.amount_due if event == "payment_missed" else position.next_payment.amount
     assert shown == D(amount)
+
+
+@time_machine.travel(NOON_SHANGHAI, tick=False)
+def test_a_promise_and_a_payment_on_its_way_read_the_same_on_every_surface(agent_client):
+    from repayment.hardship.promises import make_promise
+    from repayment.paying.reports import report_payment
+
+    loan = late()
+    today = dt.date(2026, 5, 20)
+    promise = make_promise(loan=loan, amount="300.00", pay_by=dt.date(2026, 5, 25), today=today)
+    report = report_payment(loan=loan, amount="200.00", paid_on=dt.date(2026, 5, 19), today=today)
+    promised = (
+        f"You told us you will pay {money('300.00')} by {day(promise.pay_by)}. We will not "
+        f"send payment reminders until {day(promise.hold_until)}."
+    )
+    reported = f"You told us you paid {money('200.00')} on {day(report.paid_on)}. Thank you."
+
+    client = Client()
+    client.force_login(loan.borrower.user)
+    surfaces = {
+        "home": flat(client.get(reverse("borrower_home")).content.decode()),
+        "statement": flat(client.get(reverse("loan_statement", args=[loan.reference])).text),
+        "pdf": pdf_text(client, loan),
+        "console statement": flat(
+            agent_client.get(
+                reverse("support:borrower_statement", args=[loan.borrower_id, loan.reference])
+            ).text
+        ),
+    }
+    for surface, text in surfaces.items():
+        assert promised in text, (surface, "promise")
+        assert reported in text, (surface, "report")
+
+    borrower = APIClient()
+    borrower.force_authenticate(loan.borrower.user)
+    api = borrower.get(f"/api/v1/loans/{loan.reference}/statement/").json()
+    assert api["promise"]["reminders_held_until"] == promise.hold_until.isoformat()
+    assert api["payment_report"]["paid_on"] == "2026-05-19"
+    listed = borrower.get("/api/v1/loans/").json()
+    held = max(promise.hold_until, report.hold_until).isoformat()
+    assert [item["reminders_held_until"] for item in listed] == [held]

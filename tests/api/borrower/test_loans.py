@@ -33,6 +33,7 @@ def test_my_loans_sum_up_what_i_owe(api, loan):
         "status": "late",
         "next_due": summary["next_due"],
         "has_active_plan": False,
+        "reminders_held_until": None,
     }
     assert summary["next_due"]["amount"] == "550.00"
     dt.date.fromisoformat(summary["next_due"]["date"])

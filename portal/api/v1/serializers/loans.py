@@ -1,6 +1,9 @@
 """Loans and their statement: the ``repayment.statements.build.Statement`` value the statement page
 renders, as JSON. Context: ``currency``, ``language`` and, for a statement, ``debt_advice``."""
 
+import datetime
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from repayment import position
@@ -8,6 +11,8 @@ from repayment.models import EntryKind, Frequency
 from repayment.statements.step_labels import step_label
 
 from ..fields import LabelField, MoneyField
+from .paying import PaymentReportSerializer
+from .promises import PromiseSerializer
 
 STATUSES = (
     position.UP_TO_DATE,
@@ -46,11 +51,18 @@ class LoanSummarySerializer(serializers.Serializer):
     status = serializers.CharField(help_text=", ".join(STATUSES) + ".")
     next_due = NextDueSerializer(allow_null=True)
     has_active_plan = serializers.SerializerMethodField()
+    reminders_held_until = serializers.SerializerMethodField(
+        help_text="The borrower has promised to pay, or told us of a payment on its way: no "
+        "payment reminders until this day. Null when nothing holds them."
+    )
 
     get_product_name = _product_label
 
     def get_has_active_plan(self, statement) -> bool:
         return self.context["has_active_plan"]
+
+    def get_reminders_held_until(self, statement) -> datetime.date | None:
+        return self.context["word"].held_until
 
 
 class LenderSerializer(serializers.Serializer):
@@ -194,5 +206,24 @@ class StatementSerializer(serializers.Serializer):
         help_text="Nothing is overdue: the timeline shows what would follow a missed payment."
     )
     timeline_steps_passed = serializers.IntegerField()
+    promise = serializers.SerializerMethodField(
+        help_text="The open promise to pay, as /promises/ gives it, or null."
+    )
+    payment_report = serializers.SerializerMethodField(
+        help_text="The payment the borrower told us of that is on its way, as /payment-reports/ "
+        "gives it, or null."
+    )
 
     get_product_name = _product_label
+
+    @extend_schema_field(PromiseSerializer(allow_null=True))
+    def get_promise(self, statement):
+        promise = self.context["word"].promise
+        return None if promise is None else PromiseSerializer(promise, context=self.context).data
+
+    @extend_schema_field(PaymentReportSerializer(allow_null=True))
+    def get_payment_report(self, statement):
+        report = self.context["word"].report
+        return (
+            None if report is None else PaymentReportSerializer(report, context=self.context).data
+        )

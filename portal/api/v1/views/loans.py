@@ -10,6 +10,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 
 from repayment import selectors
+from repayment.borrowers_word import open_word, open_words
 from repayment.debt_advice import advice_for
 from repayment.plans.options import options_for
 from repayment.plans.proposing import proposal_under_review
@@ -31,6 +32,7 @@ class LoanList(BorrowerView):
     )
     def get(self, request):
         loans = list(selectors.loans_of(borrower=self.borrower))
+        words = open_words(loans)
         return Response(
             [
                 LoanSummarySerializer(
@@ -39,6 +41,7 @@ class LoanList(BorrowerView):
                         "currency": loan.currency,
                         "language": self.language,
                         "has_active_plan": loan.has_active_plan,
+                        "word": words[loan.pk],
                     },
                 ).data
                 for loan in loans
@@ -75,6 +78,7 @@ class LoanStatement(BorrowerView):
             "currency": value.currency,
             "language": self.language,
             "debt_advice": advice_for(product=loan.product, language=self.language),
+            "word": open_word(loan),
         }
         return Response(StatementSerializer(value, context=context).data)
 
