@@ -5,20 +5,13 @@ texts as editable rows, as 0003 did; a row that exists already is left as it is.
 
 from django.db import migrations, models
 
+from portal.notifications.migrations._seeding import seed_texts
+
 NEW_EVENTS = ("promise_broken", "promise_part_kept")
 
 
 def seed(apps, schema_editor):
-    from portal.notifications.message_texts.defaults import DEFAULTS
-
-    MessageTemplate = apps.get_model("notifications", "MessageTemplate")
-    for event in NEW_EVENTS:
-        for language, text in DEFAULTS[event].items():
-            MessageTemplate.objects.get_or_create(
-                event=event,
-                language=language,
-                defaults={"subject": text.subject, "body": text.body, "sms": text.sms},
-            )
+    seed_texts(apps, NEW_EVENTS)
 
 
 class Migration(migrations.Migration):
