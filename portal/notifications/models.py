@@ -16,6 +16,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from education.models import WordingGatedMixin
 from portal.notifications.contact_rules.rules import Channel, Kind, Rule
 
 
@@ -257,7 +258,13 @@ class ContactAttempt(models.Model):
 
 
 class MessageTemplate(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+    WordingGatedMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
 ):
     """The words of one event's message in one language, edited by staff. Placeholders use
     Django template syntax ({{ amount }}); the opt-out line and the debt-advice signpost are
@@ -307,14 +314,12 @@ class MessageTemplate(
     def revisions(self):
         return self._revisions
 
-    def publish(self, revision, *args, **kwargs):
-        # The editor's views refuse first, with the findings; this stops any other way in
-        # (a revert, a script) from putting flagged words live.
-        from portal.notifications.message_texts import review
+    def wording_texts(self):
+        # The editor's views refuse first, with the findings; the mixin's publish() stops any
+        # other way in (a revert, a script) from putting flagged words live.
+        from portal.notifications.message_texts.review import wording_of
 
-        if review.blocking_flags(self, revision):
-            raise review.WordingBlocked(revision)
-        return super().publish(revision, *args, **kwargs)
+        return wording_of(self)
 
     def get_preview_template(self, request, mode_name):
         return "notifications/texts/preview.html"

@@ -10,12 +10,12 @@ English threat."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from education import tone_check as tone
 from education import wording
+from education.models import WordingBlocked as EducationWordingBlocked
 from portal.audit.recording import record_action
 
 from .compose import _TONE_LABELS, FIELDS, normalise_language
@@ -25,12 +25,8 @@ APPROVED = "message_text.approved"
 PUBLISHED = "message_text.published"
 
 
-class WordingBlocked(PermissionDenied):
-    """A revision the tone check flags, with no reviewer's override, was to go live."""
-
-    def __init__(self, revision):
-        super().__init__(f"revision {getattr(revision, 'pk', None)} has flagged wording")
-        self.revision = revision
+# What publishing a flagged revision raises: the lessons' own, from the shared gate.
+WordingBlocked = EducationWordingBlocked
 
 
 def _languages(language: str) -> list[str]:
