@@ -56,20 +56,9 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
     for p in Pause.objects.filter(loan_id__in=loan_ids, status=PauseStatus.GRANTED):
         pauses[p.loan_id].append((p.starts_on, p.ends_on))
     # An open promise to pay holds arrears reminders from the day it was made to its last
-    # day; a settled one held them until the day before it was settled.
-    promises = defaultdict(list)
-    for p in Promise.objects.filter(loan_id__in=loan_ids):
-        last = p.hold_until
-        if p.settled_on is not None:
-            last = min(last, p.settled_on - timedelta(days=1))
-        promises[p.loan_id].append((p.made_on, last))
-    # A payment the borrower told us of holds every payment reminder the same way.
-    reports = defaultdict(list)
-    for r in PaymentReport.objects.filter(loan_id__in=loan_ids):
-        last = r.hold_until
-        if r.settled_on is not None:
-            last = min(last, r.settled_on - timedelta(days=1))
-        reports[r.loan_id].append((r.reported_on, last))
+    # day, and a payment the borrower told us of holds every payment reminder the same way.
+    promises = _held_windows(Promise.objects.filter(loan_id__in=loan_ids), "made_on")
+    reports = _held_windows(PaymentReport.objects.filter(loan_id__in=loan_ids), "reported_on")
 
     violations: list[Violation] = []
     reminders_by_day: dict[tuple[int, date], set[str]] = defaultdict(set)
@@ -142,3 +131,15 @@ def check(messages: Iterable[OutboundMessage] | None = None) -> list[Violation]:
                     )
                 )
     return violations
+
+
+def _held_windows(words, first_field: str) -> dict[int, list[tuple[date, date]]]:
+    """Per loan, the days each promise or report held reminders: from ``first_field`` to its
+    last day; a settled one held them until the day before it was settled."""
+    windows = defaultdict(list)
+    for word in words:
+        last = word.hold_until
+        if word.settled_on is not None:
+            last = min(last, word.settled_on - timedelta(days=1))
+        windows[word.loan_id].append((getattr(word, first_field), last))
+    return windows
