@@ -29,7 +29,7 @@ class Category(StrEnum):
 
 
 # A negation in the phrase's own clause excuses these categories (docs/tone-check.md). Shaming and
-# false urgency are not excused: "You are not a deadbeat" still calls the borrower one.
+# false urgency are not excused: "You're no deadbeat" still calls the borrower one.
 NEGATABLE = frozenset(
     {
         Category.THREAT,
@@ -50,7 +50,7 @@ class Phrase:
     why: str
     pattern: str | None = None  # a small regex over normalised text
     # None: as the category (NEGATABLE). False for a pattern that holds its own negation
-    # ("won't stop until"), True for a judgement a kind text may deny ("not a bad person").
+    # ("won't stop until"), True for a judgement a kind text may deny ("you are no bad person").
     negatable: bool | None = None
     # A permission in the clause ("you can", 可以) excuses it: "You can pay today if you like".
     permissive: bool = False
@@ -106,7 +106,7 @@ _WHY = {
     ),
 }
 _WHY_ZH = {
-    Category.THREAT: f"以暴力或伤害相威胁: {_NIFA_THREAT}; {_CN_FORBIDDEN}; {_REG_F_HARASS}.",
+    Category.THREAT: f"暴力威胁、恐吓伤害: {_NIFA_THREAT}; {_CN_FORBIDDEN}; {_REG_F_HARASS}.",
     Category.LEGAL_ACTION: f"以诉讼、拘留、坐牢或刑事责任相威胁: {_NIFA_FALSE}; {_CN_FORBIDDEN}; "
     f"{_REG_F_MISLEAD}.",
     Category.FALSE_URGENCY: f"制造不合理的期限施压: {_CONC_PRESSURE}; {_NIFA_THREAT}.",
@@ -478,7 +478,7 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             r"|are next|is next)(?!\w)",
         ),
         Phrase(
-            "post your debt on facebook",
+            "share your loan details online",
             _WHY[Category.THIRD_PARTY],
             r"(?:post|publish|share|spread|expose|announce|broadcast)\w* "
             rf"{_GAP3}(?:your (?:\w+ )?(?:debt|loan|name|arrears|details|photo|information|info"
@@ -776,7 +776,7 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
             + r"{0,2}(?:诈骗|欺诈|盗窃)|犯罪行为|恶意(?:透支|拖欠)",
         ),
         Phrase(
-            "申请强制执行",
+            "将强制执行",
             _WHY_ZH[Category.LEGAL_ACTION],
             r"(?:申请|将|会|要|马上|立即|即将|被|对(?:你|您))" + _C + r"{0,4}强制执行"
             r"|强制执行(?:你|您)|查封|扣押|扣划|拍卖" + _YOU + r"?\S{0,2}(?:财产|房|车)"

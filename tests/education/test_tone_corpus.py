@@ -90,7 +90,8 @@ def test_the_split_follows_the_documented_rule():
         groups = defaultdict(list)
         for half in HALVES:
             for example in load(half, language):
-                groups[(example.label, example.category)].append((half, example.sentence))
+                key = (example.round, example.label, example.category)
+                groups[key].append((half, example.sentence))
         for members in groups.values():
             ordered = sorted(members, key=lambda m: hashlib.sha256(m[1].encode()).hexdigest())
             expected = ["tune" if i % 2 == 0 else "heldout" for i in range(len(ordered))]
