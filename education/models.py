@@ -811,3 +811,12 @@ class WordingOverride(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} r{self.revision_id}"
+
+
+# Search's own models live beside the search code; importing them here registers them.
+from .search_models import (  # noqa: E402, F401
+    LessonTerm,
+    PromotedLesson,
+    SearchLog,
+    SearchSynonym,
+)

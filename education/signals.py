@@ -20,6 +20,7 @@ from .models import (
     HomePage,
     LessonIndexPage,
     LessonPage,
+    SearchSynonym,
 )
 
 PAGE_MODELS = (HomePage, LessonIndexPage, LessonPage)
@@ -43,6 +44,9 @@ post_delete.connect(_content_changed, sender=PageViewRestriction, dispatch_uid="
 published.connect(_content_changed, sender=GlossaryTerm, dispatch_uid="edu-term-pub")
 unpublished.connect(_content_changed, sender=GlossaryTerm, dispatch_uid="edu-term-unpub")
 post_delete.connect(_content_changed, sender=GlossaryTerm, dispatch_uid="edu-term-del")
+# Synonyms are read once per generation (education.search).
+post_save.connect(_content_changed, sender=SearchSynonym, dispatch_uid="edu-synonym-save")
+post_delete.connect(_content_changed, sender=SearchSynonym, dispatch_uid="edu-synonym-del")
 
 
 for model in (DebtAdviceService, BorrowerRights):
@@ -73,3 +77,14 @@ def _translation_starts_as_a_draft(sender, source_obj, target_obj, **kwargs):
         target_obj.live_revision = None
         target_obj.first_published_at = None
         target_obj.last_published_at = None
+
+
+@receiver(post_save, sender=LessonPage, dispatch_uid="edu-lesson-search-index")
+def _index_lesson_words(sender, instance, update_fields=None, raw=False, **kwargs):
+    """The page row's text changed (created, published, or saved whole): index its words. A
+    draft revision saves only bookkeeping fields on the row, so it never reaches the index."""
+    if raw or (update_fields is not None and "search_text" not in update_fields):
+        return
+    from .search_index import index_page
+
+    index_page(instance)

@@ -56,3 +56,26 @@ def terms(text: str) -> list[str]:
             if stemmed:
                 found.append(stemmed)
     return found
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as a reader meant them: Chinese runs segmented once (jieba's
+    precise mode, 信用评分 stays whole where jieba knows it), other words stemmed. A query is
+    read this way, so each word is one thing to find; ``parts`` gives a long word's pieces."""
+    found: list[str] = []
+    for piece in _WORD.findall(fold(text)):
+        if has_cjk(piece):
+            found.extend(word for word in _SEGMENTER.lcut(piece) if word.strip())
+        else:
+            stemmed = stem(piece)
+            if stemmed:
+                found.append(stemmed)
+    return found
+
+
+def parts(word: str) -> list[str]:
+    """The shorter dictionary words inside a Chinese word (宽限期: 宽限, 限期), as jieba's
+    search mode finds them; nothing for a word of one or two characters or a non-Chinese one."""
+    if len(word) < 3 or not has_cjk(word):
+        return []
+    return [term for term in chinese_words(word) if term != word]

@@ -6,6 +6,16 @@ from . import views
 # these names (``models.RESERVED_SLUGS``).
 urlpatterns = [
     path("lessons/search/", views.search, name="lesson_search"),
+    path(
+        "lessons/search/<uuid:log_id>/lesson/<int:page_id>/",
+        views.open_result,
+        name="lesson_search_open",
+    ),
+    path(
+        "lessons/search/<uuid:log_id>/term/<slug:slug>/",
+        views.open_term,
+        name="lesson_search_open_term",
+    ),
     path("lessons/glossary/", views.glossary_page, name="glossary"),
     path("lessons/progress/", views.my_progress, name="lesson_progress"),
 ]

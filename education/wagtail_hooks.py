@@ -256,3 +256,6 @@ def _log_actions(actions):
         gettext_lazy("Override the wording check"),
         gettext_lazy("Wording check overridden by a compliance reviewer"),
     )
+
+
+from . import search_admin  # noqa: E402, F401  (its snippets, report and menu item)

@@ -1,9 +1,10 @@
-"""Search in English and Chinese; Chinese words are found inside sentences."""
+"""Search in English and Chinese; Chinese words are found inside sentences. (Synonyms, stems,
+typos: test_search_understanding.py; the log and the empty page: test_search_log.py.)"""
 
 import pytest
 from wagtail.models import Locale
 
-from education.models import LessonPage
+from education.models import LessonPage, SearchLog
 from education.search import search
 
 from .conftest import lesson
@@ -42,7 +43,7 @@ def test_chinese_question_is_matched_by_its_two_character_pieces(lessons):
     assert results.lessons[0].title == "晚还款会怎样"
 
 
-def test_english_query_uses_the_search_backend(lessons):
+def test_english_query_finds_the_lesson_with_every_word(lessons):
     results = search(query="late payment", language="en")
 
     assert [found.slug for found in results.lessons] == ["when-a-payment-is-late"]
@@ -84,8 +85,15 @@ def test_search_page_shows_results(client, lessons):
 
     assert response.status_code == 200
     assert "晚还款会怎样" in response.text
-    assert 'href="/zh-hans/lessons/when-a-payment-is-late/"' in response.text
-    assert 'href="/zh-hans/lessons/glossary/#days-past-due"' in response.text
+    # Results link through the search log (tests/education/test_search_log.py) to the lesson.
+    entry = SearchLog.objects.get()
+    page_id = lesson("when-a-payment-is-late", "zh-hans").pk
+    lesson_link = f"/zh-hans/lessons/search/{entry.pk}/lesson/{page_id}/"
+    term_link = f"/zh-hans/lessons/search/{entry.pk}/term/days-past-due/"
+    assert f'href="{lesson_link}"' in response.text
+    assert f'href="{term_link}"' in response.text
+    assert client.get(lesson_link)["Location"] == "/zh-hans/lessons/when-a-payment-is-late/"
+    assert client.get(term_link)["Location"] == "/zh-hans/lessons/glossary/#days-past-due"
 
 
 def test_search_page_without_a_query(client, lessons):

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from education.demo import CONTENT_DIR, ContentError, load
+from education.search_demo import load_demo_searches
 
 
 class Command(BaseCommand):
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         finally:
             for logger, level in zip(quiet, levels, strict=True):
                 logger.setLevel(level)
+        searches = load_demo_searches() if path == CONTENT_DIR else 0
         if options["verbosity"] < 1:
             return
         for label, summary in (("Lessons", lessons), ("Glossary terms", terms)):
@@ -40,3 +42,5 @@ class Command(BaseCommand):
                 f"{label}: {len(summary.created)} created, {len(summary.updated)} updated, "
                 f"{len(summary.unchanged)} unchanged"
             )
+        if searches:
+            self.stdout.write(f"Logged searches: {searches} added")
