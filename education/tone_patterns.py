@@ -157,7 +157,7 @@ _PLACE = _alt(
     r"home|house|door|doorstep|flat|apartment|place|residence|building|street|gate",
     r"office|workplace|work|job|shop|store|business|stall|factory|school|neighbou?rhood",
     r"restaurant|cafe|salon|garage|farm|market|gym|clinic|site|yard|kiosk|premises|workshop",
-    r"studio|warehouse|hotel|church",
+    r"studio|warehouse|hotel|church|company|firm|compound|estate|village|mosque|temple|college",
 )
 _INSULT = _alt(
     r"dead-?beats?|losers?|liars?|cheats?|cheaters?|thie(?:f|ves)|crooks?|scammers?",
@@ -199,22 +199,29 @@ _ZH_PEOPLE = _alt(
     r"朋友|同学|老师|邻居|房东|同事|领导|上司|单位|公司|老板|雇主|人事|紧急联系人|联系人|通讯录",
     r"全村|村里|所有人|身边的人|周围的人|老家(?:的人)?|家乡|老乡|岳父母|公婆|亲家",
     r"舅舅|舅妈|叔叔|婶婶|阿姨|姑姑|伯伯|爷爷|奶奶|外公|外婆|表哥|表姐|表弟|表妹|堂兄|侄子|外甥",
+    r"老妈|老爸|妈|爸|村长|支书|族长|长辈",
     r"室友|同乡|导师|学校|教会|微信好友|好友|网友|粉丝|群友|家族群|群里的人",
+    r"物业|保安|门卫|村委|村干部|街坊|合伙人|客户们|工友|老乡们",
 )
 _ZH_PLACE = (
-    r"(?:家|家里|住处|住所|住的地方|公司|单位|店|店里|上班的地方|工作的地方|学校|楼下|小区|门口"
-    r"|老家)"
+    r"(?:家|家里|住处|住所|住址|地址|住的地方|公司|单位|店|店里|上班的地方|工作的地方|学校|楼下"
+    r"|小区"
+    r"|门口|老家|工地|工厂|厂里|车间|摊位|摊子|档口|市场|宿舍|出租屋|铺子|门店)"
 )
 _ZH_AUTH = _alt(
     r"公安(?:局|机关|部|厅)?|派出所|警方|警察|警官|刑警(?:队)?|经侦(?:大队)?|反诈中心",
     r"(?:最高人民|中级人民|基层人民|人民)?法院|执行局|检察院|检察官|法官|司法(?:局|机关|人员|部门)",
     r"政府|国家\S{0,2}(?:中心|部门|机关|局)|银保监会|金融监管(?:总?局|部门)?|监管(?:部门|局)",
     r"人民银行|央行|税务(?:局|部门)|征信中心|仲裁委员会|公检法|居委会|律师事务所|律所",
+    r"网警|网安|特警|民警|法警|刑侦|国安|纪委|监察委|工商局|市场监管局|证监会|外汇局|海关|移民局"
+    r"|出入境",
+    r"司法" + _C + r"{0,4}?(?:中心|所|局|机关|部门|人员|机构|处)",
 )
 _ZH_DOC = _alt(
     r"(?:法院)?传票|律师(?:函|信)|逮捕令|拘捕令|通缉令|起诉(?:书|状)|判决书|裁(?:决|定)书",
     r"执行令|查封令|申报令|支付令|认罪书|催告函|催款函|协查通报|开庭通知|出庭通知|拘传",
-    r"(?:立案|诉前|执行|强制执行|传唤)通知书?|\S{0,4}决定书|司法文书|法律文书|法院文书",
+    r"(?:立案|诉前|执行|强制执行|传唤|调解|仲裁|开庭|应诉)" + _C + r"{0,2}通知书?|\S{0,4}决定书"
+    r"|司法文书|法律文书|法院文书",
 )
 
 # --- the maintained pattern list ---------------------------------------------------------------
@@ -380,8 +387,9 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "final notice",
             _WHY[Category.FALSE_URGENCY],
-            r"final (?:notice|warning|demand|reminder|chance|step|call|opportunity)"
-            r"|last (?:chance|opportunity|warning|reminder|day|notice|call)"
+            r"final (?:notice|warning|demand|reminder|chance|step|call|opportunity|deadline"
+            r"|grace period|extension)|last (?:chance|opportunity|warning|reminder|day|notice|call"
+            r"|grace period|extension|deadline)"
             r"|only (?:chance|opportunity)",
         ),
         Phrase(
@@ -425,7 +433,7 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             "time is running out",
             _WHY[Category.FALSE_URGENCY],
             r"time is running out|clock is ticking|running out of time|no (?:more )?(?:time"
-            r"|extensions?|excuses|delays?|exceptions)|hurry|don'?t delay|without delay",
+            r"|extensions?|excuses|delays?|exceptions)|don'?t delay|without delay",
         ),
         Phrase(
             "or else",
@@ -451,7 +459,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             rf"must {_GAP4}(?:now|immediately|today|tonight|at once|by tomorrow|by tonight)"
             r"|(?:won't|will not|not going to) (?:ask|remind you|warn you) again|(?:need"
             r"|want) (?:the money|payment|it|this) (?:\w+ ){0,2}?(?:now|immediately|today"
-            r"|tonight)|deadline ?:? (?:is )?(?:today|tonight|now)|(?:today|tonight) is (?:the"
+            r"|tonight)|(?<!no )deadline ?:? (?:is )?(?:today|tonight|now)|(?:today"
+            r"|tonight) is (?:the"
             r"|your) (?:last|final|deadline)",
             permissive=True,
         ),
@@ -461,7 +470,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             "we'll tell your boss",
             _WHY[Category.THIRD_PARTY],
             r"(?:tell|inform|notify|call|ring|phone|text|message|email|e-mail|contact|reach out to"
-            r"|speak to|talk to|write to|warn|alert|ask|approach|visit|publish to|spoke to"
+            r"|(?<=\w )(?<!please )(?:speak|talk) (?:to|with)"
+            r"|write to|warn|alert|ask|approach|visit|publish to|spoke to"
             r"|spoken to"
             r"|talked to|told|left (?:a )?message with|leave (?:a )?message with)\w* "
             rf"{_GAP2}(?:your|ur) (?:\w+ )?{_PEOPLE}(?!\w)",
@@ -472,7 +482,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             _WHY[Category.THIRD_PARTY],
             rf"(?:your|ur) (?:\w+ )?{_PEOPLE}(?:'s?)? {_GAP3}(?:know|knows|knowing|hear|hears"
             rf"|hearing|finding out|find out|been told|been informed"
-            r"|been notified|been contacted|been called"
+            r"|been notified|been contacted|been called|been briefed|been updated|been alerted"
+            r"|been made aware|been warned|been messaged|been emailed|been texted|been copied"
             r"|finds out|learn|learns|be told|be informed|be notified|be contacted|be called"
             r"|be messaged|be asked|receive|get a (?:call|message|letter|text|visit|copy)"
             r"|are next|is next)(?!\w)",
@@ -509,7 +520,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             _WHY[Category.VISIT_OR_WATCHING],
             r"(?:visit|come|came|coming|turn\w* up|show\w* up|stop\w* by|drop\w* by|call\w*|been"
             r"|went|gone"
-            r"|pop\w* round|go|going|head\w*|be|wait\w*|sit\w*|park\w*|arrive\w*|knock\w*)"
+            r"|pop\w* round|go|going|head\w*|be|wait\w*|sit\w*|park\w*|arrive\w*|knock\w*|swing\w*"
+            r"|pop\w*)"
             rf" {_GAP2}(?:to|at|outside|by|in|on|into|round to) (?:your|ur) (?:[\w'-]+ )?{_PLACE}"
             rf"(?!\w)|visit\w* (?:you at )?your (?:\w+ )?{_PLACE}(?!\w)",
         ),
@@ -522,6 +534,7 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             r"|team|visit|staff)s?|door[ -]to[ -]door|(?:knock|bang|pound)\w* on (?:your|the) "
             r"door|on (?:the|our|his|their|its) way to (?:you|your)|outside your (?:house|home"
             r"|door|building|office|shop|flat|place|work|school)",
+            permissive=True,
         ),
         Phrase(
             "we are watching you",
@@ -541,6 +554,7 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             "they know where you work",
             _WHY[Category.VISIT_OR_WATCHING],
             r"(?:we|i|they) (?:\w+ )?(?:know|knows|found|find|found out|have|got|saw|seen|spotted"
+            r"|know exactly|know precisely"
             r"|located|traced) (?:out )?(?:where (?:you|your)|(?:what|which) (?:car|time|school"
             r"|bus|street|house|shop)|when you"
             r"|your (?:new )?(?:address|location|routine|daily|every|whereabouts)|you(?!r) (?:at"
@@ -555,7 +569,10 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             r"|wife"
             r"|husband|son|daughter)(?:'s?)? (?:names?|schools?|address)|(?:we|i|they)(?:'ve"
             r"| have)? (?:\w+ )?(?:saw|seen|spotted|noticed|watched)"
-            r" (?:you|your)(?!\w)|(?:we|i) can see (?:that )?you|(?:got|have|'ve got) (?:our "
+            r" (?:you|your(?! (?:\w+ )?(?:payments?|account|balance|messages?|emails?|texts?"
+            r"|transfers?"
+            r"|application|request|reply|call|loan|statement|complaint|question|details|number|name"
+            r"|form|documents?)))(?!\w)|(?:we|i) can see (?:that )?you|(?:got|have|'ve got) (?:our "
             r"|my )?eyes"
             r" on you|know who you|(?:we|i|they)(?:'ll| will| can| always)? (?:always )?(?:find"
             r"|track down"
@@ -586,7 +603,10 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "shame on you",
             _WHY[Category.SHAMING],
-            r"shame(?:s|ful|fully|less)?(?! you(?!r))|ashamed|disgrace\w*|embarrass\w*|humiliat\w*"
+            r"(?<!no )(?<!nothing )(?<!not )shame(?:s|ful|fully|less)?(?! you(?!r)| (?:borrowers"
+            r"|people"
+            r"|customers|anyone|someone|them|debtors)(?!\w))|disgrace\w*"
+            r"|embarrass\w*|humiliat\w*"
             r"|disgust\w*"
             r"|make\w* (?:me|us) sick|irresponsibl[ey]|pathetic",
         ),
@@ -598,7 +618,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             r"|(?:no|any|zero|lack\w*) (?:dignity|self[ -]?respect|conscience|morals|pride"
             r"|decency|honou?r|integrity)|(?:have|show) some (?:self[ -]?respect|dignity|decency"
             r"|shame"
-            r"|pride)|grow up|(?:act|behav)\w* like (?:a )?(?:child|baby|kid"
+            r"|pride)|grow (?:up|a spine|a backbone|some backbone)|spineless|(?:act"
+            r"|behav)\w* like (?:a )?(?:child|baby|kid"
             r"|teenager)|stop being so|let (?:everyone|everybody|your (?:\w+ )?(?:family|parents"
             r"|children|kids)|us|them) down",
         ),
@@ -614,7 +635,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             "a bad person",
             _WHY[Category.SHAMING],
             r"(?:a|are) (?:bad|terrible|horrible|awful|dishonest) (?:person|people|human)"
-            r"|(?:shame|humiliate|insult|belittle) you(?!r)",
+            r"|(?:shame|humiliate|insult|belittle) (?:you(?!r)|borrowers|people|customers|anyone"
+            r"|someone|them|debtors)(?!\w)|ashamed",
             negatable=True,
         ),
     ),
@@ -627,7 +649,8 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
             r" (?:is )?(?:from|on behalf of)|on behalf of|act\w* (?:for|on behalf of|under)"
             r"|represent\w*|part of|work\w* (?:[\w'-]+ ){0,3}?(?:with|for|alongside))"
             r" (?:the |a |an )?(?:[\w'-]+ )?|(?:(?:authori[sz]|approv|appoint"
-            r"|sanction|commission|instruct|order|sen|issu)\w* by|on (?:the )?(?:orders?"
+            r"|sanction|commission|instruct|order|sen|issu)\w* by|by (?:the )?(?:orders?|authority"
+            r"|instructions?|decree) of|on (?:the )?(?:orders?"
             r"|instructions?) of"
             rf"|under the authority of) (?:the )?{_GAP2}){_AUTH}(?!\w)",
         ),
@@ -651,7 +674,9 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "government-approved agency",
             _WHY[Category.FALSE_AUTHORITY],
-            r"government[ -]+(?:approved|authori[sz]ed|backed|appointed|sanctioned|licensed"
+            r"(?:government|court|state|police|federal|judicial|magistrate)[ -]+(?:approved"
+            r"|authori[sz]ed"
+            r"|backed|appointed|sanctioned|licensed|mandated|designated|certified"
             r"|official)|official (?:debt )?(?:enforcement|recovery|collection) (?:department"
             r"|agency|division|unit|office)|(?:debt|credit) (?:police|enforcement (?:division|unit"
             r"|department|agency))|enforcement division|(?:court|government|state|federal"
@@ -700,6 +725,454 @@ _EN: dict[Category, tuple[Phrase, ...]] = {
         ),
     ),
 }
+
+# More English entries: ideas the first list worded too narrowly. Each is a word class or a
+# verb + object structure, not a sentence.
+_EN_MORE: dict[Category, tuple[Phrase, ...]] = {
+    Category.THREAT: (
+        Phrase(
+            "things could get painful",
+            _WHY[Category.THREAT],
+            r"(?:things|it|this|life|matters) (?:could|might|may|will|can|would|'ll|is going to"
+            r"|are going to) (?:\w+ ){0,2}?(?:get|become|turn) (?:very |really |quite |pretty "
+            r"|much )?(?:painful|ugly|nasty|messy|rough|violent|dangerous|bloody|physical"
+            r"|uncomfortable"
+            r"|unpleasant|worse for"
+            r" you)|(?:painful|dangerous|unsafe|unhealthy) for you(?!r)",
+        ),
+        Phrase(
+            "would hate for something to happen",
+            _WHY[Category.THREAT],
+            r"just saying|lots? of glass|(?:glass|windows?|bones?|tyres?|tires?|legs?|arms?)"
+            r" (?:can |could |might |do |does |easily )?(?:break|breaks|shatter\w*|get broken"
+            r"|go flat|snap)|(?:nice|lovely|beautiful|pretty|fine) (?:little |new )?(?:house|home"
+            r"|car|shop|family|kids|children|wife|husband|daughter|son|windows?|stall|business"
+            r"|farm)"
+            r" you(?:'ve| have)? (?:got|have)|in one piece|(?:goats?|cattle|cows?|chickens?"
+            r"|animals?"
+            r"|pets?|dogs?|cats?|kids|children|car|bike|motorbike|stock|belongings"
+            r"|things) (?:\w+ )?"
+            r"(?:go|goes|went|going|gone|to go) missing|(?:walk\w*|drive\w*|travel\w*|come\w*"
+            r"|stay\w*"
+            r"|goes|go) (?:home )?alone|alone (?:at night|after dark)|(?:doesn't|does|don't|didn't"
+            r"|isn't|aren't|won't|can't) (?:she|he|they)\?|(?:don't|doesn't|won't|do not|does not)"
+            r" (?:use|need|bother with) words|(?:no more|done|finished with|stop) talking|fists"
+            r"|(?:other|different|our own|special) (?:ways|methods|means) (?:of|to) (?:persuad"
+            r"|convinc"
+            r"|remind|collect)\w*|(?:hate|shame|pity) (?:for|if) (?:anything|something|someone"
+            r"|your)|be careful (?:on your way|walking|driving|at night|out there|when you (?:leave"
+            r"|go|walk|drive))|hope (?:your|you) (?:\w+ )?(?:stays?|keeps?|remains?) (?:safe"
+            r"|healthy|in one piece)",
+            negatable=False,
+        ),
+    ),
+    Category.LEGAL_ACTION: (
+        Phrase(
+            "you could be sentenced",
+            _WHY[Category.LEGAL_ACTION],
+            r"sentenc(?:e|ed|ing) (?:you|to|for)|(?:be|get|been) sentenced|\d+ (?:years?|months?)"
+            r" (?:in|behind|of) (?:jail|prison|imprisonment|custody)|convict\w*|police record"
+            r"|deport\w*|evict\w*|foreclos\w*|liens? (?:on|against)",
+        ),
+        Phrase(
+            "your passport will be cancelled",
+            _WHY[Category.LEGAL_ACTION],
+            r"(?:passport|visa|driv\w* licen[cs]e|licen[cs]e|id card|identity card|national id"
+            r"|business permit|trading permit|work permit)s? (?:\w+ ){0,2}?(?:cancel\w*|revok\w*"
+            r"|suspend\w*|confiscat\w*|block\w*|seiz\w*|withdrawn|taken|flagged)|(?:barred|banned"
+            r"|stopped|prevented|blocked) from (?:leaving|travel\w*|flying|boarding|exiting)"
+            r"|travel ban|no-fly|(?:can't|cannot|(?:won't be |un)able to) (?:leave|travel|fly"
+            r"|exit) (?:the country|abroad)|(?:deduct|tak|withh[oe]ld)\w* (?:\w+ ){0,3}?from your"
+            r" (?:tax refund|pension|benefits|grant|social security|child support|refund)",
+        ),
+    ),
+    Category.FALSE_URGENCY: (
+        Phrase(
+            "why haven't you paid yet",
+            _WHY[Category.FALSE_URGENCY],
+            r"why (?:haven't|have not|didn't|did not|don't|do not|won't|aren't|isn't|hasn't) (?:you"
+            r"|it|the money|the payment|this)(?: been| yet)? (?:\w+ )?(?:paid|pay|settled|sent"
+            r"|arrived|done|transferred|responded|replied|answered)|(?:had|needed|was supposed"
+            r"|were supposed|ought) to (?:be |have )?(?:\w+ ){0,2}?(?:yesterday|last week|already)"
+            r"|should (?:have|'ve) (?:been )?(?:\w+ ){0,2}?(?:yesterday|already|last week|by now)"
+            r"|(?:b4|before|by) (?:lunch(?:time)?|noon|midday|this (?:afternoon|evening)|the end of"
+            r" (?:today|the hour)|end of today|the day is out|close of play)|not (?:tmrw|tomorrow)"
+            r",? (?:but )?(?:today|now|tonight)|this (?:instant|second|very (?:minute|moment))"
+            r"|right this (?:minute|second)|every (?:hour|minute|day|second) (?:you wait|of delay"
+            r"|that passes|you delay|counts)|(?:now|today) or never|no (?:more )?(?:waiting"
+            r"|second chances|negotiation)|not (?:another|one more) (?:minute|hour|day)"
+            r"|(?<!ask you to )(?<!asking you to )(?:pay|settle|clear|transfer|send) (?:(?:it|this"
+            r"|that|us"
+            r"|me|everything|in full|up|back"
+            r"|all of it|the (?:full |whole |entire )?(?:amount|balance|money|debt|sum|arrears)"
+            r"|your (?:debt|balance|arrears|loan)) )?(?:asap|a\.s\.a\.p|right now|immediately"
+            r"|at once"
+            r"|right away|this minute)(?!\w)|(?:by|before) \d{1,2}(?::\d\d)? ?(?:am|pm|o'clock)"
+            r"(?: today| tonight| or|!)",
+            permissive=True,
+        ),
+        Phrase(
+            "hurry",
+            _WHY[Category.FALSE_URGENCY],
+            r"(?<!in a )hurry|rush(?!\w)|quick(?:ly)?,|quick!",
+            negatable=True,
+        ),
+    ),
+    Category.THIRD_PARTY: (
+        Phrase(
+            "your brother and boss will soon get a call",
+            _WHY[Category.THIRD_PARTY],
+            rf"(?:your|ur) (?:[\w'-]+ )?{_PEOPLE}(?:'s?)?(?: (?:and|or|&) (?:your "
+            rf"|ur )?(?:[\w'-]+ )?"
+            rf"{_PEOPLE}(?:'s?)?)? (?:will|'ll|are going to|is going to|are about to|is about to"
+            r"|may|might|could|soon) (?:\w+ ){0,2}?(?:be getting|getting|get|receive|be receiving"
+            r"|(?:be )?(?:very )?interested to (?:hear|know|learn)"
+            r"|hear|be hearing|find out|learn|be told|know|see|be sent)(?!\w)",
+        ),
+        Phrase(
+            "share this with your landlord",
+            _WHY[Category.THIRD_PARTY],
+            r"(?:in touch|reach\w* out|share\w*|explain\w*|mention\w*|pass\w*|forward\w*|sen[dt]\w*"
+            r"|show\w*|copy\w*|cc|reveal\w*|disclos\w*|leak\w*|hand\w*"
+            r"|post\w*)(?! (?:[\w'-]+ ){0,3}?(?:lessons?|guides?|articles?|pages?|links?|tips?"
+            r"|videos?|apps?|leaflets?|budgets?|glossary|course|quiz|stor(?:y|ies)|money|cash"
+            r"|remittances?|funds|love|photos?)(?!\w))"
+            r" (?:[\w'-]+ ){0,4}?(?:to|with|on to) (?:your|ur) (?:[\w'-]+ )?"
+            rf"(?!bank|university|college|union|club|estate){_PEOPLE}(?!\w)",
+            permissive=True,
+        ),
+    ),
+    Category.VISIT_OR_WATCHING: (
+        Phrase(
+            "we know you went to the clinic",
+            _WHY[Category.VISIT_OR_WATCHING],
+            r"(?:we|i|they) (?:\w+ )?(?:(?:know|knows|saw|noticed) (?:that )?(?:you|your)|(?:heard"
+            r"|see)"
+            r" (?:that )?you(?!r))"
+            r"(?:'ve| have| had)? (?:\w+ )?(?:went|go|goes|were|was|visited|been|left|drove|drive"
+            r"|travel\w*|moved|stayed|met|bought|spent|take|took|drop\w*|walk\w*|shop\w*|eat|ate"
+            r"|sleep|slept|pick\w*|finish\w*|get|got|arrive\w*|come|came)(?!\w)|gps|geolocat\w*"
+            r"|location (?:data|history|shows|tells|says|puts)|(?:phone|sim|signal|location|car)"
+            r" (?:shows|tells us|puts you|says you)|(?:haven't|have not|never) left (?:town"
+            r"|the city|the area|the village|home|the house)",
+        ),
+        Phrase(
+            "we're parked across the street",
+            _WHY[Category.VISIT_OR_WATCHING],
+            r"(?:park\w*|wait\w*|sitting|sat|standing|stood|outside|right) (?:right )?(?:across"
+            r"|opposite|outside|near|down|up|in front of|at the end of|round the corner from"
+            r"|around the corner from) (?:the |your )?(?:street|road|house|door|gate|building"
+            r"|home|office|shop|corner|block|lane)|across the (?:street|road|way) from (?:you"
+            r"|your)|(?:we're|we are|i'm|i am|they're|they are) (?:right )?(?:outside|downstairs"
+            r"|nearby|close by|near you|around the corner|round the corner|at your)|come"
+            r" (?:out|outside|downstairs)(?! of)",
+        ),
+    ),
+    Category.SHAMING: (
+        Phrase(
+            "scum like you",
+            _WHY[Category.SHAMING],
+            rf"(?:{_INSULT}|types|kind|sorts?|folks|debtors|defaulters|borrowers) like you(?!r)"
+            r"|you people|your kind|even (?:a|an|my|your|the) (?:\w+ )?(?:child|kid|baby|toddler"
+            r"|dog|beggar|animal|teenager|schoolchild|schoolboy|schoolgirl|five-year-old)"
+            r"|all you(?:'re| are) good for|good for nothing|(?:you |you're |you are |stop |keep"
+            r" |always |just )(?:lying|lie|lied|cheating)|(?:lying|lied|lie) to us|your lies"
+            r"|pack of lies|grown (?:adult|man|woman|person)|what a (?:joke|disgrace|shame|loser"
+            r"|waste)|(?:no|zero) (?:backbone|spine|honou?r|morals)",
+        ),
+    ),
+    Category.FALSE_AUTHORITY: (
+        Phrase(
+            "sgt smith from the fraud unit",
+            _WHY[Category.FALSE_AUTHORITY],
+            r"(?:sgt|sergeant|lt|lieutenant|det|detective|insp|inspector|cpl|corporal|pc|dc|capt"
+            r"|captain|constable|officer|agent|marshal|deputy|judge|magistrate|clerk|registrar"
+            r"|prosecutor|commissioner|bailiff|warden)\.? [a-z]+(?: [a-z]+)? (?:from|of|at|with)"
+            r" (?:the )?(?:\w+ ){0,2}?(?:unit|squad|division|bureau|department|police|court|office"
+            r"|station|service|agency|force)|(?:fraud|cyber ?crimes?|financial crimes?|economic"
+            r" crimes?|anti-fraud|debt|recovery|enforcement|crime|criminal) (?:investigation )?"
+            r"(?:unit|squad|bureau|task force|police)",
+        ),
+        Phrase(
+            "calling from the revenue authority",
+            _WHY[Category.FALSE_AUTHORITY],
+            r"(?:revenue|tax|financial|conduct|monetary|banking|regulatory|consumer|debt"
+            r"|collections?"
+            r"|credit|enforcement|prudential|securities|justice|immigration|customs|border|police)"
+            r" (?:\w+ )?(?:authorit(?:y|ies)|commission|regulator|ombudsman|tribunal|agency|board"
+            r"|office|department|bureau|unit)"
+            r"(?: \w+)? (?:notice|message|alert|warning|notification|letter|here|calling|requires?"
+            r"|orders?|demands?|instructs?|regarding|:|(?:has|have|is|are) (?:\w+ )?(?:ordered"
+            r"|instructed|authori[sz]ed|flagged|asked|told|directed|requested|required|demanding"
+            r"|calling|writing|contacting|investigating|involved))"
+            r"|(?:calling|writing|speaking|message|notice|call|email|text|letter|contact\w*|here)"
+            r" (?:you )?(?:from|on behalf of|for) (?:the |your )?(?:\w+ ){0,3}?(?:authorit(?:y|ies)"
+            r"|commission|regulator|ombudsman|tribunal|ministry|government|treasury|customs"
+            r"|immigration)(?!\w)",
+        ),
+    ),
+    Category.FAKE_LEGAL_DOCUMENT: (
+        Phrase(
+            "take notice that proceedings have commenced",
+            _WHY[Category.FAKE_LEGAL_DOCUMENT],
+            r"take notice|notice is (?:hereby )?given|show cause|be committed|proceedings (?:\w+ )?"
+            r"(?:have|has) (?:been )?(?:commenced|begun|started|issued|filed|opened|instituted)"
+            r"|(?:court|official|judicial|government|state) (?:seal|stamp)|seal of (?:the )?"
+            r"|(?:signed|sealed|stamped)(?: by)?(?: the)? (?:registrar|clerk|judge|magistrate"
+            r"|court)|registrar|order to (?:pay|appear|show cause|comply|vacate)|judg(?:e)?ment"
+            r" debtor|statutory demand|bankruptcy (?:petition|notice|order)|charging order"
+            r"|eviction notice|enforcement notice|indictment|charge sheet|injunction|notice to"
+            r" (?:appear|quit|vacate|pay)|(?:lawyer|attorney|solicitor|counsel)(?:'s|s'"
+            r"|s)? (?:letter"
+            r"|notice|demand)s?|(?:^|(?<=[.!?\]] ))(?:[\w'-]+ ){0,3}?(?:summons|warrant|writ"
+            r"|subpoena|judg(?:e)?ment|court order|legal notice|notice of \w+) ?[:-]",
+        ),
+    ),
+}
+_EN_MORE[Category.THREAT] += (
+    Phrase(
+        "consider this a warning",
+        _WHY[Category.THREAT],
+        r"consider (?:this|yourself) (?:a |your )?(?:\w+ )?warn\w*|you(?:'ve| have) been warned"
+        r"|(?:this is|here's) (?:a|your|our) (?:\w+ )?warning(?! signs?)|(?:not|never) known for"
+        r" (?:their|our|his|being) (?:patience|kindness|mercy|gentleness)|(?:don't|do not) want"
+        r" to (?:find out|know|see|learn) what (?:we|happens|they)|one eye open|(?:do|did|does)"
+        r" to (?:people|those|borrowers) who|what happens to (?:people|those|borrowers) who",
+        negatable=False,
+    ),
+)
+_EN_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "you'll be dragged to court",
+        _WHY[Category.LEGAL_ACTION],
+        r"(?:be|get|been|being) (?:taken|dragged|hauled) (?:to|before|into) (?:a |the )?court"
+        r"|face (?:a |the )?(?:judge|magistrate|trial|charges|prosecution|jail|prison)"
+        r"|instruct\w* (?:our|a|the) (?:solicitors?|lawyers?|attorneys?|legal)|(?:passed|handed"
+        r"|referred|sent|transferred|forwarded|escalated)\w* (?:on )?to (?:our|the|a) (?:legal"
+        r"|litigation|law) (?:team|department|division|firm)|(?:is|are|counts as|amounts to)"
+        r" theft",
+    ),
+)
+_EN_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "the whole street will hear",
+        _WHY[Category.THIRD_PARTY],
+        r"(?:everyone|everybody|people|all) (?:at|in|on|from|around) your (?:[\w'-]+ )?(?:church"
+        r"|work|office|school|mosque|temple|village|street|town|market|community|neighbou?rhood"
+        r"|workplace|family|building|estate|group|chat|contacts)|the whole (?:[\w'-]+ )?(?:village"
+        r"|street|town|community|neighbou?rhood|family|office|church|market|world|school|estate"
+        r"|building) (?:(?:will|is going to|'ll|shall|would|is about to|soon) )?(?:\w+ )?(?:knows?"
+        r"|hears?|finds? out|sees?|learns?|be told|is told)(?!\w)|(?:put|stick|pin|paste|hang"
+        r"|display|print)\w* (?:up )?your"
+        r" (?:\w+ )?(?:photo|picture|name|face|id)|your (?:photo|picture|name|face) (?:\w+ ){0,3}?"
+        r"(?:posted|displayed|put up|printed|on (?:posters?|flyers?|the wall|the board))",
+    ),
+)
+_EN_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "changing your number won't help",
+        _WHY[Category.VISIT_OR_WATCHING],
+        r"(?:chang|switch|mov|block|turn|hid|swap)\w* (?:\w+ ){0,2}?(?:numbers?|phones?|sims?"
+        r"|address|house|home|us|off)(?: \w+)? (?:won't|will not|doesn't|does not|can't|cannot"
+        r"|isn't going to) (?:help|save you|stop us|work|change)|wait\w* for you(?!r) (?:outside"
+        r"|at|after|when|by|near|in front)|(?:collect|come|call round|visit|drop by)(?: and"
+        r" collect)? in person",
+        negatable=False,
+    ),
+)
+_EN_MORE[Category.SHAMING] += (
+    Phrase(
+        "how can you live with yourself",
+        _WHY[Category.SHAMING],
+        r"how (?:do|can|could) you (?:sleep|live with yourself|look at yourself|face your)|what"
+        r" would your (?:\w+ )?(?:mother|father|mum|mom|dad|parents|family|kids|children|pastor"
+        r"|imam|neighbou?rs|grandmother|wife|husband) (?:think|say)|proud of yourself|(?:a|an"
+        r"|such a|total|complete) (?:disappointment|nobody|letdown)",
+    ),
+)
+_EN_MORE[Category.FALSE_AUTHORITY] += (
+    Phrase(
+        "an agency of the state",
+        _WHY[Category.FALSE_AUTHORITY],
+        r"(?:agency|arm|branch|division|department|office|unit) of (?:the )?(?:\w+ )?(?:government"
+        rf"|state|courts?|police|ministry|treasury)|{_AUTH} (?:has|have|now has|holds?|already has"
+        r"|keeps?) (?:your|all your) (?:\w+ )?(?:file|case|details|records?"
+        r"|information|name)",
+    ),
+)
+_EN_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "this message constitutes judicial service",
+        _WHY[Category.FAKE_LEGAL_DOCUMENT],
+        r"constitutes? (?:a |an )?(?:formal |official |final )?(?:legal|court|judicial)|(?:order"
+        r"|warrant|summons|writ|judgment|claim|ruling) (?:no\.?|number|#) ?:? ?[a-z]{0,4}[/-]?\d+"
+        r"|in the (?:[\w'-]+ ){0,3}?court of|plaintiff|defendant|claimant (?:vs?|versus)|(?:vs?\."
+        r"|versus) (?:you|the borrower|borrower)",
+    ),
+)
+_EN_MORE[Category.THREAT] += (
+    Phrase(
+        "we'll make an example of you",
+        _WHY[Category.THREAT],
+        r"think again|(?:you|u) think (?:you're|you are|your) safe|your (?:\w+ )?(?:kids?|children"
+        r"|son|daughter|child|boy|girl)(?:'s|s')? (?:school|bus|teacher|route|playground|class"
+        r"|walk)(?! fees| uniforms?| costs| supplies| books| trips?)|(?:got|get|gets|getting|be"
+        r"|been) (?:\w+ )?(?:scratched|dented|keyed|smashed|torched|vandali[sz]ed|burn(?:ed|t)"
+        r" down|broken into)|(?:make|made|making) an example of|(?:dealt|deal) with (?:people"
+        r"|borrowers|guys|types|folks) like you|watch (?:yourself|it|your step|your mouth)"
+        r"|mind yourself|make (?:me|us) (?:come|drive|walk) (?:over|round|down|there|to you)",
+        negatable=False,
+    ),
+)
+_EN_MORE[Category.FALSE_URGENCY] += (
+    Phrase(
+        "you have 48 hours",
+        _WHY[Category.FALSE_URGENCY],
+        r"keep (?:us|me) waiting|not (?:tomorrow|next week)[.,!]* (?:but )?(?:today|now|tonight)"
+        r"|you(?:'ve| have)(?: got)? (?:\d{1,3}|one|two|three|a few) ?(?:hours?|hrs?|minutes?"
+        r"|mins?)(?!\w)|cut-?off (?:\w+ ){0,2}?(?:today|tonight|now|in \d)",
+        permissive=True,
+    ),
+)
+_EN_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "what your boss would say",
+        _WHY[Category.THIRD_PARTY],
+        rf"(?:would|does|do|will|did) your (?:\w+ )?{_PEOPLE} (?:like|want|need|care) to (?:know"
+        rf"|hear|find out|learn)|what your (?:\w+ )?{_PEOPLE} (?:would|will|might|could) (?:say"
+        r"|think|do)",
+    ),
+)
+_EN_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "see you at your place",
+        _WHY[Category.VISIT_OR_WATCHING],
+        rf"(?:see|meet|find|catch|get) you(?!r) (?:at|outside|near|in|by) (?:your|ur) (?:[\w'-]+ )?"
+        rf"{_PLACE}(?!\w)|told us (?:where )?you (?:were|are|was|live|work|went|left|go)|your"
+        r" (?:\w+ )?location (?:\w+ ){0,3}?(?:shared|sent|passed|given|known|tracked|logged"
+        r"|recorded|pinned)",
+    ),
+)
+_EN_MORE[Category.SHAMING] += (
+    Phrase(
+        "pay like a grown-up",
+        _WHY[Category.SHAMING],
+        r"(?:pay|act|behave|settle|clear|handle|face)\w*(?: [\w'-]+){0,3}? like (?:a "
+        r"|an )?(?:grown-?up"
+        r"|adult|real (?:man|woman)|responsible (?:person|adult))"
+        r"|deserve (?:a )?better (?:parent|father|mother|husband|wife|dad|mum|mom|son|daughter)"
+        rf"|bad (?:parent|father|mother|example)|your (?:a|an|such a|so|just a|nothing but a) "
+        rf"{_INSULT}(?!\w)",
+    ),
+)
+_EN_MORE[Category.FALSE_AUTHORITY] += (
+    Phrase(
+        "this is inspector jones",
+        _WHY[Category.FALSE_AUTHORITY],
+        r"(?:this is|i am|i'm|it's|my name is) (?:sgt|sergeant|lt|lieutenant|det|detective|insp"
+        r"|inspector|cpl|corporal|capt|captain|constable|officer|marshal|judge|magistrate"
+        r"|commissioner|bailiff)\.? [a-z]+|\[(?:[\w'-]+ ){0,2}?(?:police|court|government|state"
+        r"|ministry|sheriff|magistrate|judiciary|tax|revenue)(?: [\w'-]+){0,2}?\]|on behalf of the"
+        r" (?:republic|crown|kingdom|nation|people|county|municipality|council)|(?:^|(?<=[.!?] ))"
+        rf"(?:official )?{_AUTH}(?: \w+){{0,2}}? (?:notice|message|alert|warning|notification"
+        r"|letter|order|directive|bulletin|circular) ?[:-]",
+    ),
+)
+_EN_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "intent to garnish",
+        _WHY[Category.FAKE_LEGAL_DOCUMENT],
+        r"notice of intent\w*|intent to (?:file|sue|prosecute|seize|garnish|levy|proceed"
+        r"|take legal)"
+        r"|claim form|(?:judge|magistrate|registrar|clerk)(?:'s)? (?:signature|seal|stamp|order)"
+        r"|(?:seal|stamp) ?:",
+    ),
+)
+_EN_MORE[Category.THREAT] += (
+    Phrase(
+        "whatever happens next is on you",
+        _WHY[Category.THREAT],
+        r"(?:it's|that's|is|will be) (?:all )?on you(?!r)|on your (?:head|conscience)|(?:can't"
+        r"|cannot"
+        r"|won't|not) be (?:held )?responsible for (?:what|anything)|not responsible for what"
+        r"|(?:lovely|pretty|cute|beautiful|sweet) (?:little )?(?:girl|boy|kids?|children|family"
+        r"|daughter|son)(?!\w)|your (?:\w+ )?(?:daughter|son|kids|children|wife|husband|girl|boy)"
+        r" (?:looks|seems)|not (?:afraid|scared) of (?:anything|anyone|anybody|the police|going)"
+        r"|(?:afraid|scared) of nothing|fear nothing|nothing to lose",
+        negatable=False,
+    ),
+)
+_EN_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "get ready for a hearing",
+        _WHY[Category.LEGAL_ACTION],
+        r"in (?:a |the )?(?:cell|cells|lock-?up|slammer|nick|clink)(?!\w)|(?:handed|passed|sent"
+        r"|given|referred|forwarded|transferred|escalated)\w* (?:[\w'-]+ ){0,3}?to (?:a|our|the)"
+        r" (?:lawyer|solicitor|attorney|law firm|legal team|court)|(?:get|be) (?:ready|prepared)"
+        r" for (?:a |the |your )?(?:hearing|trial|court|lawsuit|case)|prepare for court",
+    ),
+)
+_EN_MORE[Category.FALSE_URGENCY] += (
+    Phrase(
+        "if it's not sorted today",
+        _WHY[Category.FALSE_URGENCY],
+        r"(?:not|isn't|is not|aren't) (?:sorted|paid|settled|done|cleared|fixed|resolved|in)"
+        r" (?:by )?(?:today|tonight|now)|(?:by|before) \d{1,2}(?:[:.]\d{2})? ?(?:am|pm|hrs|h)?"
+        r" (?:today|tonight)",
+        permissive=True,
+    ),
+)
+_EN_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "all the contacts in your phone",
+        _WHY[Category.THIRD_PARTY],
+        r"(?:all|every(?:one)?|each) (?:of )?(?:the )?(?:contacts|numbers|people|names) (?:in|on"
+        r"|from) your (?:phone|contact list|address book|phonebook|whatsapp|contacts)|(?:banner"
+        r"|posters?|placards?|flyers?|signs?|notices?) (?:[\w'-]+ ){0,3}?(?:outside|at|on|near"
+        rf"|in front of|around) your (?:[\w'-]+ )?{_PLACE}(?!\w)",
+    ),
+)
+_EN_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "we found the company you work for",
+        _WHY[Category.VISIT_OR_WATCHING],
+        r"(?:found|know|located|traced|tracked down|worked out) (?:the|your) (?:\w+ )?(?:company"
+        r"|office|place|house|home|shop|school|street|building|address|workplace|job|estate)"
+        r" (?:where )?you(?!r)|see you (?:tomorrow|tonight|soon|there|very soon)(?! at our)",
+    ),
+)
+_EN_MORE[Category.SHAMING] += (
+    Phrase(
+        "a parent like you",
+        _WHY[Category.SHAMING],
+        r"(?:parent|father|mother|dad|mum|mom|husband|wife) like you(?!r)|money for (?:drinks"
+        r"|beer|booze|parties|partying|clothes|phones?|holidays?|fun|gambling|betting|cigarettes)"
+        r" but (?:not|none|nothing|no money)",
+    ),
+)
+_EN_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "application for enforcement",
+        _WHY[Category.FAKE_LEGAL_DOCUMENT],
+        r"(?:application|petition|motion|request) for (?:enforcement|judgment|seizure|garnishment"
+        r"|arrest|attachment|execution|possession|a warrant|an order)|(?:lawsuit|claim|court"
+        r"|legal) papers? (?:\w+ ){0,2}?(?:generated|drafted|lodged|registered|submitted|filed"
+        r"|prepared|issued|ready)|case (?:id|ref\w*)\.? ?:? ?[a-z]{0,3}-?\d+",
+    ),
+)
+_EN_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "a warrant in your name",
+        _WHY[Category.FAKE_LEGAL_DOCUMENT],
+        r"statutory notice|under (?:the )?penalty of|penalty of law"
+        r"|notice of (?:\w+ ){0,2}?(?:seizure"
+        r"|garnishment|repossession|eviction|foreclosure|default judg\w*|arrest|prosecution|legal"
+        rf" proceedings|intended prosecution)|{_DOC} (?:\w+ ){{0,2}}?(?:is|are) being (?:prepared"
+        r"|issued|drafted|filed|processed|served)|(?:warrant|summons|case|claim|lawsuit|charges?"
+        r"|complaint|judg(?:e)?ment) (?:\w+ ){0,4}?in your name",
+    ),
+)
+_EN = {category: _EN[category] + _EN_MORE.get(category, ()) for category in _EN}
 
 _ZH: dict[Category, tuple[Phrase, ...]] = {
     Category.THREAT: (
@@ -766,12 +1239,13 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "坐牢",
             _WHY_ZH[Category.LEGAL_ACTION],
-            r"坐牢|入狱|监狱|牢狱|判刑|拘留|逮捕|抓捕|抓(?:你|您|人|走)|来抓|被抓|刑事|案底|诈骗罪"
+            r"坐牢|入狱|监狱|牢狱|判刑|拘留|逮捕(?!令)|抓捕|抓(?:你|您|人|走)|来抓|被抓|刑事|案底"
+            r"|诈骗罪"
             r"|(?:你|您|欠款|欠钱|拖欠|逾期|不还|赖账)"
             + _C
             + r"{0,6}?(?:属于|是|构成|涉嫌)"
             + _C
-            + r"{0,2}(?:违法|犯罪)|(?:属于|构成|涉嫌)"
+            + r"{0,2}(?:违法|犯罪|欺诈|诈骗|盗窃)|(?:属于|构成|涉嫌)"
             + _C
             + r"{0,2}(?:诈骗|欺诈|盗窃)|犯罪行为|恶意(?:透支|拖欠)",
         ),
@@ -787,7 +1261,9 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
             + r"{0,3}(?:银行卡|账户|资产|财产|工资|卡)|扣"
             + _YOU
             + r"?工资|失信(?:被执行人|人员|名单)|限制(?:出行|高消费)|(?:账户|银行卡|工资|财产|资产"
-            r"|房子|车子?|卡)" + _C + r"{0,6}(?:冻结|查封|扣押|扣划|拍卖|被扣|扣除|扣掉)",
+            r"|房子|车子?|卡|房产|车辆|存款|股票|名下)"
+            + _C
+            + r"{0,6}(?:冻结|查封|扣押|扣划|拍卖|被扣|扣除|扣掉|没收|收走)",
         ),
         Phrase(
             "追究法律责任",
@@ -807,7 +1283,9 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "报警",
             _WHY_ZH[Category.LEGAL_ACTION],
-            r"报警|报案|去派出所|(?:警察|公安|警方)(?:会|将|很快|马上|来|已经|就)|(?:法院|警察|公安|警方"
+            r"(?<!请)(?<!请立即)(?<!请马上)(?<!请及时)(?<!可以)(?<!建议)(?<!及时)(?<![您你])报警"
+            r"|报案|去派出所|(?:警察|公安"
+            r"|警方)(?:会|将|很快|马上|来|已经|就)|(?:法院|警察|公安|警方"
             r"|检察院)的?人" + _C + r"{0,4}(?:找(?:你|您)|来找|上门)",
         ),
     ),
@@ -815,16 +1293,17 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "最后通牒",
             _WHY_ZH[Category.FALSE_URGENCY],
-            r"最后的?(?:通牒|期限|一次(?:机会|提醒|警告|通知)?|一天|机会|警告|\d+\s*小时)"
+            r"最后的?(?:通牒|期限|宽限期?|一次(?:机会|提醒|警告|通知)?|一天|机会|警告|\d+\s*小时)"
             r"|最终(?:警告|通知|期限)",
         ),
         Phrase(
             "立即还款",
             _WHY_ZH[Category.FALSE_URGENCY],
-            r"(?:^|(?<=[,.!?:;，。！？；：]))(?:请|给我|你|您)?(?:立即|立刻|马上|即刻|火速|速速|赶紧|赶快)"
+            r"(?:^|(?<=[,.!?:;，。！？；：]))(?:请|给我|你|您)?(?:立即|立刻|马上|即刻|火速|速速"
+            r"|赶紧|赶快)"
             + _C
-            + r"{0,2}(?:还|处理|打钱|支付|转账|结清|回电|联系|全额)|(?:必须|务必)(?:立即"
-            r"|立刻|马上|现在|今天|今晚)",
+            + r"{0,2}(?:还|处理|打钱|支付|转账|结清|回电|联系|全额)|(?:必须|务必|一定要)(?:于|在)?"
+            r"(?:立即|立刻|马上|现在|今天|今日|今晚)",
         ),
         Phrase(
             "两小时内还款",
@@ -838,10 +1317,14 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "今晚必须还清",
             _WHY_ZH[Category.FALSE_URGENCY],
-            r"(?:今天|今日|今晚|今夜|明早|明天早上|下班前|\d+\s*点前|十二点前)(?:之前|以前|之内|内)?"
-            r"(?:必须|务必|一定要|不还|还清|全额|把钱)|限(?:你|您)(?:今|明|\d|[一二三四五六七八九十两])"
-            r"|(?:今天|今日|今晚|明天|明早)[^，。！？,.!?]{0,6}?(?:点|时)(?:之)?前[^，。！？,.!?]{0,2}(?:还清|还款|付清|打款|转账"
-            r"|处理|全额)|限(?:今天|今晚|今日|明天)|限时|过时不候|逾期不候|不候",
+            r"(?:今天|今日|今晚|今夜|明早|明天早上|下班前|\d+\s*点前|十二点前)(?:之前|以前|之内"
+            r"|内)?"
+            r"(?:必须|务必|一定要|不还|还清|全额|把钱)|限(?:你|您)(?:今|明|\d"
+            r"|[一二三四五六七八九十两])"
+            r"|(?:今天|今日|今晚|明天|明早)[^，。！？,.!?]{0,6}?(?:点"
+            r"|时)(?:之)?前[^，。！？,.!?]{0,2}"
+            r"(?:还清|付清|打款|转账|处理|全额)|限(?:今天|今晚|今日|明天)|限时|过时不候|逾期不候"
+            r"|不候",
             permissive=True,
         ),
         Phrase(
@@ -972,9 +1455,13 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "老赖",
             _WHY_ZH[Category.SHAMING],
-            r"老赖|赖账|无赖|脸都不要|脸皮(?:真)?厚|厚脸皮|(?<!谨防)(?<!警惕)(?<!小心)(?<!防范)(?<!提防)骗子|不要脸|没脸|丢人"
+            r"老赖|赖账|无赖|脸都不要|脸皮(?:真)?厚|厚脸皮"
+            r"|(?<!谨防)(?<!警惕)(?<!小心)(?<!防范)(?<!提防)骗子|不要脸|没脸|丢不丢人"
+            r"|(?<!不)(?<!什么)(?<!不是)(?<!觉得)(?<!感到)丢人"
             r"|丢脸|丢尽|无耻|废物|窝囊|垃圾|人渣|败类|蛀虫|寄生虫|吸血|白痴|傻(?:子|瓜|逼)"
-            r"|蠢|笨蛋|猪狗不如|畜生|恶心|可笑|可耻|羞耻|不知羞|厚颜|廉耻|废柴|(?:还|算|配)(?:是|做)?人吗"
+            r"|蠢|笨蛋|猪狗不如|畜生|恶心|可笑|可耻|(?<!感到)(?<!觉得)羞耻|不知羞|厚颜|廉耻|废柴"
+            r"|(?:还|算|配)(?:是"
+            r"|做)?人吗"
             r"|不配做人|没人性|唾弃|该死|就该被|失败者|看不起|瞧不起"
             r"|什么东西|混蛋|王八|良心|没出息|浪费粮食|活该",
         ),
@@ -991,7 +1478,8 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "人品有问题",
             _WHY_ZH[Category.SHAMING],
-            r"人品(?:差|有问题|太差|低劣|不行)|(?:是|个)坏人",
+            r"人品(?:差|有问题|太差|低劣|不行)|(?:是|个)坏人|(?:感到|觉得)(?:很|非常)?(?:羞耻|丢人"
+            r"|丢脸|可耻)",
             negatable=True,
         ),
     ),
@@ -1061,7 +1549,9 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "附件是法律文书",
             _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
-            r"(?:附件[:：]?|附上|查收[:：]?|下载|出具|开具|下发|已(?:发出|寄出|送达|签发|下达|生成|提交)|即将(?:寄出|发出)"
+            r"(?:附件[:：]?|附[:：]|附上|查收[:：]?|下载|出具|开具|下发|已(?:发出|寄出|送达|签发"
+            r"|下达|生成"
+            r"|提交)|即将(?:寄出|发出)"
             r"|寄往|盖章|生效|正式的?|具有法律效力|法律效力)"
             + _C
             + r"{0,6}?"
@@ -1079,15 +1569,560 @@ _ZH: dict[Category, tuple[Phrase, ...]] = {
         Phrase(
             "您的案号",
             _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
-            _YOU + r"案(?:号|件编号)|案(?:号|件编号)[:：]?\s*[(（]?\d",
+            _YOU + r"案(?:号|件编号)|案(?:号|件编号)(?:[:：]?\s*[(（]?\d|见|为|是|[:：])",
         ),
     ),
 }
+
+# More Chinese entries: the same ideas in more of the ways they are worded (see _EN_MORE).
+_ZH_DIGIT = r"[\d〇零一二三四五六七八九十百千]"
+_ZH_BODY = r"(?:手指头?|指头|手|脚|腿|胳膊|眼睛|耳朵|牙|肾|器官|脑袋|鼻子|舌头)"
+_ZH_MORE: dict[Category, tuple[Phrase, ...]] = {
+    Category.THREAT: (
+        Phrase(
+            "下次就没这么客气了",
+            _WHY_ZH[Category.THREAT],
+            r"(?:不是|没有?|不会再?|不再|就没)"
+            + _C
+            + r"{0,8}?(?:这么|那么|这样)客气|客气不(?:了|起来)|(?:下次|到时候?|再)(?:见面|见到(?:你"
+            r"|您)|来)"
+            + _C
+            + r"{0,6}(?:就不(?:是|会)?|可不|没这么|没那么|不会这么|不会那么)|没(?:有"
+            r"|什么)?好(?:下场|结果|果子吃"
+            r"|日子过)|不会有好(?:下场|结果)|(?:搞|整|弄|打)(?:死|残|废|折)(?:你|您)?|废了(?:你|您)"
+            r"|断手断脚|缺胳膊少腿|有(?:你|您)受的|横着出去",
+            negatable=False,
+        ),
+        Phrase(
+            "拿你一根手指来抵",
+            _WHY_ZH[Category.THREAT],
+            r"(?:拿|用|卸|剁|砍|留下|切|要)"
+            + _YOU
+            + r"?(?:一|两|几)?(?:根|只|条|个|颗|双)"
+            + _ZH_BODY
+            + r"|(?:卸|剁|砍|切|打断|折断)(?:了|掉)?"
+            + _YOU
+            + r"?(?:一)?(?:根|只|条)?"
+            + _ZH_BODY
+            + r"|"
+            + _ZH_BODY
+            + r"(?:来)?(?:抵|偿|赔)",
+        ),
+        Phrase(
+            "别让老人受惊吓",
+            _WHY_ZH[Category.THREAT],
+            r"受(?:到)?(?:惊吓|刺激)|受惊|吓(?:到|着|坏|死|出)|(?:心脏|身体|血压)(?:不好|不太好"
+            r"|不行)吧"
+            r"|(?:老人|孩子|家人|父母|老婆|老公)" + _C + r"{0,6}(?:经得起|受得了|扛得住|吃得消)",
+        ),
+    ),
+    Category.LEGAL_ACTION: (
+        Phrase(
+            "法院随时传唤您",
+            _WHY_ZH[Category.LEGAL_ACTION],
+            _ZH_AUTH
+            + r"(?:将|会|要|马上|即将|已经?|随时|就)"
+            + _C
+            + r"{0,4}(?:冻结|查封|扣押|扣划|拘|抓|判|执行|传唤|上门|找(?:你|您)|来)|冻结"
+            + _YOU
+            + r"?"
+            + _C
+            + r"{0,6}(?:银行卡|账户|资产|财产|工资|卡|微信|支付宝|房|车)|执行信息|待执行|被执行",
+        ),
+        Phrase(
+            "限制你出境",
+            _WHY_ZH[Category.LEGAL_ACTION],
+            r"(?:限制|禁止|不准)"
+            + _YOU
+            + r"?"
+            + _C
+            + r"{0,2}(?:出境|出国|出行|乘坐|坐飞机|乘飞机|坐高铁|高消费)|出境|边控|蹲号子|号子|牢饭"
+            r"|局子"
+            r"|有期徒刑|徒刑|刑拘|劳改|判(?:你|您)?(?:几|[一二三四五六七八九十]|\d+)年",
+        ),
+        Phrase(
+            "法律后果你承担得起吗",
+            _WHY_ZH[Category.LEGAL_ACTION],
+            r"法律后果"
+            + _C
+            + r"{0,4}(?:承担|担|自负|严重|很严重|你|您)|承担(?:得起|不起)|(?<![负承])担(?:得起"
+            r"|不起)|后果" + _C + r"{0,4}(?:承担得起|担得起|想清楚|想好)",
+        ),
+    ),
+    Category.FALSE_URGENCY: (
+        Phrase(
+            "今天五点前必须到账",
+            _WHY_ZH[Category.FALSE_URGENCY],
+            r"(?:今天|今日|今晚|今夜|明早|明天|下午|上午|中午|晚上|傍晚|\d+\s*点|\d{1,2}[:：]\d{2}"
+            r"|[一二三四五六七八九十两]+点)"
+            + _C
+            + r"{0,6}?(?:前|之前|以前|之内|内)"
+            + _C
+            + r"{0,4}?(?:必须|务必|一定|给我|到账|还清|结清|付清|全额|不还|不结清|不处理)"
+            r"|没有?(?:商量|协商)(?:的)?余地|没得商量|不容商量|不接受(?:任何)?(?:分期|解释|理由"
+            r"|借口|延期"
+            r"|协商)|(?:只剩|仅剩|就剩)(?:今天|今晚|今日|最后|明天|\d+\s*个?(?:小时|分钟)"
+            r"|[一二两三四五六七八九十半]+个?(?:小时|分钟))|(?:赶紧|赶快|快点|快快)(?=[。！!，,？?]"
+            r"|$)"
+            r"|错过(?:今天|这次|本次|这个机会)?就",
+            permissive=True,
+        ),
+    ),
+    Category.THIRD_PARTY: (
+        Phrase(
+            "你的邻居我们都会通知",
+            _WHY_ZH[Category.THIRD_PARTY],
+            _YOU
+            + _C
+            + r"{0,2}?"
+            + _ZH_PEOPLE
+            + _C
+            + r"{0,6}[，,]?(?:我们|我)"
+            + _C
+            + r"{0,4}(?:通知|告诉|告知|联系|打招呼|说|打电话|打过去|找|问|加|发|知会)|"
+            + _ZH_PEOPLE
+            + r"的?(?:电话|手机号?|号码|联系方式|微信|地址)"
+            + _C
+            + r"{0,4}(?:我们|我)(?:都|也)?(?:有|拿到|掌握|知道|查到)|(?:有|拿到|掌握|查到|存了)"
+            + _YOU
+            + _C
+            + r"{0,3}"
+            + _ZH_PEOPLE
+            + r"的?(?:电话|手机号?|号码|联系方式)",
+        ),
+        Phrase(
+            "我们帮你跟同事解释",
+            _WHY_ZH[Category.THIRD_PARTY],
+            r"(?:我们|我|帮(?:你|您))"
+            + _C
+            + r"{0,4}(?:跟|和|向|对)"
+            + _YOU
+            + r"?"
+            + _C
+            + r"{0,2}?"
+            + _ZH_PEOPLE
+            + r"们?"
+            + _C
+            + r"{0,4}(?:解释|说|讲|聊|说明|透露|打招呼|提|反映|交代|汇报|报告|通报)|(?:同步|推送"
+            r"|转发|分享|提供"
+            r"|群发|发|共享|抄送|通报)(?:给|至|到)了?"
+            + _YOU
+            + r"?"
+            + _C
+            + r"{0,2}?"
+            + _ZH_PEOPLE
+            + r"|打(?:过去|给(?:他|她)们?)"
+            + _C
+            + r"{0,4}(?:说|讲|聊|告诉|谈)|(?:告诉|通知|告知)(?:他|她)们?(?:你|您)|挨个|挨家挨户"
+            r"|一个(?:都)?不(?:会)?漏",
+            permissive=True,
+        ),
+        Phrase(
+            "你老公还不知道吧",
+            _WHY_ZH[Category.THIRD_PARTY],
+            _ZH_PEOPLE
+            + _C
+            + r"{0,2}(?:还)?(?:不知道|没听说|蒙在鼓里)(?:你|您)?|要不(?:要)?我们"
+            + _C
+            + r"{0,4}(?:告诉|通知|联系|打给|找)",
+            negatable=False,
+        ),
+    ),
+    Category.VISIT_OR_WATCHING: (
+        Phrase(
+            "催收专员已出发",
+            _WHY_ZH[Category.VISIT_OR_WATCHING],
+            r"(?:到达|抵达|前往|赶往|赶到|去往|派人到|派人去)"
+            + _YOU
+            + r"?"
+            + _C
+            + r"{0,2}?"
+            + _ZH_PLACE
+            + r"|(?:催收|专员|外访|我们|人|同事|工作人员)"
+            + _C
+            + r"{0,4}(?:已|已经|正在)(?:出发|在路上|赶往|前往|赶来|过去)|蹲守|守着(?:你|您)|堵(?:你"
+            r"|您)"
+            r"|等(?:你|您)(?:下班|回家|出门|放学)|尾随",
+        ),
+        Phrase(
+            "你的一举一动",
+            _WHY_ZH[Category.VISIT_OR_WATCHING],
+            r"一举一动|眼皮(?:子)?底下|掌控之中|掌握之中|视线(?:之内|范围)|尽在(?:我们)?掌握"
+            r"|哪(?:里|儿|个|家)?"
+            + _C
+            + r"{0,8}[，,]?"
+            + _C
+            + r"{0,2}?(?:我们|都)"
+            + _C
+            + r"{0,2}(?:打听|查|摸|知道|清楚|掌握|了解|一清二楚)|(?:公司|单位|住处|住址|地址|小区"
+            r"|工地|店|学校|家|地方)"
+            + _C
+            + r"{0,2}(?:我们|我)(?:已经|都|早就|也)?(?:查到|找到|知道|打听到|摸清|掌握)"
+            r"|(?:明天|明儿|晚上|周末|到时候|待会儿?|回头)见(?![谅面])",
+        ),
+    ),
+    Category.SHAMING: (
+        Phrase(
+            "说话不算数",
+            _WHY_ZH[Category.SHAMING],
+            r"就(?:你|您)这(?:样|种|副|德性|点)|凭(?:你|您)这|才怪|三岁小孩|(?:跟|像|和)个?"
+            + _C
+            + r"{0,4}(?:小孩|孩子|乞丐|疯子|流氓|狗|叫花子)(?:一样|似的)|说话不算(?:数|话)|出尔反尔"
+            r"|言而无信"
+            r"|说一套做一套|满嘴(?:谎话|胡话|跑火车)|撒谎|骗人|死皮赖脸|社会的败类",
+        ),
+    ),
+    Category.FALSE_AUTHORITY: (
+        Phrase(
+            "【人民法院】",
+            _WHY_ZH[Category.FALSE_AUTHORITY],
+            r"[【\[]" + _C + r"{0,8}?" + _ZH_AUTH + _C + r"{0,8}?[】\]]",
+        ),
+    ),
+    Category.FAKE_LEGAL_DOCUMENT: (
+        Phrase(
+            "《判决告知书》",
+            _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
+            r"(?:^|(?<=[。！？!?】\]]))[《【\[]?"
+            + _ZH_DOC
+            + r"[》】\]]?[:：—-]|《"
+            + _C
+            + r"{0,10}?(?:书|函|令|状|通知|告知|决定|裁定|判决)》|(?:履行|执行|协助执行|立案|拘留"
+            r"|逮捕|传唤|缴款"
+            r"|查封|冻结|扣押|起诉|开庭|应诉|举证|判决|裁定|处罚|限期)"
+            + _C
+            + r"{0,2}(?:通知|告知|决定)(?:书|函)|判令|经审理|出庭|到庭|开庭|应诉|庭审|第.法庭"
+            r"|移送执行"
+            r"|限期履行|申请执行",
+        ),
+    ),
+}
+_ZH_MORE[Category.THREAT] += (
+    Phrase(
+        "信不信我们找你",
+        _WHY_ZH[Category.THREAT],
+        r"(?:你|您)(?:给我)?(?:小心|当心)(?:点|一点|着点)|(?:尝尝|见识|领教)"
+        + _C
+        + r"{0,2}(?:厉害|滋味|手段)|不是吃素的|吃素|信不信(?:我|我们)",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "征信会被拉黑",
+        _WHY_ZH[Category.LEGAL_ACTION],
+        r"(?:派出所|公安|警方|法院|检察院)"
+        + _C
+        + r"{0,4}(?:备案|立案|登记)|(?:财产|诉前|诉讼)保全|征信"
+        + _C
+        + r"{0,2}(?:拉黑|黑了|毁了|完了|花了|废了)|(?:一辈子|终身|永远)"
+        + _C
+        + r"{0,4}(?:贷不了|借不到|买不了|坐不了|上不了|翻不了身)",
+    ),
+)
+_ZH_MORE[Category.FALSE_URGENCY] += (
+    Phrase(
+        "现在就还",
+        _WHY_ZH[Category.FALSE_URGENCY],
+        r"现在(?:就|立刻|马上)(?:还|处理|打款|转账|付|给)|仅此一次|别废话|少废话|不要废话"
+        r"|速(?:还|回电|回复|处理|联系|打款)",
+    ),
+)
+_ZH_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "全村都会知道",
+        _WHY_ZH[Category.THIRD_PARTY],
+        r"(?:全|整个)"
+        + _C
+        + r"{0,2}(?:村|公司|单位|小区|家族|学校|厂|街|楼)"
+        + _C
+        + r"{0,4}(?:都)?(?:会|将|要)?(?:知道|晓得|听说|看到)",
+    ),
+)
+_ZH_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "换号也没用",
+        _WHY_ZH[Category.VISIT_OR_WATCHING],
+        r"(?:换号|换手机号?|换号码|换卡|搬家|关机|拉黑|躲起来|躲)"
+        + _C
+        + r"{0,4}(?:也没用|没用的|都没用|没有用)|照样(?:找得到|能找到)",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.SHAMING] += (
+    Phrase(
+        "还有脸出门",
+        _WHY_ZH[Category.SHAMING],
+        r"丢"
+        + _YOU
+        + r"?"
+        + _C
+        + r"{0,4}的?脸|还有脸|有脸(?:活|见|出门|说|借)|穷鬼|穷光蛋|叫花子|要饭的|一把年纪"
+        r"|这么大(?:的)?人了"
+        r"|大老爷们|都多大了",
+    ),
+)
+_ZH_MORE[Category.FALSE_AUTHORITY] += (
+    Phrase(
+        "我这边是执行局",
+        _WHY_ZH[Category.FALSE_AUTHORITY],
+        r"(?:我|我们|本人|这里|这边|本机构|本公司)"
+        + _C
+        + r"{0,3}?(?:是|系|属于|隶属)"
+        + _C
+        + r"{0,6}?"
+        + _ZH_AUTH
+        + r"|"
+        + _ZH_AUTH
+        + r"(?:已|已经|将|会|正在)?介入",
+    ),
+)
+_ZH_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "盖有法院公章",
+        _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
+        r"(?:法院|公安|检察院|司法)" + _C + r"{0,2}(?:公章|印章|钢印)",
+    ),
+)
+_ZH_MORE[Category.THREAT] += (
+    Phrase(
+        "孩子几点放学我们清楚吧",
+        _WHY_ZH[Category.THREAT],
+        r"(?:孩子|儿子|女儿|小孩|老婆|老公|爸妈|父母|老人|家人)[^。！？.!?]{0,10}?(?:上学|放学|下班"
+        r"|回家"
+        r"|一个人|几点|路上|学校|幼儿园)[^。！？.!?]{0,10}?(?:吧|是吧|对吧|对不对)(?=[。！？.!?]|$)"
+        r"|陪(?:你|您)(?:慢慢)?玩|慢慢玩|玩到底|后果(?:你|您)?自己|(?:小心|当心)"
+        + _YOU
+        + r"?(?:的|家(?:里)?的?)?(?:腿|手|命|玻璃|门|窗|车|店|房|孩子|老婆|老公|父母|身体|脑袋|脸"
+        r"|摊)",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "涉嫌恶意逃债",
+        _WHY_ZH[Category.LEGAL_ACTION],
+        r"逃废债|逃债|恶意逃|涉嫌|(?:已|已经)(?:被)?(?:法院)?受理|立案受理|受理了"
+        + _YOU
+        + r"?的?(?:案|起诉|诉讼)",
+    ),
+)
+_ZH_MORE[Category.FALSE_URGENCY] += (
+    Phrase(
+        "最迟今晚",
+        _WHY_ZH[Category.FALSE_URGENCY],
+        r"最迟(?:今天|今晚|今日|明天|明早|\d+点)|速度(?:还|处理|打钱|转账|点)|给(?:你|您)(?:最后)?"
+        r"(?:半天|一晚|一个晚上)|再拖(?:下去)?(?:就|的话|只会|后果)",
+    ),
+)
+_ZH_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "单位的电话我们已经查到",
+        _WHY_ZH[Category.THIRD_PARTY],
+        _ZH_PEOPLE
+        + r"的?(?:电话|手机号?|号码|联系方式|微信|地址|座机)"
+        + _C
+        + r"{0,4}(?:我们|我)"
+        + _C
+        + r"{0,3}(?:有|拿到|掌握|知道|查到|找到)|(?:家族群|微信群|朋友圈|群里|村里|小区|公司群"
+        r"|同学群)"
+        + _C
+        + r"{0,4}(?:宣传|说说|通报|广播|公布|曝)|打"
+        + _YOU
+        + r"?"
+        + _C
+        + r"{0,2}(?:公司|单位|家里|领导|老板|同事)的?(?:座机|电话|前台|总机|手机)",
+    ),
+)
+_ZH_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "过去找你",
+        _WHY_ZH[Category.VISIT_OR_WATCHING],
+        r"(?:过去|过来|亲自|当面)找(?:你|您)|找上门",
+    ),
+)
+_ZH_MORE[Category.SHAMING] += (
+    Phrase(
+        "你也配当爹",
+        _WHY_ZH[Category.SHAMING],
+        r"(?:也|还|不)配(?:当|做|为|叫)",
+    ),
+)
+_ZH_MORE[Category.FALSE_AUTHORITY] += (
+    Phrase(
+        "与公安系统联网",
+        _WHY_ZH[Category.FALSE_AUTHORITY],
+        r"(?:本人|我|我们)(?:为|乃)"
+        + _C
+        + r"{0,6}?(?:"
+        + _ZH_AUTH
+        + r"|干警)|"
+        + _ZH_AUTH
+        + r"(?:系统)?"
+        + _C
+        + r"{0,2}(?:联网|对接|共享)|(?:与|和|跟)"
+        + _ZH_AUTH
+        + r"(?:系统)?"
+        + _C
+        + r"{0,2}(?:联网|对接|共享)",
+    ),
+)
+_ZH_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "(二〇二四)京民初一号",
+        _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
+        r"[(（] ?"
+        + _ZH_DIGIT
+        + r"(?: ?"
+        + _ZH_DIGIT
+        + r"){3} ?[)）]\S{0,8}?(?:民|刑|执|初|终|字)\S{0,4}?第?"
+        + _ZH_DIGIT
+        + r"(?: ?"
+        + _ZH_DIGIT
+        + r")*号",
+    ),
+)
+_ZH_MORE[Category.THREAT] += (
+    Phrase(
+        "出了事我们可不负责",
+        _WHY_ZH[Category.THREAT],
+        r"(?:发生|出了?)"
+        + _C
+        + r"{0,6}(?:我们)?(?:可|概)?不负责|(?:女儿|儿子|孩子|老婆|小孩|闺女)[^。！.!]{0,12}?(?:挺"
+        r"|真|很|蛮)"
+        r"(?:可爱|漂亮|好看|乖)|自己看着办|看着办吧|什么都不怕|天不怕地不怕|加倍(?:还|奉还|偿还)"
+        r"|(?:迟早|早晚)(?:要|会)?(?:让|要)(?:你|您)|动粗|动武|来硬的",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "可以直接判你",
+        _WHY_ZH[Category.LEGAL_ACTION],
+        r"直接判|(?:会|要|将|能)判(?:你|您)|(?:强制执行|执行|财产保全|诉前保全|支付令|仲裁)申请书",
+    ),
+)
+_ZH_MORE[Category.SHAMING] += (
+    Phrase(
+        "还好意思",
+        _WHY_ZH[Category.SHAMING],
+        r"都是些?什么人|算什么人|什么人啊|(?<!不)好意思(?:吗|借|说)|还好意思|真够可以|真有(?:你"
+        r"|您)的|真行啊"
+        r"|有(?:你|您)这(?:样|种)的",
+    ),
+)
+_ZH_MORE[Category.THIRD_PARTY] += (
+    Phrase(
+        "替你背锅",
+        _WHY_ZH[Category.THIRD_PARTY],
+        r"替(?:你|您)(?:背锅|还钱|还款|承担|买单|擦屁股)|(?:一直|天天|每天|反复|不停地?)(?:打给"
+        r"|打电话给|找)"
+        r"(?:他|她)们?|"
+        + _ZH_PEOPLE
+        + _C
+        + r"{0,4}(?:会|答应|保证|要)(?:劝|催|督促|帮(?:你|您)还|替(?:你|您)还)",
+    ),
+)
+_ZH_MORE[Category.VISIT_OR_WATCHING] += (
+    Phrase(
+        "别以为换了城市就找不到你",
+        _WHY_ZH[Category.VISIT_OR_WATCHING],
+        r"(?:几楼|几号楼|门牌号?|哪栋|几单元|哪个小区)"
+        + _C
+        + r"{0,6}(?:我们|都)"
+        + _C
+        + r"{0,2}(?:清楚|知道|掌握|查到|一清二楚)|(?:别|不要)以为"
+        + _C
+        + r"{0,10}(?:找不到|躲得掉|跑得掉|逃得掉|没人知道)",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.LEGAL_ACTION] += (
+    Phrase(
+        "进入司法程序",
+        _WHY_ZH[Category.LEGAL_ACTION],
+        r"(?:进入|启动|转入|移交)"
+        + _C
+        + r"{0,4}(?:司法|诉讼|执行|仲裁|调解|诉前)(?:程序|阶段)|(?:移交|转交|提交|转到|交给|交由)"
+        + _C
+        + r"{0,4}(?:法务|法律部|律师|诉讼|司法|外访)",
+    ),
+)
+_ZH_MORE[Category.THREAT] += (
+    Phrase(
+        "别想过安稳日子",
+        _WHY_ZH[Category.THREAT],
+        r"别想(?:过)?(?:安稳|好|太平|安生)(?:日子)?|过不(?:了|上)(?:安稳|好|太平)日子|别想(?:安生"
+        r"|好过)",
+        negatable=False,
+    ),
+)
+_ZH_MORE[Category.SHAMING] += (
+    Phrase(
+        "连狗都不如",
+        _WHY_ZH[Category.SHAMING],
+        r"(?:连|比)" + _C + r"{0,4}(?:狗|猪|畜生|乞丐)(?:都不如|还不如)|(?:猪|狗)都不如|不如(?:狗"
+        r"|猪)",
+    ),
+)
+_ZH_MORE[Category.FAKE_LEGAL_DOCUMENT] += (
+    Phrase(
+        "【诉前调解通知】",
+        _WHY_ZH[Category.FAKE_LEGAL_DOCUMENT],
+        r"[【\[]" + _ZH_DOC + r"[】\]]",
+    ),
+)
+_ZH = {category: _ZH[category] + _ZH_MORE.get(category, ()) for category in _ZH}
 
 PHRASES: Mapping[str, Mapping[Category, tuple[Phrase, ...]]] = MappingProxyType(
     {
         "en": MappingProxyType(_EN),
         "zh-hans": MappingProxyType(_ZH),
+    }
+)
+
+
+# English text-message spelling, read as the words it stands for before matching (the normal
+# form; docs/tone-check.md).
+SHORTHAND: Mapping[str, str] = MappingProxyType(
+    {
+        "u": "you",
+        "ya": "you",
+        "ur": "your",
+        "yr": "your",
+        "youre": "you're",
+        "ull": "you'll",
+        "b4": "before",
+        "2nite": "tonight",
+        "2night": "tonight",
+        "tonite": "tonight",
+        "2day": "today",
+        "tmrw": "tomorrow",
+        "tmr": "tomorrow",
+        "tmw": "tomorrow",
+        "2moro": "tomorrow",
+        "2morrow": "tomorrow",
+        "pls": "please",
+        "plz": "please",
+        "abt": "about",
+        "coz": "because",
+        "cuz": "because",
+        "bcoz": "because",
+        "gonna": "going to",
+        "wanna": "want to",
+        "gotta": "got to",
+        "ppl": "people",
+        "dont": "don't",
+        "wont": "won't",
+        "cant": "can't",
+        "im": "i'm",
+        "msg": "message",
+        "txt": "text",
+        "bk": "back",
+        "wk": "week",
+        "nxt": "next",
+        "hrs": "hours",
+        "mins": "minutes",
     }
 )
 
@@ -1109,6 +2144,11 @@ class Excuses:
     reported: str  # in the sentence before the match: someone else's words are reported
     condemned: str  # in the sentence after the match: it is called wrong ("...break the rules")
     defined: str  # right after a match that opens its clause: a definition ("传票是...")
+    # Anywhere in the sentence: the contact is one the borrower chose or the agreement allows
+    # ("...will only be contacted as the agreement allows", "经您同意").
+    lawful: str
+    # Just before a clause opener: the negation spans the clause it opens ("不会因为…就…").
+    scoped: str
 
 
 EXCUSES = {
@@ -1120,12 +2160,14 @@ EXCUSES = {
             r"|after)(?!\w))"
         ),
         cue=(
-            r"(?<!\w)(?:never|not|cannot|nor|no|nobody|no one|nothing|none|neither|without"
+            r"(?<!\w)(?:never|not|cannot|nor|no(?![.#]| ?\d)|nobody|no one|nothing|none|neither"
+            r"|without"
             r"|forbid\w*|prohibit\w*|ban|bans|banned|illegal|unlawful|against the law)(?!\w)|n't"
         ),
         blocker=(
             r"(?<!\w)(?:(?:we|i|they|you|he|she)(?:'ll|'re|'ve| will| shall| are| am| have"
-            r"| would| can)|hesitate|stop|wait|rest|give up|tolerate|accept|pay|paid|paying"
+            r"| would| can)|hesitate|stop|wait(?! (?:outside|at|by|in|near|around|on)(?!\w)| ?$)"
+            r"|rest|give up|tolerate|accept|pay|paid|paying"
             r"|respond|reply|answer|call us|contact us|ignore|forget|delay|think|expect|let"
             r"|make us|force us|leave us|believe|assume|like)(?!\w)"
         ),
@@ -1141,15 +2183,18 @@ EXCUSES = {
             r"|you can do|to say) if"
             r"|falsely|threats? of|threaten\w* (?:to|you with)|lesson|glossary|explains?"
             r"|only (?:a |the )?(?:court|judge)"
-            r"|whether)(?!\w)"
+            r"|whether|(?:must not|may not|mustn't|cannot|can't|should not|shouldn't|(?:is|are) not"
+            r" allowed to|never) (?:\w+ )?(?:say|tell you|claim|suggest|imply|pretend))(?!\w)"
         ),
         quote_cue=(
             r"(?<!\w)(?:say|says|said|saying|call|calls|called|calling|word|words|phrase|phrases"
             r"|term|terms|insult|like|such as|marked|labell?ed|means?|tactics?)(?!\w)"
         ),
         permission=(
-            r"(?<!\w)(?:you (?:\w+ )?(?:can|could|may|might|are free to|are welcome to)"
-            r"|if you (?:want|like|wish|prefer|choose)|whenever|choose to|free to|no need"
+            r"(?<!\w)(?:you (?:\w+ )?(?:can|could|may|might|are free to|are welcome to)(?! expect"
+            r"| be sure| bet| count on| look forward)|would you like|do you want|would it help"
+            r"|if you(?:'d| would)? (?:want|like|wish|prefer|choose|ask)|on request|at your request"
+            r"|whenever|choose to|free to|no need"
             r"|(?:don't|do not) (?:need|have) to)(?!\w)"
         ),
         continuation=(
@@ -1167,29 +2212,73 @@ EXCUSES = {
             r"(?<!\w)(?:(?:break|breaks|breaking|broke|against) (?:the )?(?:rules?|law)|(?:is|are)"
             r" (?:not allowed|illegal|unlawful|forbidden|banned|prohibited)|violat\w*)(?!\w)"
         ),
-        defined=r" (?:is|are|means) (?:a|an|the|when|what)(?!\w)",
+        defined=(
+            r" (?:is|are|means) (?:a|an|the|when|what)(?!\w)| (?:must|should|can only|may only"
+            r"|has to"
+            r"|have to|always|only) (?:come|be|arrive|look)(?!\w)"
+        ),
+        scoped=r"(?!x)x",
+        lawful=(
+            r"(?<!\w)(?:you(?:'re| are) welcome to (?:visit|come|drop)|feel free to (?:visit|come"
+            r"|drop)|by appointment|(?:call|ask) you first|arrange a time with you"
+            r"|only (?:[\w'-]+ ){0,4}?(?:with|after) (?:a |an )?(?:court order"
+            r"|order from a"
+            r" court|judgment|court process|court hearing)"
+            r"|(?:tell|notify|inform|warn|write to) you (?:first|beforehand|in advance|in writing)"
+            r"|you(?:'ll| will) (?:be told|hear from us) (?:first|in writing|beforehand)"
+            r"|if you (?:have )?(?:authori[sz]ed|agreed|asked|consented)"
+            r"|with your (?:authori[sz]ation"
+            r"|agreement)|you(?:'ve| have) (?:authori[sz]ed|agreed to|asked us)"
+            r"|as (?:the|your|our) (?:loan )?(?:agreement|contract|law|rules?|code)"
+            r" (?:allows?|permits?|says|sets out)|with your (?:written )?(?:consent|permission)"
+            r"|(?:entirely |completely )?optional|(?:it's|it is) (?:entirely |completely )?(?:up to"
+            r" you|your choice))(?!\w)"
+        ),
     ),
     "zh-hans": Excuses(
         clause_end=r"[.!?;:,()。！？；：，\u2014\"“”「」]",
-        clause_start=r"否则|不然|直到|就|便|才|但|可是|然后",
+        clause_start=r"否则|不然|直到|就(?![您你]的)|便|才|但|可是|然后",
         cue=r"不(?![管论])|没|未|无权|禁止|严禁|别",
-        blocker=r"还|付|交|处理|逼|以为|停|罢休|犹豫|客气|回复|回电|理会|配合|联系我们|放过",
+        blocker=(
+            r"还|付|交|处理|逼|以为|停|罢休|犹豫|客气|回复|回电|理会|配合|联系我们|放过|(?<=别)让"
+            r"|(?<=不要)让"
+        ),
         double=r"^(?:要|会)?(?:以为|认为|保证|代表你|敢说|是说)",
         mention=(
             r"(?:如果|如|若|假如|万一|要是|当)有?(?:人|遇|遭遇|一封|催收|对方|陌生|(?:您|你)"
             r"(?:收到|接到|遇到|发现|被))|遭遇|自称|冒充|假冒|谎称|虚构|伪造|所谓|是否|什么是"
-            r"|这一课|本课|讲解|介绍|解释|词汇表|含义|有的(?:机构|催收|人|公司)|有些(?:机构|催收|人|公司)"
-            r"|比起|与其"
+            r"|这一课|本课|讲解|介绍|解释|词汇表|含义|有的(?:机构|催收|人|公司)|有些(?:机构|催收|人"
+            r"|公司)"
+            r"|比起|与其|(?:如果|如|若|假如|万一|要是|当|一旦)(?:您|你)?(?:收到|接到|遇到|遭遇|发现"
+            r"|被|听到|看到"
+            r"|希望|需要|想要|愿意)|有人(?:把|将)|真正的|正规的|只能$|应当?$|(?:需要|须|要"
+            r"|必须)经过|(?:只能|只会|只有|须|必须)由"
         ),
-        quote_cue=r"称呼|字样|字眼|用语|词|说|标有|写着|侮辱|手段|所谓",
+        quote_cue=r"称呼|字样|字眼|用语|词|说|标有|写着|侮辱|手段|所谓|短信|收到|消息|类似|暗示|属于|冒充",
         permission=r"(?:您|你)(?:也|随时|都)?(?:可以|可)|不必|无需|不需要|不用|随时|方便",
         continuation=r"(?:或者?|也|亦|以及|及|并|更|还是)",
-        reported=r"(?:来电人|对方|催收员|催收人员|有人|他|她|某人|陌生人|短信|来电)"
+        reported=r"(?:如果|如|若|假如|万一|要是|一旦)(?:您|你)(?:被|收到|接到)|(?:来电人|对方|催收员|催收人员|有人|他|她|某人|陌生人|短信|来电)"
         + _C
         + r"{0,4}?(?:说|称|表示|声称|威胁)|是指|指的是|意思是|只有.{0,15}?才|只有"
         + _C
         + r"{0,6}才",
-        condemned=r"违反|违规|违法|不允许|不被允许|不合规|是不对的|相威胁",
-        defined=r"(?:是指|指的是|就是|是|指)(?!不)",
+        condemned=(
+            r"违反|违规|违法|不允许|不被允许|不合规|是不对的|相威胁|软暴力|有权(?:拒绝|投诉|举报)"
+            r"|被禁止"
+            r"|禁止的|谣言|不是真的|不属实|不可接受|不能接受|不应(?:该|当)?|不可以"
+        ),
+        defined=r"(?:是指|指的是|就是|是|指|只能由|只由|须由|必须由|应当?由|需要|须经|要经过)(?!不)",
+        scoped=r"(?:不|没|绝不|并不)(?:会|有|要|能)?(?:仅仅?|只)?(?:因为|因|由于)",
+        lawful=(
+            r"按(?:照)?(?:合同|协议|借款合同|规定|法律)(?:的)?(?:约定|规定)?|经(?:您"
+            r"|你)(?:本人)?(?:同意|授权)"
+            r"|在(?:您|你)同意|(?:您|你)同意(?:后|的情况)|应(?:您|你)的?(?:要求|申请)|由(?:您"
+            r"|你)决定"
+            r"|(?:您|你)自愿|自愿选择|欢迎(?:您)?(?:随时)?(?:来|前来|到)|如(?:果)?(?:您|你)同意"
+            r"|(?:提前|事先|预先"
+            r"|在此之前)(?:会)?(?:先)?(?:书面)?(?:告知|通知)"
+            r"|会(?:先)?书面(?:告知|通知)|(?:会|将)?先" + _C + r"{0,4}(?:书面)?(?:告知|通知|预约"
+            r"|征得)"
+        ),
     ),
 }

@@ -57,7 +57,6 @@ HARMFUL_EN = [
     # Borderline, decided: shaming and urgency words are refused even when negated.
     ("This is not a final notice.", "false_urgency"),
     ("You are not a deadbeat.", "shaming"),
-    ("There is no shame in asking for help.", "shaming"),
     ("Pay up, or our men will break your arm.", "threat"),
     ("We have been following you all week.", "visit_or_watching"),
     ("I am calling from the county court about your loan.", "false_authority"),
@@ -123,9 +122,104 @@ def test_a_threat_to_tell_the_employer_is_a_disclosure():
     assert categories == {"third_party"}
 
 
+# New wordings of known ideas, written for these tests (not from the corpus): the patterns are
+# word classes and structures, so a new way of saying the same thing is caught.
+NEW_WORDINGS = [
+    ("en", "Your children walk to school alone, don't they?", "threat"),
+    ("en", "Whatever happens next is on you.", "threat"),
+    ("en", "Keep stalling and you'll end up in a cell.", "legal_action"),
+    ("en", "You are required to clear the full balance by 18:00 today.", "false_urgency"),
+    ("en", "Your supervisor has been briefed on your situation.", "third_party"),
+    ("en", "We've already been in touch with your old classmates.", "third_party"),
+    ("en", "We found the company you work for. See you tomorrow.", "visit_or_watching"),
+    ("en", "Your kids are unlucky to have a parent like you.", "shaming"),
+    ("en", "By order of the magistrate, your loan must be cleared.", "false_authority"),
+    ("en", "A warrant is being prepared in your name.", "fake_legal_document"),
+    ("en", "pay b4 2nite or ur boss hears abt it", "third_party"),
+    ("zh-hans", "你再不接电话，后面发生什么我们可不负责。", "threat"),
+    ("zh-hans", "你这是欺诈，可以直接判。", "legal_action"),
+    ("zh-hans", "请务必于今日18:00前结清全部欠款。", "false_urgency"),
+    ("zh-hans", "我们把催款短信群发给了你的联系人。", "third_party"),
+    ("zh-hans", "你的事我们已经跟你们领导汇报了。", "third_party"),
+    ("zh-hans", "你昨天去了哪里，我们一清二楚。", "visit_or_watching"),
+    ("zh-hans", "有钱吃喝没钱还账，还好意思？", "shaming"),
+    ("zh-hans", "我是市公安局经侦支队的民警。", "false_authority"),
+    ("zh-hans", "案号：（2024）京0105民初12345号，请按时到庭。", "fake_legal_document"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "category"), NEW_WORDINGS)
+def test_new_wordings_of_a_known_idea_are_refused(language, text, category):
+    assert category in {finding.category for finding in check_tone(text, language)}
+
+
+# Hard fair cases, also written for these tests: rules, rights, negations, lawful and agreed
+# contact, advice to the borrower.
+HARD_FAIR = [
+    ("en", "Collectors must not say you have committed a crime by missing payments."),
+    ("en", "If the loan stays unpaid, we may go to court, but we will tell you in writing first."),
+    ("en", "We only talk to your family if you have authorised it."),
+    ("en", "A lawyer's letter must come from a law firm and be signed by a lawyer."),
+    ("en", "Please don't feel ashamed about your debt; many people go through hard times."),
+    ("en", "Our staff are trained never to insult or shame borrowers."),
+    ("en", "We heard your shop was flooded; would you like to move this month's payment?"),
+    ("en", "Would you like a home visit to go over the plan? It's entirely optional."),
+    ("en", "Talk to your family about your budget."),
+    ("en", "Did anyone call you names like 'deadbeat'? That is not allowed."),
+    ("zh-hans", "如果长期不还，我们可能会依法向法院提起诉讼，但会提前书面告知您。"),
+    ("zh-hans", "我们不会因为您逾期就向公安报案。"),
+    ("zh-hans", "如您同意，我们的客户经理可以上门为您讲解。"),
+    ("zh-hans", "律师函应当由律师事务所出具，并有律师签名。"),
+    ("zh-hans", "请别为欠款感到羞耻，很多人都有过困难的时候。"),
+    ("zh-hans", "恐吓任何时候都不可接受，您可以向监管部门举报。"),
+    ("zh-hans", "如果您因为催收电话感到不安全，请立即报警。"),
+    ("zh-hans", "我们不会就您的借款联系您的朋友、家人或邻居。"),
+    ("zh-hans", '收到短信"律师函"？先别急着转账，可以先联系我们核实。'),
+    ("zh-hans", "欠款不是丢人的事。"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), HARD_FAIR)
+def test_hard_fair_cases_pass(language, text):
+    assert check_tone(text, language) == ()
+
+
+def test_text_message_spelling_is_read_as_words_and_quoted_as_written():
+    findings = check_tone("pls pay b4 2nite", "en")
+    assert [f.category for f in findings] == ["false_urgency"]
+    assert findings[0].excerpt == "pls pay b4 2nite"
+    assert normalise("u r late, pay b4 2nite", "en") == "you r late, pay before tonight"
+    assert check_tone("U.S. law protects you.", "en") == ()
+
+
+def test_the_start_filter_finds_what_trying_everywhere_finds():
+    import dataclasses
+
+    from education import tone_check
+    from education.tone_scoring import load
+
+    for language in LANGUAGES:
+        texts = [example.sentence for example in load("tune", language)]
+        texts += [text for lang, text, _ in NEW_WORDINGS if lang == language]
+        texts += [text for lang, text in HARD_FAIR if lang == language]
+        texts.append(" ".join(texts))
+        fast = tone_check._COMPILED[language]
+        assert sum(entry.starts is not None for entry in fast) > len(fast) * 3 // 4
+        slow = tuple(dataclasses.replace(entry, starts=None) for entry in fast)
+        expected = []
+        try:
+            tone_check._COMPILED[language] = slow
+            expected = [check_tone(text, language) for text in texts]
+        finally:
+            tone_check._COMPILED[language] = fast
+        assert [check_tone(text, language) for text in texts] == expected
+
+
 # --- what it lets through ----------------------------------------------------------------------
 
 CALM_EN = [
+    # Saying there is no shame is what a kind text does (the corpus's "不丢人" is fair too).
+    "There is no shame in asking for help.",
     "Your payment is overdue. If you can't pay, reply and we will look at options with you. "
     "Free debt advice: https://www.moneyhelper.org.uk",
     "We will never contact your employer or family about your loan.",
