@@ -22,6 +22,9 @@ VIEWED = {
     "proposal": gettext_lazy("Viewed a plan proposal"),
     "pause": gettext_lazy("Viewed a pause request"),
     "dispute": gettext_lazy("Viewed a dispute"),
+    "conversation": gettext_lazy("Viewed a conversation with the borrower"),
+    "conversation.list": gettext_lazy("Viewed the list of borrowers' messages"),
+    "conversation.attachment": gettext_lazy("Opened a file the borrower sent"),
 }
 # The same, as the borrower reads it.
 BORROWER_VIEWED = {
@@ -33,6 +36,8 @@ BORROWER_VIEWED = {
     "proposal": gettext_lazy("A plan you proposed"),
     "pause": gettext_lazy("Your request for a pause"),
     "dispute": gettext_lazy("An entry you disputed"),
+    "conversation": gettext_lazy("Your conversation with support"),
+    "conversation.attachment": gettext_lazy("A file you sent us"),
 }
 ACTIONS = {
     "audit.exported": gettext_lazy("Exported the audit trail"),
@@ -59,6 +64,8 @@ ACTIONS = {
     "proposal.taken": gettext_lazy("Took a plan proposal from the queue"),
     "pause.taken": gettext_lazy("Took a pause request from the queue"),
     "dispute.taken": gettext_lazy("Took a dispute from the queue"),
+    "conversation.replied": gettext_lazy("Replied to a borrower's message"),
+    "conversation.closed": gettext_lazy("Closed a conversation with a borrower"),
     "webhook.added": gettext_lazy("Added a lender's webhook"),
     "webhook.changed": gettext_lazy("Changed a lender's webhook"),
     "webhook.test_sent": gettext_lazy("Sent a test event to a lender's webhook"),

@@ -43,6 +43,7 @@ class Event(models.TextChoices):
     PROMISE_MADE = "promise_made", _("Promise to pay received")
     PAYMENT_REPORTED = "payment_reported", _("Payment the borrower told us of")
     PAYMENT_NOT_FOUND = "payment_not_found", _("Payment not found yet")
+    SUPPORT_REPLIED = "support_replied", _("Support replied to a message")
 
 
 # How the contact rules treat each event (docs/contact-rules.md says what binds each kind).
@@ -69,6 +70,7 @@ EVENT_KIND: dict[str, Kind] = {
     Event.PROMISE_MADE: Kind.SERVICE,
     Event.PAYMENT_REPORTED: Kind.SERVICE,
     Event.PAYMENT_NOT_FOUND: Kind.SERVICE,
+    Event.SUPPORT_REPLIED: Kind.SERVICE,
 }
 
 ChannelChoices = models.TextChoices(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import care, education, loans, paying, plans, preferences, promises
+from .views import care, conversations, education, loans, paying, plans, preferences, promises
 
 urlpatterns = [
     path("loans/", loans.LoanList.as_view(), name="api_loans"),
@@ -43,6 +43,17 @@ urlpatterns = [
     ),
     path("plans/", plans.PlanList.as_view(), name="api_plans"),
     path("preferences/", preferences.Preferences.as_view(), name="api_preferences"),
+    path("conversations/", conversations.Threads.as_view(), name="api_conversations"),
+    path(
+        "conversations/<int:pk>/",
+        conversations.ThreadDetail.as_view(),
+        name="api_conversation",
+    ),
+    path(
+        "conversations/<int:pk>/posts/",
+        conversations.ThreadPosts.as_view(),
+        name="api_conversation_posts",
+    ),
     path("lessons/", education.LessonList.as_view(), name="api_lessons"),
     path("lessons/<str:slug>/", education.LessonDetail.as_view(), name="api_lesson"),
     path("glossary/", education.Glossary.as_view(), name="api_glossary"),

@@ -71,6 +71,7 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         Event.PROMISE_MADE: (*_COMMON, "amount", "due_date", "until"),
         Event.PAYMENT_REPORTED: (*_COMMON, "amount", "paid_on", "until"),
         Event.PAYMENT_NOT_FOUND: (*_COMMON, "amount", "paid_on", "help_link"),
+        Event.SUPPORT_REPLIED: _COMMON,
     }
 )
 
@@ -823,6 +824,33 @@ If paying is hard right now, we can help in other ways: {{ help_link }}
 {{ lender }}""",
                     sms="【{{ lender }}】我们暂时还没有找到您还的{{ amount }}。"
                     "能告诉我们您是怎样还款的吗？请登录查看。",
+                ),
+            }
+        ),
+        Event.SUPPORT_REPLIED: MappingProxyType(
+            {
+                ENGLISH: Text(
+                    subject="We have replied to your message",
+                    body="""Hello {{ name }},
+
+Thank you for writing to us. We have replied to your message. For your privacy, you can read our reply when you sign in.
+
+Read our reply: {{ link }}
+
+{{ lender }}""",
+                    sms="{{ lender }}: we have replied to your message. Sign in to read it: "
+                    "{{ link }}",
+                ),
+                CHINESE: Text(
+                    subject="我们已回复您的留言",
+                    body="""{{ name }}，您好：
+
+感谢您给我们留言。我们已经回复了您。为了保护您的隐私，请登录后查看回复。
+
+查看回复：{{ link }}
+
+{{ lender }}""",
+                    sms="【{{ lender }}】我们已回复您的留言，请登录查看。",
                 ),
             }
         ),

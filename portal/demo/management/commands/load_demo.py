@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from portal.conversations.demo import load_demo_conversation
 from portal.lender_api.demo import load_demo_key
 from portal.notifications.demo import load_demo_messages, load_demo_pending_text
 from portal.support.demo import load_demo_queue, load_demo_staff
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         stories = load_demo()
         staff = load_demo_staff()
         load_demo_queue()
+        load_demo_conversation()  # a borrower's message waiting for support
         load_demo_training()
         # The demo borrowers' message centres, through the real rules and sender (before the
         # logins are printed, so any e-mail echoed to the console comes first).
