@@ -23,6 +23,7 @@ import boot  # noqa: F401  (the project, its database, Django)
 from django.core.management import call_command
 from django.db import connection
 
+from portal.core.pinyin import name_key
 from portal.support.search import matching_ids, search
 from repayment.models import Borrower, Lender, Loan, LoanProduct
 
@@ -62,8 +63,15 @@ SEARCHES = (
     ("phone, full, another style", "+86 139-0004-5678"),
     ("loan reference, whole", "HCF-045217"),
     ("loan reference, partial", "45217"),
+    ("loan reference, no dash", "HCF045217"),
+    ("loan reference, a space for the dash", "hcf 045217"),
+    ("lender's borrower id", "sb-B45217"),
     ("Chinese name", "王小明"),
     ("Chinese name, two characters", "陈杰"),
+    ("Chinese name, one character", "陈"),
+    ("pinyin, spaced", "chen jie"),
+    ("pinyin, run together", "wangxiaoming"),
+    ("pinyin with tones", "Zhāng Wěi"),
     ("two letters", "Li"),
     ("broad: every e-mail", "example"),
     ("broad: every reference", "HCF-0"),
@@ -87,6 +95,7 @@ def borrower(n: int) -> Borrower:
     return Borrower(
         external_id=f"{PREFIX}-B{n}",
         full_name=name,
+        name_key=name_key(name),
         email=email,
         phone=PHONE_STYLES[n % len(PHONE_STYLES)].format(a=a, b=b),
         date_of_birth=dt.date(1960 + n % 40, 1 + n % 12, 1 + n % 28),

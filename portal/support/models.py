@@ -50,6 +50,7 @@ class QueueKind(models.TextChoices):
     PROPOSAL = "proposal", _("Plan proposal")
     PAUSE = "pause", _("Pause request")
     DISPUTE = "dispute", _("Dispute")
+    MESSAGE = "message", _("Message from a borrower")
 
 
 class Assignment(models.Model):
@@ -69,3 +70,61 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.kind}{self.object_id} → {self.user_id}"
+
+
+class SignOffStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for sign-off")
+    SIGNED_OFF = "signed_off", _("Signed off")
+    SENT_BACK = "sent_back", _("Sent back")
+
+
+class SignOff(models.Model):
+    """A colleague's request that a supervisor sign off a queue item before it is answered,
+    and the supervisor's answer. One request waits per item at a time."""
+
+    kind = models.CharField(max_length=10, choices=QueueKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_offs_asked"
+    )
+    note = models.TextField(_("what to look at"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=SignOffStatus.choices, default=SignOffStatus.WAITING
+    )
+    answer = models.TextField(_("supervisor's note"), max_length=2000, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-off request")
+        verbose_name_plural = _("sign-off requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"],
+                condition=models.Q(status="waiting"),
+                name="one_waiting_sign_off_per_item",
+            )
+        ]
+        indexes = [models.Index(fields=["supervisor", "status"], name="sign_off_supervisor_status")]
+
+    def __str__(self):
+        return f"{self.kind}{self.object_id} → {self.supervisor_id} ({self.status})"
+
+
+class StaffSettings(models.Model):
+    """A staff login's own settings: the time zone it reads and types times in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="console_settings"
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64)
+
+    class Meta:
+        verbose_name = _("console settings")
+        verbose_name_plural = _("console settings")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.time_zone}"

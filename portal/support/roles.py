@@ -18,6 +18,8 @@ AGENT_PERMISSIONS = (
     "support.add_notes",
     "support.resend_invitations",
     "support.resend_messages",
+    # Borrowers' written messages (portal.conversations), answered from the queue.
+    "conversations.reply_to_borrowers",
 )
 SUPERVISOR_PERMISSIONS = (
     *AGENT_PERMISSIONS,

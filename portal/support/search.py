@@ -1,10 +1,15 @@
-"""Finding a borrower by name, e-mail, phone or loan reference.
+"""Finding a borrower by name (in Chinese characters or pinyin), e-mail, phone, the lender's
+borrower id or loan reference.
 
 Each field is searched on its own and the matching ids are combined with UNION, so that on
 PostgreSQL every branch can use its own trigram index (migration support/0003 builds them on
 exactly these expressions: ``UPPER(col::text)`` for a case-insensitive match, and the phone with
-its spaces, pluses, dashes, brackets and dots removed). An OR across the borrower and loan
-tables would make PostgreSQL read every borrower instead.
+its spaces, pluses, dashes, brackets and dots removed; migration support/0008 adds the pinyin
+key and the loan reference without its separators, so "HCF220388" and "hcf 220388" find
+HCF-220388). An OR across the borrower and loan tables would make PostgreSQL read every borrower
+instead. The lender's borrower id is matched whole, through its unique index.
+
+One Chinese character is a search (陈 finds the 陈 family); other queries need two characters.
 
 Pages are fetched one row beyond their size, so there is no COUNT of a broad match: the extra
 row only says whether another page follows.
@@ -17,8 +22,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import F, Prefetch, Q, Value
-from django.db.models.functions import Replace
+from django.db.models.functions import Replace, Upper
 
+from portal.core.pinyin import has_han, pinyin_query
 from repayment.models import Borrower, Loan
 
 MIN_LENGTH = 2
@@ -28,15 +34,19 @@ PAGE_SIZE = 20
 MOST = 500  # matches the pages reach; a broader search asks for more letters
 # Ids read from each field. Above MOST, so more than MOST ids in all means matches were left
 # out; well above it, so that PostgreSQL still reads a field of a few thousand matches through
-# its index instead of scanning the table until it has enough rows.
-FIELD_MOST = 2000
+# its index instead of scanning the table until it has enough rows (at 2,000 it scanned the
+# table for a surname found in about 3,000 e-mails: docs/benchmarks.md).
+FIELD_MOST = 5000
 # What people type between the digits of a phone number.
 PHONE_PUNCTUATION = (" ", "+", "-", "(", ")", ".")
+# What people type between the parts of a loan reference, or in place of its dash.
+REFERENCE_PUNCTUATION = ("-", " ", "/", ".", "_")
 _PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
 
 
 class QueryTooShort(ValueError):
-    """Fewer than ``MIN_LENGTH`` characters once spaces are trimmed."""
+    """Fewer than ``MIN_LENGTH`` characters once spaces are trimmed (one Chinese character is
+    enough)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +82,30 @@ def phone_digits(expression="phone"):
     return result
 
 
+def reference_key(expression="reference"):
+    """The loan reference in capitals without its separators, as the index stores it."""
+    result = F(expression)
+    for mark in REFERENCE_PUNCTUATION:
+        result = Replace(result, Value(mark), Value(""))
+    return Upper(result)
+
+
 def clean_query(raw: str) -> str:
     query = " ".join(raw.split())[:MAX_LENGTH]
-    if len(query) < MIN_LENGTH:
+    if len(query) < MIN_LENGTH and not (query and has_han(query)):
         raise QueryTooShort
     return query
 
 
-def _found(field: str, query: str) -> Q:
+def _found(field: str, query: str, *, words: bool = True) -> Q:
     """``query`` anywhere in the field, case-insensitively. A trigram index cannot narrow a
     two-character search down (it has no whole trigram to look up), so a short query matches
     the start of a word instead, which the index can answer: "王芳" or "Li" find the names
     that begin with them."""
     if len(query) >= SHORT:
         return Q(**{f"{field}__icontains": query})
+    if not words:  # an e-mail address is one word: its start only
+        return Q(**{f"{field}__istartswith": query})
     return Q(**{f"{field}__istartswith": query}) | Q(**{f"{field}__icontains": f" {query}"})
 
 
@@ -95,9 +115,25 @@ def matching_ids(query: str):
     "HCF") costs no more than a narrow one."""
     branches = [
         Borrower.objects.filter(_found("full_name", query)).values_list("pk"),
-        Borrower.objects.filter(_found("email", query)).values_list("pk"),
-        Loan.objects.filter(_found("reference", query)).values_list("borrower_id"),
+        Borrower.objects.filter(external_id__in={query, query.upper()}).values_list("pk"),
     ]
+    # Only the fields the query could be in: an e-mail has no spaces and (here) no Chinese;
+    # a loan reference has digits; pinyin splits into syllables.
+    if " " not in query and not has_han(query):
+        branches.append(
+            Borrower.objects.filter(_found("email", query, words=False)).values_list("pk")
+        )
+    pinyin = pinyin_query(query)
+    if pinyin and len(pinyin) >= SHORT:
+        branches.append(Borrower.objects.filter(name_key__contains=pinyin).values_list("pk"))
+    reference = re.sub(r"[\W_]", "", query).upper()
+    if len(reference) >= MIN_LENGTH and re.search(r"\d", reference) and not has_han(query):
+        lookup = "contains" if len(reference) >= SHORT else "startswith"
+        branches.append(
+            Loan.objects.alias(key=reference_key())
+            .filter(**{f"key__{lookup}": reference})
+            .values_list("borrower_id")
+        )
     digits = re.sub(r"\D", "", query)
     if _PHONE_LIKE.match(query) and len(digits) >= SHORT:
         branches.append(

@@ -7,7 +7,7 @@ from django.urls import path
 
 from portal.training.gate import gate_patterns
 
-from .views import borrowers, dashboard, disputes, pauses, proposals, queue
+from .views import borrowers, dashboard, disputes, pauses, proposals, queue, settings
 
 app_name = "support"
 
@@ -32,10 +32,14 @@ urlpatterns = [
     ),
     path("queue/", queue.queue_page, name="queue"),
     path("queue/<slug:kind>/<int:pk>/take/", queue.take_item, name="take"),
+    path("queue/<slug:kind>/<int:pk>/assign/", queue.assign_item, name="assign"),
+    path("queue/<slug:kind>/<int:pk>/sign-off/", queue.ask_sign_off, name="ask_sign_off"),
+    path("sign-offs/<int:pk>/", queue.answer_sign_off, name="answer_sign_off"),
     path("proposals/<int:pk>/", proposals.proposal_page, name="proposal"),
     path("pauses/<int:pk>/", pauses.pause_page, name="pause"),
     path("disputes/<int:pk>/", disputes.dispute_page, name="dispute"),
     path("dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("settings/", settings.settings_page, name="settings"),
 ]
 
 # Every address behind the training gate, wrapped here so a new one cannot be missed: an

@@ -16,6 +16,7 @@ from dataclasses import asdict, fields
 from django.utils import timezone
 
 from portal.core.bulk import insert_rows
+from portal.core.pinyin import name_key
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
 
 from .history import record_batch
@@ -27,7 +28,10 @@ BATCH_SIZE = 5000
 # Every field the lender sends, except the id the upsert matches on. A loan's borrower and
 # product are not updated: validation refuses to move a loan (its ledger depends on them). A
 # borrower's origin lender is set when it is created, never updated.
-BORROWER_UPDATES = [f.name for f in fields(CleanBorrower) if f.name != "external_id"]
+BORROWER_UPDATES = [
+    *(f.name for f in fields(CleanBorrower) if f.name != "external_id"),
+    "name_key",  # the console's pinyin search key, from the name (portal.core.pinyin)
+]
 LOAN_UPDATES = [
     f.name
     for f in fields(CleanLoan)
@@ -60,7 +64,10 @@ def _upsert(model: type[Borrower | Loan], rows: list, update_fields: list[str]) 
 def upsert_borrowers(
     *, borrowers: Sequence[CleanBorrower], origin_lender_id: int | None = None
 ) -> list[Borrower]:
-    rows = [Borrower(origin_lender_id=origin_lender_id, **asdict(b)) for b in borrowers]
+    rows = [
+        Borrower(origin_lender_id=origin_lender_id, name_key=name_key(b.full_name), **asdict(b))
+        for b in borrowers
+    ]
     _upsert(Borrower, rows, BORROWER_UPDATES)
     return rows
 

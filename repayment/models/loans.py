@@ -252,6 +252,9 @@ class Borrower(models.Model):
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.ENGLISH
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # The pinyin of the Chinese characters in the name, for the console's search
+    # (portal.core.pinyin.name_key): kept by a signal on save and by the import's upsert.
+    name_key = models.CharField(max_length=400, blank=True, default="", editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

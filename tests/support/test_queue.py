@@ -14,23 +14,23 @@ from portal.support.models import Assignment
 from repayment.models import Pause, Proposal, ProposalStatus
 
 from .staff import signed_in, staff_user
-from .work_fixtures import waiting_dispute, waiting_pause, waiting_proposal
+from .work_fixtures import waiting_dispute, waiting_pause, waiting_proposal, waiting_thread
 
 pytestmark = pytest.mark.django_db
 D = Decimal
 
 
-def test_queue_is_oldest_first_across_kinds(agent_client):
+def test_queue_can_be_read_longest_waiting_first_across_kinds(agent_client):
     oldest = waiting_proposal(hours_ago=80)
     newest = waiting_dispute(hours_ago=2)
     middle = waiting_pause(hours_ago=30)
-    items = queue.waiting(user=None)
+    items = queue.waiting(user=None, order=queue.BY_WAITING)
     assert [(i.kind, i.pk) for i in items] == [
         ("proposal", oldest.pk),
         ("pause", middle.pk),
         ("dispute", newest.pk),
     ]
-    page = agent_client.get(reverse("support:queue")).content.decode()
+    page = agent_client.get(reverse("support:queue"), {"order": "waiting"}).content.decode()
     where = [
         page.index(reverse(f"support:{kind}", args=[obj.pk]))
         for kind, obj in [("proposal", oldest), ("pause", middle), ("dispute", newest)]
@@ -126,15 +126,18 @@ def test_reviewer_cannot_open_the_queue(client, reviewer):
     assert client.get(reverse("support:queue")).status_code == 403
 
 
-def test_queue_reads_in_three_queries(agent, django_assert_num_queries):
+def test_queue_reads_in_four_queries_whatever_its_length(agent, django_assert_num_queries):
     for hours in range(3):
         waiting_proposal(hours_ago=hours)
         waiting_pause(hours_ago=hours)
         waiting_dispute(hours_ago=hours)
+        waiting_thread(hours_ago=hours)
     Assignment.objects.create(kind="pause", object_id=Pause.objects.first().pk, user=agent)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         items = queue.waiting(user=agent)
-    assert len(items) == 9
+    assert len(items) == 12
+    with django_assert_num_queries(4):
+        assert len(queue.waiting(user=agent, show="mine", due="overdue")) == 0
 
 
 def test_queue_page_queries_do_not_grow_with_the_queue(agent_client):

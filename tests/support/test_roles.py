@@ -19,7 +19,7 @@ from django.urls import get_resolver, reverse
 
 from portal.audit.models import Record, RecordKind
 from portal.support import roles
-from portal.support.models import Assignment, Note
+from portal.support.models import Assignment, Note, SignOff
 from repayment.models import Dispute, Pause, Proposal
 from tests.repayment.plan_fixtures import late_loan
 
@@ -82,6 +82,12 @@ CASES = (
     Case("support:dispute", "get", "support.resolve_disputes", lambda w: [w.dispute.pk]),
     Case("support:dispute", "post", "support.resolve_disputes", lambda w: [w.dispute.pk]),
     Case("support:dashboard", "get", "support.view_dashboard"),
+    Case("support:settings", "get", "support.use_console"),
+    Case("support:settings", "post", "support.use_console"),
+    # An empty form gives nobody the item and asks nobody: the page says what is missing.
+    Case("support:assign", "post", "support.use_console", lambda w: ["proposal", w.proposal.pk]),
+    Case("support:ask_sign_off", "post", "support.use_console", lambda w: ["pause", w.pause.pk]),
+    Case("support:answer_sign_off", "post", "support.approve_beyond_policy", lambda w: [1]),
     Case("audit_trail", "get", "audit.view_trail"),
     Case("audit_export", "get", "audit.view_trail"),
     Case("audit_disclosure", "get", "audit.set_disclosure"),
@@ -146,6 +152,7 @@ def state() -> tuple:
         Record.objects.filter(kind=RecordKind.CHANGE).count(),
         Note.objects.count(),
         Assignment.objects.count(),
+        SignOff.objects.count(),
         list(Proposal.objects.values_list("status", flat=True)),
         list(Pause.objects.values_list("status", flat=True)),
         list(Dispute.objects.values_list("status", flat=True)),

@@ -1,4 +1,5 @@
-"""Finding a borrower in the console: by name, e-mail, phone or loan reference."""
+"""Finding a borrower in the console: by name (in characters or pinyin), e-mail, phone, the
+lender's borrower id or loan reference."""
 
 import pytest
 from django.db import connection
@@ -29,7 +30,9 @@ def people(db):
     LoanFactory(borrower=okafor, reference="HCF-004521")
     LoanFactory(borrower=okafor, reference="SME-88120")
     BorrowerFactory(full_name="Mary Smith", email="mary@example.com", phone="")
-    return {"wang": wang, "okafor": okafor}
+    chen = BorrowerFactory(full_name="陈静", external_id="CUST-00042", email="", phone="")
+    LoanFactory(borrower=chen, reference="HCF-220388")
+    return {"wang": wang, "okafor": okafor, "chen": chen}
 
 
 @pytest.mark.parametrize(
@@ -50,8 +53,24 @@ def people(db):
         ("sme-88120", ["Chidi Okafor"]),  # second loan, any case
         ("hcf-000777", ["王小明"]),
         ("Ma", ["Mary Smith"]),  # two letters: the start of a word
-        ("sm", ["Chidi Okafor", "Mary Smith"]),  # "Smith", and loan "SME-88120"
+        ("sm", ["Mary Smith"]),  # "Smith"; references are looked in only with a digit
         ("nobody here", []),
+        ("陈", ["陈静"]),  # one Chinese character is a search: the family name
+        ("王", ["王小明"]),
+        ("静", []),  # one character matches the start of a name only
+        ("chen jing", ["陈静"]),  # pinyin, with or without spaces, tones or tone numbers
+        ("chenjing", ["陈静"]),
+        ("Chén Jìng", ["陈静"]),
+        ("chen2 jing4", ["陈静"]),
+        ("wang xiaoming", ["王小明"]),
+        ("xiaoming", ["王小明"]),  # the given name in pinyin (and the e-mail)
+        ("CUST-00042", ["陈静"]),  # the lender's borrower id, whole
+        ("cust-00042", ["陈静"]),
+        ("HCF220388", ["陈静"]),  # a loan reference without its dash
+        ("hcf 220388", ["陈静"]),  # or with another separator
+        ("HCF/220388", ["陈静"]),
+        ("HCF-220388", ["陈静"]),
+        ("sme88120", ["Chidi Okafor"]),
     ],
 )
 def test_finds_a_borrower_by_any_field(agent_client, people, query, expected):
@@ -89,6 +108,15 @@ def test_a_query_under_two_characters_is_refused_with_a_message(agent_client, pe
     assert response.status_code == 200
     assert response.context["page"] is None
     assert "Type at least 2 characters." in response.content.decode()
+
+
+def test_a_renamed_borrower_is_found_by_the_new_names_pinyin(agent_client, people):
+    chen = people["chen"]
+    chen.full_name = "林静"
+    chen.save(update_fields=["full_name"])
+
+    assert names(agent_client.get(URL, {"q": "lin jing"})) == ["林静"]
+    assert names(agent_client.get(URL, {"q": "chen jing"})) == []
 
 
 def test_the_empty_page_shows_the_form_without_a_message(agent_client):
@@ -153,24 +181,29 @@ def test_search_query_count_is_bounded(agent_client, django_assert_max_num_queri
 def test_each_field_is_searched_through_its_trigram_index(db):
     from django.db import connection as conn
 
-    with conn.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-        sql, params = (
-            search.Borrower.objects.filter(pk__in=search.matching_ids("138 1234"))
-            .values_list("pk")
-            .query.sql_with_params()
-        )
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-        cursor.execute("SET enable_seqscan = on")
+    def plan(query):
+        with conn.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            sql, params = (
+                search.Borrower.objects.filter(pk__in=search.matching_ids(query))
+                .values_list("pk")
+                .query.sql_with_params()
+            )
+            cursor.execute(f"EXPLAIN {sql}", params)
+            lines = "\n".join(row[0] for row in cursor.fetchall())
+            cursor.execute("SET enable_seqscan = on")
+        return lines
 
+    # A phone number may be in a name, a phone or a reference; not in an e-mail (a space).
+    digits = plan("138 1234")
     for index in (
         "support_borrower_name_trgm",
-        "support_borrower_email_trgm",
         "support_borrower_phone_trgm",
-        "support_loan_reference_trgm",
+        "support_loan_reference_key_trgm",
     ):
-        assert index in plan
+        assert index in digits
+    assert "support_borrower_email_trgm" in plan("xiaoming@")
+    assert "support_borrower_name_key_trgm" in plan("chen jing")
 
 
 def test_a_borrower_login_cannot_search(client, people):
@@ -192,3 +225,27 @@ def test_a_stranger_is_sent_to_sign_in(client, people):
 
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_borrowers_imported_in_bulk_are_found_by_pinyin(agent_client, db):
+    import datetime as dt
+
+    from repayment.importing.records import CleanBorrower
+    from repayment.importing.write import upsert_borrowers
+
+    def clean(name):
+        return CleanBorrower(
+            external_id="B-7",
+            full_name=name,
+            email="",
+            phone="",
+            date_of_birth=dt.date(1990, 1, 1),
+            preferred_language="zh-hans",
+            time_zone="Asia/Shanghai",
+        )
+
+    upsert_borrowers(borrowers=[clean("张伟")])
+    assert names(agent_client.get(URL, {"q": "zhang wei"})) == ["张伟"]
+    upsert_borrowers(borrowers=[clean("李伟")])  # the lender renames: the key follows
+    assert names(agent_client.get(URL, {"q": "li wei"})) == ["李伟"]
+    assert names(agent_client.get(URL, {"q": "zhangwei"})) == []

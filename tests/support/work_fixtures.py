@@ -1,5 +1,5 @@
-"""Work waiting for staff, made for tests: a proposal, a pause request and a dispute in the
-review queue."""
+"""Work waiting for staff, made for tests: a proposal, a pause request, a dispute and a
+borrower's message in the review queue."""
 
 import datetime as dt
 from decimal import Decimal
@@ -62,3 +62,25 @@ def waiting_dispute(loan=None, *, hours_ago=1):
     )
     dispute.refresh_from_db()
     return dispute
+
+
+def waiting_thread(loan=None, *, hours_ago=1, answer_in_hours=47):
+    """A borrower's message waiting for support, written ``hours_ago``; its answer is due
+    ``answer_in_hours`` from now (negative: overdue)."""
+    from portal.conversations.models import Thread, ThreadStatus
+
+    loan = loan or late_loan()
+    now = timezone.now()
+    thread = Thread.objects.create(
+        borrower=loan.borrower,
+        loan=loan,
+        subject="A question about my loan",
+        status=ThreadStatus.WAITING,
+        answer_by=now + dt.timedelta(hours=answer_in_hours),
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        created_at=now - dt.timedelta(hours=hours_ago),
+        updated_at=now - dt.timedelta(hours=hours_ago),
+    )
+    thread.refresh_from_db()
+    return thread

@@ -16,6 +16,7 @@ from portal.notifications.contact_rules.rules import Channel, Kind
 from portal.notifications.models import ChannelChoices, KindChoices
 
 from .. import search
+from ..staff_zone import known_zones
 
 # A clock a little ahead of the server's should not stop someone recording a call just made.
 CLOCK_SLACK = timedelta(minutes=2)
@@ -106,19 +107,19 @@ class ContactForm(ReasonForm):
     field_order = ["channel", "kind", "at", "connected", "conversation", "note", "reason"]
 
     def __init__(self, *args, time_zone: str, **kwargs):
-        """``time_zone``: the borrower's. The time is typed, and shown, as the borrower's
-        clock read it, as the contact history shows it."""
+        """``time_zone``: the staff member's own (``portal.support.staff_zone``). The time is
+        typed, and shown, as their clock read it, as the contact history shows it."""
         super().__init__(*args, **kwargs)
         self.zone = ZoneInfo(time_zone)
         self.fields["at"].help_text = gettext(
-            "In the borrower's time zone (%(zone)s). Leave as it is for a contact just now."
+            "In your time zone (%(zone)s). Leave as it is for a contact just now."
         ) % {"zone": time_zone_name(time_zone, language=get_language() or "en")}
         if not self.is_bound:
             now = timezone.localtime(timezone.now(), self.zone)
             self.initial.setdefault("at", now.replace(second=0, microsecond=0, tzinfo=None))
 
     def clean_at(self):
-        # The field read the typed time as the site's own time zone's; it is the borrower's.
+        # The field read the typed time in the active time zone; it is the staff member's.
         at = timezone.make_aware(timezone.make_naive(self.cleaned_data["at"]), self.zone)
         if at > timezone.now() + CLOCK_SLACK:
             raise forms.ValidationError(
@@ -134,3 +135,22 @@ class ContactForm(ReasonForm):
                 "connected", _("If you spoke about the debt, the borrower answered: tick both.")
             )
         return cleaned
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        help_text=_("The console shows times in this zone, and reads the times you type in it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = get_language() or "en"
+        self.fields["time_zone"].choices = sorted(
+            (
+                (zone, f"{time_zone_name(zone, language=language)} ({zone})")
+                for zone in known_zones()
+                if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/"))
+            ),
+            key=lambda choice: choice[0],
+        )

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.staff import can_use
 from portal.training.standing import standing_of
@@ -21,3 +22,30 @@ def training_notice(context):
         return None
     outstanding = sum(1 for s in standing_of(user=user) if not s.current)
     return {"outstanding": outstanding} if outstanding else None
+
+
+@register.simple_tag(takes_context=True)
+def signed_in_as(context):
+    """Who is signed in to the console and in which roles, for the header: {"name", "roles"}."""
+    from portal.support.queue import name_of
+    from portal.support.roles import ROLES
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return None
+    # Read once per page: the groups are the roles (portal.support.roles).
+    roles = [
+        str(_ROLE_LABELS.get(name, name))
+        for name in user.groups.values_list("name", flat=True)
+        if name in ROLES
+    ]
+    return {"name": name_of(user), "roles": roles}
+
+
+_ROLE_LABELS = {
+    "Support agents": _("Support agent"),
+    "Support supervisors": _("Support supervisor"),
+    "Editors": _("Editor"),
+    "Compliance reviewers": _("Compliance reviewer"),
+    "Administrators": _("Administrator"),
+}

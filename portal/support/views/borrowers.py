@@ -35,6 +35,8 @@ from portal.support.forms.borrowers import ContactForm, NoteForm, ReasonForm, Se
 from repayment.selectors import loans_of
 from repayment.statements.views import statement_context
 
+from ..staff_zone import zone_of
+
 HISTORY_PAGE_SIZE = 50
 HISTORIES = {
     "messages": (messages_of, "borrower.messages"),
@@ -74,7 +76,7 @@ def _account_page(request, borrower, *, status=200, **forms):
         "account": account,
         "note_form": forms.get("note_form") or NoteForm(auto_id="note_%s"),
         "contact_form": forms.get("contact_form")
-        or ContactForm(auto_id="contact_%s", time_zone=borrower.time_zone),
+        or ContactForm(auto_id="contact_%s", time_zone=zone_of(request.user)),
         "invitation_form": forms.get("invitation_form") or ReasonForm(auto_id="invitation_%s"),
         "resend_failed": forms.get("resend_failed"),
         "invitation_address": invitation_address(borrower),
@@ -137,7 +139,7 @@ def add_note(request, pk):
 @staff_view("support.record_contacts")
 def record_contact(request, pk):
     borrower = borrower_or_404(pk)
-    form = ContactForm(request.POST, auto_id="contact_%s", time_zone=borrower.time_zone)
+    form = ContactForm(request.POST, auto_id="contact_%s", time_zone=zone_of(request.user))
     if not form.is_valid():
         return _account_page(request, borrower, status=400, contact_form=form)
     do_record_contact(borrower, acting=Actor.of(request), **form.cleaned_data)

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from portal.accounts.staff import staff_view
 
 from .. import dashboard as dashboards
+from .. import queue
 from ..charts import bar_chart
 
 
@@ -21,6 +22,7 @@ def dashboard_page(request):
         "support/dashboard.html",
         {
             "figures": figures,
+            "due": queue.due_counts(),
             "zone": timezone.get_current_timezone_name(),
             "age_chart": bar_chart(figures.waiting.by_age),
             "started_chart": bar_chart(

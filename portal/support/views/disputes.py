@@ -14,6 +14,7 @@ from repayment.hardship.disputes import DisputeError
 from repayment.models import Dispute, DisputeStatus
 
 from ..actions.disputes import do_reject_dispute, do_uphold_dispute
+from ..dispute_view import fee_rule, ledger_around
 from ..forms.answers import ExplainedAnswerForm
 from ..queue import last_answer
 
@@ -53,6 +54,8 @@ def dispute_page(request, pk):
             "waiting": waiting,
             "forms": forms,
             "answer": None if waiting else last_answer(dispute),
+            "around": ledger_around(loan=loan, entry=dispute.entry),
+            "fee_rule": fee_rule(loan=loan, entry=dispute.entry),
         },
     )
 

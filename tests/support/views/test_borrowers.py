@@ -19,7 +19,9 @@ from portal.notifications.models import (
     Suppression,
 )
 from portal.notifications.outbox.sender import send_due
-from portal.support.models import Note
+from portal.support.models import Note, StaffSettings
+from portal.support.staff_zone import set_zone
+from repayment.models import Borrower
 from tests.factories import BorrowerFactory, UserFactory
 from tests.support.staff import signed_in, staff_user
 from tests.support.test_borrower_view import message
@@ -131,8 +133,13 @@ def test_a_bad_contact_changes_nothing(agent_client, borrower, fields):
     assert not changes("contact.recorded").exists()
 
 
-def test_contact_times_are_typed_and_shown_on_the_borrowers_clock(agent_client, borrower):
-    """The borrower lives in Shanghai (UTC+8): a call at 10:30 their time is 02:30 UTC."""
+def test_contact_times_are_typed_and_shown_on_the_staff_members_own_clock(
+    agent, agent_client, borrower
+):
+    """The agent works in Shanghai (UTC+8), whatever the borrower's zone: a call at 10:30 on
+    the agent's clock is 02:30 UTC, and shows as 10:30 with the zone's name."""
+    set_zone(agent, "Asia/Shanghai")
+    Borrower.objects.filter(pk=borrower.pk).update(time_zone="Europe/London")
     response = agent_client.post(url("record_contact", borrower), contact(at="2026-05-20T10:30"))
 
     assert response.status_code == 302
@@ -140,11 +147,33 @@ def test_contact_times_are_typed_and_shown_on_the_borrowers_clock(agent_client, 
     assert attempt.at == dt.datetime(2026, 5, 20, 2, 30, tzinfo=dt.UTC)
     html = agent_client.get(url("borrower", borrower)).content.decode()
     assert "10:30" in html
-    assert "Times are in the borrower's time zone (China Standard Time)." in html
-    assert "In the borrower's time zone (China Standard Time)." in html  # the form's hint
+    assert "Times are in your time zone (China Standard Time)." in html
+    assert "In your time zone (China Standard Time)." in html  # the form's hint
     history = agent_client.get(url("borrower_history", borrower, "contacts")).content.decode()
     assert "10:30" in history
     assert "China Standard Time" in history
+
+
+def test_a_staff_member_changes_their_time_zone_and_times_follow(agent, agent_client, borrower):
+    agent_client.post(url("record_contact", borrower), contact(at="2026-05-20T10:30"))
+    assert (
+        "Times are in your time zone (Coordinated Universal Time)."
+        in agent_client.get(url("borrower", borrower)).content.decode()
+    )
+
+    response = agent_client.post(reverse("support:settings"), {"time_zone": "America/New_York"})
+
+    assert response.status_code == 302
+    html = agent_client.get(url("borrower", borrower)).content.decode()
+    assert "6:30 a.m." in html  # 10:30 UTC is 06:30 in New York in May
+    assert "Times are in your time zone (Eastern" in html  # named as it stands now
+
+
+def test_an_unknown_time_zone_is_refused_and_nothing_changes(agent, agent_client):
+    response = agent_client.post(reverse("support:settings"), {"time_zone": "Mars/Olympus"})
+
+    assert response.status_code == 400
+    assert not StaffSettings.objects.filter(user=agent).exists()
 
 
 def test_a_reviewer_cannot_record_a_contact(reviewer_client, borrower):
