@@ -168,3 +168,33 @@ def test_another_roles_module_does_not_hold_an_agent_back(client):
     )
 
     assert response.status_code == 302
+
+
+def _action_forms(client, borrower, proposal) -> dict[str, bool]:
+    """Which action forms the console offers on the borrower page, the queue and a proposal."""
+    borrower_page = client.get(reverse("support:borrower", args=[borrower.pk])).text
+    queue_page = client.get(reverse("support:queue")).text
+    proposal_page = client.get(reverse("support:proposal", args=[proposal.pk])).text
+    return {
+        "note": reverse("support:add_note", args=[borrower.pk]) in borrower_page,
+        "contact": reverse("support:record_contact", args=[borrower.pk]) in borrower_page,
+        "take": reverse("support:take", args=["proposal", proposal.pk]) in queue_page,
+        "answer": 'name="action" value="approve"' in proposal_page,
+    }
+
+
+def test_an_untrained_login_is_not_offered_forms_it_cannot_send(client):
+    module = training_module(roles.AGENTS)
+    loan = late_loan()
+    proposal = waiting_proposal(loan)
+    user = staff_user("agent", trained=False)
+    signed_in(client, user)
+
+    assert _action_forms(client, loan.borrower, proposal) == dict.fromkeys(
+        ("note", "contact", "take", "answer"), False
+    )
+
+    mark_passed(user, module)
+    assert _action_forms(client, loan.borrower, proposal) == dict.fromkeys(
+        ("note", "contact", "take", "answer"), True
+    )

@@ -2,15 +2,35 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from portal.accounts.staff import can_use
-from portal.training.standing import standing_of
+from portal.training.standing import is_current, standing_of
 
 register = template.Library()
+
+# Permissions that only open pages. Every other one is for acting, which the training gate
+# (portal.training.gate) refuses an untrained login: its forms are not shown either.
+READING = frozenset(
+    {
+        "support.use_console",
+        "support.view_dashboard",
+        "audit.view_trail",
+        "training.take_training",
+        "training.view_standing",
+    }
+)
 
 
 @register.filter
 def may(user, permission: str) -> bool:
-    """``{% if user|may:"support.view_dashboard" %}``: the same test the views make."""
-    return can_use(user, permission)
+    """``{% if user|may:"support.record_contacts" %}``: the same test the views make, and for
+    an action the training gate's too, so an untrained login is not offered a form it cannot
+    send."""
+    return can_use(user, permission) and (permission in READING or is_current(user=user))
+
+
+@register.filter
+def acts(user) -> bool:
+    """``{% if user|acts %}``: whether the console lets this login act (the training gate)."""
+    return is_current(user=user)
 
 
 @register.simple_tag(takes_context=True)
