@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "repayment",
     "portal.notifications",
     "portal.support",
+    "portal.answers",
+    "portal.conversations",
     "portal.training",
     "portal.audit",
     "portal.api",
@@ -100,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.accounts.middleware.StaffMfaRequiredMiddleware",
+    # Console pages show and read times in the staff member's own time zone.
+    "portal.support.staff_zone.ConsoleTimeZoneMiddleware",
     # Who made each change (and from where) for django-auditlog's change history.
     "portal.audit.middleware.AuditlogMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -277,6 +281,9 @@ WAGTAIL_SITE_NAME = "Borrower portal"
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Lesson searches are logged anonymously for the editors' report, then deleted after this many
+# days (education/search_log.py).
+EDUCATION_SEARCH_LOG_DAYS = env.int("EDUCATION_SEARCH_LOG_DAYS", default=90)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 # No calls to third parties from the admin: staff e-mail hashes are not sent to Gravatar, and
 # the admin does not phone home for new releases.
@@ -305,6 +312,11 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-lessons": {
         "task": "education.tasks.publish_scheduled",
         "schedule": crontab(minute="*/5"),
+    },
+    # The anonymous lesson-search log keeps EDUCATION_SEARCH_LOG_DAYS of searches.
+    "prune-search-log": {
+        "task": "education.tasks.prune_search_log",
+        "schedule": crontab(minute=30, hour=3),
     },
     "post-due-servicing-entries": {
         "task": "repayment.tasks.post_servicing_entries",
@@ -392,6 +404,7 @@ SPECTACULAR_SETTINGS = {
         "LoanStatusEnum": "portal.api.v1.serializers.loans.STATUSES",
         "StepKindEnum": "portal.api.v1.serializers.loans.STEP_KINDS",
         "PaymentMethodKindEnum": "portal.api.v1.serializers.paying.KINDS",
+        "ThreadStatusEnum": "portal.conversations.models.ThreadStatus",
     },
 }
 

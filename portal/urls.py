@@ -42,7 +42,10 @@ urlpatterns += i18n_patterns(
     # The audit trail's compliance pages sit in the console: behind the same training gate.
     path("", include(gate_patterns(audit_urls.urlpatterns))),
     path("support/training/", include("portal.training.urls")),
+    path("support/conversations/", include("portal.conversations.console_urls")),
     path("support/", include("portal.support.urls")),
+    path("my/help/", include("portal.answers.urls")),
+    path("my/conversations/", include("portal.conversations.urls")),
     path("my/", include("repayment.urls")),
     path("", include("education.urls")),
     path("", include(wagtail_urls)),

@@ -199,6 +199,7 @@ USUAL = {
     "kind": "messages",  # a borrower's history in the console
     "app_label": "auth",  # the Django admin's app pages take only their apps' names
     "_0": "",  # Wagtail's page tree: the home page
+    "log_id": "6f1c1f4e-0d7a-4b8e-9a51-3c2d9e0b7a10",  # a lesson search's log entry (a UUID)
 }
 
 

@@ -358,6 +358,7 @@ def test_a_promise_and_a_payment_on_its_way_read_the_same_on_every_surface(agent
         "home": flat(client.get(reverse("borrower_home")).content.decode()),
         "statement": flat(client.get(reverse("loan_statement", args=[loan.reference])).text),
         "pdf": pdf_text(client, loan),
+        "help box": flat(client.get(reverse("answers:ask"), {"q": "when is my next payment"}).text),
         "console statement": flat(
             agent_client.get(
                 reverse("support:borrower_statement", args=[loan.borrower_id, loan.reference])
