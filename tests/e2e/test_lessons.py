@@ -89,6 +89,12 @@ def test_borrower_reads_a_lesson_in_chinese_answers_and_sees_progress(
     for path, text in (
         ("/zh-hans/lessons/", "还款计划怎么用"),
         ("/zh-hans/lessons/search/?q=逾期", "晚还款会怎样"),
+        ("/zh-hans/lessons/search/?q=信用评分", "信用"),
+        ("/zh-hans/lessons/search/?q=xyzzyq", "浏览全部课程"),
+        ("/zh-hans/my/help/", "常见问题"),
+        ("/zh-hans/my/help/?q=罚息是什么", "为什么这样回答"),
+        ("/zh-hans/my/conversations/", "您还没有给我们留言。"),
+        ("/zh-hans/my/conversations/new/", "关于"),
         ("/zh-hans/lessons/glossary/", "最早一笔没还的款已经晚了多少天。"),
         ("/zh-hans/lessons/reading-your-statement/", "此课程还没有中文版"),
     ):
