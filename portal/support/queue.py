@@ -5,10 +5,10 @@ assignment locks the item's assignment.
 
 When an answer is due: a proposal's ``review_due_at`` (the plan policy's review hours), a
 message thread's ``answer_by`` (the lender's service level), and for a pause or a dispute two
-working days after it came in, as the borrower is told ("a person will reply within two working
-days": repayment/hardship/views.py, the pause and help pages, the API's care views). Working
-days are counted by the one rule messages use (``portal.conversations.service_level``):
-Saturdays and Sundays in the borrower's time zone do not count."""
+working days after it came in (``repayment.hardship.answer_time``), the time the borrower is
+told on the help page, in the help box and by the API. Working days are counted by the one rule
+messages use (``portal.core.working_time``): Saturdays and Sundays in the borrower's time zone
+do not count."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 
 from portal.audit.models import Record, RecordKind
 from portal.conversations.models import Thread, ThreadStatus
-from portal.conversations.service_level import add_working_hours
+from repayment.hardship.answer_time import reply_due
 from repayment.models import (
     Dispute,
     DisputeStatus,
@@ -57,8 +57,6 @@ ANSWERING = {
     QueueKind.MESSAGE: "conversations.reply_to_borrowers",
 }
 TAKE_OVER = "support.reassign_work"
-# "A person will reply within two working days", as borrowers are told of pauses and disputes.
-REPLY_WORKING_HOURS = 48
 # Recorded on an item without answering it: who has it, and sign-offs asked and given.
 NOT_ANSWERS = r"\.(taken|assigned|sign_off_requested|signed_off|sent_back)$"
 
@@ -182,12 +180,6 @@ def _name(first: str | None, last: str | None, username: str | None) -> str:
 
 def name_of(user) -> str:
     return _name(user.first_name, user.last_name, user.get_username())
-
-
-def reply_due(received_at: datetime, *, time_zone: str) -> datetime:
-    """When a person's answer to a pause or a dispute is due: two working days after it came
-    in, in the borrower's time zone."""
-    return add_working_hours(received_at, REPLY_WORKING_HOURS, time_zone=time_zone)
 
 
 def due_at(kind: str, *, since: datetime, due: datetime | None, time_zone: str) -> datetime | None:

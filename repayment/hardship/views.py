@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
+from repayment.hardship.answer_time import requested_message
 from repayment.hardship.disputes import DisputeError, disputable_entries, open_dispute, questions_of
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import PauseError, last_answer, pause_reasons, request_pause
@@ -47,9 +48,7 @@ def loan_pause(request, reference):
             if pause.status == PauseStatus.GRANTED:
                 messages.success(request, _("Your pause is in place."))
             else:
-                messages.success(
-                    request, _("We have your request. A person will reply within two working days.")
-                )
+                messages.success(request, requested_message(pause))
             return redirect("loan_help", reference)
     return render(
         request,

@@ -1,7 +1,11 @@
+from zoneinfo import ZoneInfo
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from repayment.hardship import answer_time
 from repayment.money import format_money
 from repayment.statements import step_labels as labels
 
@@ -76,3 +80,11 @@ def change_label(line, currency):
     if line.change < 0:
         return f"− {money(-line.change, currency)}"
     return f"+ {money(line.change, currency)}"
+
+
+@register.filter
+def reply_due(pause, time_zone):
+    """``{{ pause|reply_due:zone }}``: when a person answers a pause request, in ``time_zone``
+    (repayment.hardship.answer_time: the time the console counts down to)."""
+    due = answer_time.reply_due(pause.created_at, time_zone=time_zone)
+    return timezone.localtime(due, ZoneInfo(time_zone))

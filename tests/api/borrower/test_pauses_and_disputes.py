@@ -1,8 +1,12 @@
 """Asking for a pause and questioning an entry through the API."""
 
-import pytest
+import datetime as dt
+from zoneinfo import ZoneInfo
 
-from repayment.models import Dispute, LedgerEntry, Pause
+import pytest
+import time_machine
+
+from repayment.models import Borrower, Dispute, LedgerEntry, Pause
 
 from .conftest import loan_url
 
@@ -23,11 +27,15 @@ def test_a_short_pause_is_granted_at_once(api, loan):
     assert Pause.objects.get().note == "In hospital"
 
 
-def test_a_longer_pause_waits_for_a_person(api, loan):
-    body = pause(api, loan, days=45).json()
+def test_a_longer_pause_waits_for_a_person_and_says_the_day_they_will_answer(api, loan):
+    Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
+    # Friday evening in Shanghai: two working days skip the weekend and end on Tuesday.
+    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(friday_evening, tick=False):
+        body = pause(api, loan, days=45).json()
 
     assert body["status"] == "requested"
-    assert "A person will reply within two working days" in body["message"]
+    assert body["message"] == "We have your request. A person will reply by Dec. 8, 2026."
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,14 @@
 """The borrower's pages for asking for a pause and for questioning an entry."""
 
-import pytest
+import datetime as dt
+from zoneinfo import ZoneInfo
 
+import pytest
+import time_machine
+from django.urls import reverse
+
+from portal.support import queue
+from repayment.models import Borrower
 from tests.repayment.plan_fixtures import url
 
 pytestmark = pytest.mark.django_db
@@ -24,3 +31,19 @@ def test_a_dispute_from_the_statement(client, loan):
     )
     assert response.url == url("loan_statement", loan)
     assert loan.disputes.get().entry == entry
+
+
+def test_a_pause_waiting_for_a_person_names_the_day_the_console_must_answer_by(client, loan, agent):
+    """Asked on a Friday evening in Shanghai: the borrower is told Tuesday, on the page and in
+    the help box, and the console's queue has it due on Tuesday evening."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
+    with time_machine.travel(dt.datetime(2026, 12, 4, 18, 0, tzinfo=shanghai), tick=False):
+        client.post(url("loan_pause", loan), {"reason": "illness", "days": "45", "note": ""})
+        told = "A person will reply by Dec. 8, 2026."
+        assert told in client.get(url("loan_help", loan)).content.decode()
+        assert told in client.get(reverse("answers:ask"), {"q": "i can't pay"}).text
+        [item] = [i for i in queue.waiting(user=agent) if i.kind == "pause"]
+
+    assert loan.pauses.get().status == "requested"
+    assert item.due_at == dt.datetime(2026, 12, 8, 18, 0, tzinfo=shanghai)

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from repayment.hardship.answer_time import requested_message
 from repayment.hardship.disputes import disputable_entries, open_dispute
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import request_pause
@@ -30,8 +31,8 @@ class PauseCreate(BorrowerView):
         operation_id="loan_pause_create",
         summary="Ask for a pause",
         description="Granted at once up to the lender's limit, otherwise a person answers "
-        "within two working days. While a pause lasts there are no payment reminders, and "
-        "interest and fees are frozen as the lender's policy says.",
+        "within two working days; the message gives the day. While a pause lasts there are no "
+        "payment reminders, and interest and fees are frozen as the lender's policy says.",
         request=PauseRequestSerializer,
         responses={201: PauseSerializer, **ERRORS.write},
     )
@@ -56,7 +57,7 @@ class PauseCreate(BorrowerView):
         if pause.status == PauseStatus.GRANTED:
             message = _("Your pause is in place.")
         else:
-            message = _("We have your request. A person will reply within two working days.")
+            message = requested_message(pause)
         return Response(
             PauseSerializer({"pause": pause, "message": message}).data,
             status=status.HTTP_201_CREATED,
