@@ -20,10 +20,23 @@ def reply_due(received_at: datetime, *, time_zone: str) -> datetime:
     return add_working_hours(received_at, REPLY_WORKING_HOURS, time_zone=time_zone)
 
 
+def reply_day(asked) -> str:
+    """The day a person answers ``asked`` (a pause request or a dispute), in the borrower's
+    own time zone, as the borrower reads dates."""
+    zone = asked.loan.borrower.time_zone
+    due = timezone.localtime(reply_due(asked.created_at, time_zone=zone), ZoneInfo(zone))
+    return date_format(due, "DATE_FORMAT")
+
+
 def requested_message(pause) -> str:
     """What the borrower is told when a pause waits for a person: the day they will hear."""
-    zone = pause.loan.borrower.time_zone
-    due = timezone.localtime(reply_due(pause.created_at, time_zone=zone), ZoneInfo(zone))
-    return _("We have your request. A person will reply by %(day)s.") % {
-        "day": date_format(due, "DATE_FORMAT")
-    }
+    return _("We have your request. A person will reply by %(day)s.") % {"day": reply_day(pause)}
+
+
+def dispute_message(dispute) -> str:
+    """What the borrower is told when they question an entry: the day they will hear, and that
+    the amount is not asked for meanwhile."""
+    return _(
+        "Thank you. A person will look at it and reply by %(day)s. Until then we will not ask "
+        "you to pay the amount you questioned."
+    ) % {"day": reply_day(dispute)}

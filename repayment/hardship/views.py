@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from repayment import selectors
 from repayment.borrowers import borrower_required
-from repayment.hardship.answer_time import requested_message
+from repayment.hardship.answer_time import dispute_message, requested_message
 from repayment.hardship.disputes import DisputeError, disputable_entries, open_dispute, questions_of
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import PauseError, last_answer, pause_reasons, request_pause
@@ -84,17 +84,11 @@ def loan_dispute(request, reference):
     if request.method == "POST" and form.is_valid():
         entry = next(e for e in entries if e.pk == form.cleaned_data["entry"])
         try:
-            open_dispute(loan=loan, entry=entry, message=form.cleaned_data["message"])
+            dispute = open_dispute(loan=loan, entry=entry, message=form.cleaned_data["message"])
         except DisputeError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request,
-                _(
-                    "Thank you. A person will look at it and reply. Until then we will not ask you "
-                    "to pay the amount you questioned."
-                ),
-            )
+            messages.success(request, dispute_message(dispute))
             return redirect("loan_statement", reference)
     return render(
         request,

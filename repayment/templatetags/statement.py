@@ -83,8 +83,8 @@ def change_label(line, currency):
 
 
 @register.filter
-def reply_due(pause, time_zone):
-    """``{{ pause|reply_due:zone }}``: when a person answers a pause request, in ``time_zone``
-    (repayment.hardship.answer_time: the time the console counts down to)."""
-    due = answer_time.reply_due(pause.created_at, time_zone=time_zone)
+def reply_due(asked, time_zone):
+    """``{{ pause|reply_due:zone }}``: when a person answers a pause request or a dispute, in
+    ``time_zone`` (repayment.hardship.answer_time: the time the console counts down to)."""
+    due = answer_time.reply_due(asked.created_at, time_zone=time_zone)
     return timezone.localtime(due, ZoneInfo(time_zone))

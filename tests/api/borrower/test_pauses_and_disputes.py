@@ -75,14 +75,20 @@ def dispute(api, loan, entry, message="I paid this at the branch."):
     )
 
 
-def test_questioning_an_entry_opens_a_dispute(api, loan):
+def test_questioning_an_entry_opens_a_dispute_and_says_the_day_of_the_answer(api, loan):
     entry = loan.entries.filter(kind="installment_due").first()
+    Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
+    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
-    response = dispute(api, loan, entry.pk)
+    with time_machine.travel(friday_evening, tick=False):
+        response = dispute(api, loan, entry.pk)
 
     assert response.status_code == 201
     assert response.json()["entry"] == entry.pk and response.json()["status"] == "open"
-    assert "will not ask you to pay the amount you questioned" in response.json()["message"]
+    assert response.json()["message"] == (
+        "Thank you. A person will look at it and reply by Dec. 8, 2026. Until then we will "
+        "not ask you to pay the amount you questioned."
+    )
     assert Dispute.objects.get().entry == entry
 
 

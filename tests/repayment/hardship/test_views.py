@@ -47,3 +47,14 @@ def test_a_pause_waiting_for_a_person_names_the_day_the_console_must_answer_by(c
 
     assert loan.pauses.get().status == "requested"
     assert item.due_at == dt.datetime(2026, 12, 8, 18, 0, tzinfo=shanghai)
+
+
+def test_a_question_waiting_for_a_person_names_the_day_on_the_help_page(client, loan):
+    Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
+    entry = loan.entries.filter(kind="installment_due").first()
+    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(friday_evening, tick=False):
+        client.post(url("loan_dispute", loan), {"entry": entry.pk, "message": "I paid this."})
+        page = client.get(url("loan_help", loan)).content.decode()
+
+    assert "A person will reply by Dec. 8, 2026." in page

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from repayment.hardship.answer_time import requested_message
+from repayment.hardship.answer_time import dispute_message, requested_message
 from repayment.hardship.disputes import disputable_entries, open_dispute
 from repayment.hardship.forms import DisputeForm, PauseForm
 from repayment.hardship.pauses import request_pause
@@ -88,10 +88,7 @@ class DisputeCreate(BorrowerView):
         if not form.is_valid():
             raise exceptions.ValidationError(form_errors(form))
         dispute = open_dispute(loan=loan, entry=entry, message=form.cleaned_data["message"])
-        message = _(
-            "Thank you. A person will look at it and reply. Until then we will not ask you "
-            "to pay the amount you questioned."
-        )
+        message = dispute_message(dispute)
         return Response(
             DisputeSerializer({"dispute": dispute, "message": message}).data,
             status=status.HTTP_201_CREATED,
