@@ -1,7 +1,4 @@
-from zoneinfo import ZoneInfo
-
 from django import template
-from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -83,8 +80,7 @@ def change_label(line, currency):
 
 
 @register.filter
-def reply_due(asked, time_zone):
-    """``{{ pause|reply_due:zone }}``: when a person answers a pause request or a dispute, in
-    ``time_zone`` (repayment.hardship.answer_time: the time the console counts down to)."""
-    due = answer_time.reply_due(asked.created_at, time_zone=time_zone)
-    return timezone.localtime(due, ZoneInfo(time_zone))
+def reply_day(asked) -> str:
+    """``{{ pause|reply_day }}``: the day a person answers a pause request or a dispute, in the
+    borrower's own time zone, in the words the confirmation used (answer_time.reply_day)."""
+    return answer_time.reply_day(asked)

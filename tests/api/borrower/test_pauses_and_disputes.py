@@ -29,9 +29,9 @@ def test_a_short_pause_is_granted_at_once(api, loan):
 
 def test_a_longer_pause_waits_for_a_person_and_says_the_day_they_will_answer(api, loan):
     Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
-    # Friday evening in Shanghai: two working days skip the weekend and end on Tuesday.
-    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    with time_machine.travel(friday_evening, tick=False):
+    # Early on Friday in Shanghai (Thursday in UTC): two working days end on Tuesday there.
+    friday_morning = dt.datetime(2026, 12, 4, 7, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(friday_morning, tick=False):
         body = pause(api, loan, days=45).json()
 
     assert body["status"] == "requested"
@@ -78,9 +78,9 @@ def dispute(api, loan, entry, message="I paid this at the branch."):
 def test_questioning_an_entry_opens_a_dispute_and_says_the_day_of_the_answer(api, loan):
     entry = loan.entries.filter(kind="installment_due").first()
     Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
-    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    friday_morning = dt.datetime(2026, 12, 4, 7, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
-    with time_machine.travel(friday_evening, tick=False):
+    with time_machine.travel(friday_morning, tick=False):
         response = dispute(api, loan, entry.pk)
 
     assert response.status_code == 201

@@ -34,11 +34,12 @@ def test_a_dispute_from_the_statement(client, loan):
 
 
 def test_a_pause_waiting_for_a_person_names_the_day_the_console_must_answer_by(client, loan, agent):
-    """Asked on a Friday evening in Shanghai: the borrower is told Tuesday, on the page and in
-    the help box, and the console's queue has it due on Tuesday evening."""
+    """Asked early on a Friday in Shanghai (still Thursday in UTC): the borrower is told
+    Tuesday, on the page and in the help box, and the console's queue has it due on Tuesday
+    morning, Shanghai time (Monday in UTC)."""
     shanghai = ZoneInfo("Asia/Shanghai")
     Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
-    with time_machine.travel(dt.datetime(2026, 12, 4, 18, 0, tzinfo=shanghai), tick=False):
+    with time_machine.travel(dt.datetime(2026, 12, 4, 7, 0, tzinfo=shanghai), tick=False):
         client.post(url("loan_pause", loan), {"reason": "illness", "days": "45", "note": ""})
         told = "A person will reply by Dec. 8, 2026."
         assert told in client.get(url("loan_help", loan)).content.decode()
@@ -46,14 +47,15 @@ def test_a_pause_waiting_for_a_person_names_the_day_the_console_must_answer_by(c
         [item] = [i for i in queue.waiting(user=agent) if i.kind == "pause"]
 
     assert loan.pauses.get().status == "requested"
-    assert item.due_at == dt.datetime(2026, 12, 8, 18, 0, tzinfo=shanghai)
+    assert item.due_at == dt.datetime(2026, 12, 8, 7, 0, tzinfo=shanghai)
 
 
 def test_a_question_waiting_for_a_person_names_the_day_on_the_help_page(client, loan):
     Borrower.objects.filter(pk=loan.borrower_id).update(time_zone="Asia/Shanghai")
     entry = loan.entries.filter(kind="installment_due").first()
-    friday_evening = dt.datetime(2026, 12, 4, 18, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    with time_machine.travel(friday_evening, tick=False):
+    # Early on Friday in Shanghai, still Thursday in UTC: the day is the borrower's own.
+    friday_morning = dt.datetime(2026, 12, 4, 7, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(friday_morning, tick=False):
         client.post(url("loan_dispute", loan), {"entry": entry.pk, "message": "I paid this."})
         page = client.get(url("loan_help", loan)).content.decode()
 
