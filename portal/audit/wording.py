@@ -65,7 +65,6 @@ ACTIONS = {
     "pause.taken": gettext_lazy("Took a pause request from the queue"),
     "dispute.taken": gettext_lazy("Took a dispute from the queue"),
     "conversation.replied": gettext_lazy("Replied to a borrower's message"),
-    "conversation.closed": gettext_lazy("Closed a conversation with a borrower"),
     "webhook.added": gettext_lazy("Added a lender's webhook"),
     "webhook.changed": gettext_lazy("Changed a lender's webhook"),
     "webhook.test_sent": gettext_lazy("Sent a test event to a lender's webhook"),

@@ -3,21 +3,27 @@ staff reply, whose words pass the checks every text a borrower reads passes."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.pinyin import has_han
 from portal.notifications.message_texts.compose import check_plain_language
 from portal.support.forms.answers import NoteToBorrowerField
 
 from .files import MAX_FILES, check_files
-from .models import About
+from .models import About, Post
 
 ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
-MAX_TEXT = 4000
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
+MAX_TEXT = Post.MAX_TEXT
+
+
+def _files_help() -> str:
+    return gettext("Up to %(count)s files: JPEG or PNG photos, or PDF documents, 5 MB each.") % {
+        "count": MAX_FILES
+    }
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -44,8 +50,8 @@ class AttachmentsField(forms.FileField):
 def _files():
     return AttachmentsField(
         label=_("Photos or documents"),
-        help_text=_("Up to %(count)s files: JPEG or PNG photos, or PDF documents, 5 MB each.")
-        % {"count": MAX_FILES},
+        # Filled in when shown, in the reader's language: the form class is built at import.
+        help_text=lazy(_files_help, str)(),
     )
 
 
@@ -112,7 +118,7 @@ class ReplyToBorrowerField(NoteToBorrowerField):
         super().validate(value)
         if not value:
             return
-        language = "zh-hans" if _CHINESE.search(value) else "en"
+        language = "zh-hans" if has_han(value) else "en"
         problems = check_plain_language(value, language)
         if problems:
             raise ValidationError(problems, code="plain_language")

@@ -101,6 +101,7 @@ class Thread(models.Model):
 
 class Post(AppendOnly):
     append_only_message = "Messages in a conversation are never changed or removed."
+    MAX_TEXT = 4000
 
     thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="posts")
     author_kind = models.CharField(_("written by"), max_length=10, choices=AuthorKind.choices)
@@ -111,7 +112,7 @@ class Post(AppendOnly):
         blank=True,
         related_name="+",
     )
-    text = models.TextField(_("message"), max_length=4000)
+    text = models.TextField(_("message"), max_length=MAX_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,7 +3,7 @@ another borrower's thread is a 404 like one that does not exist."""
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, DateTimeField, F, IntegerField, Prefetch, Value, When
+from django.db.models import Case, DateTimeField, F, IntegerField, Prefetch, Value, When
 
 from .models import Post, Thread, ThreadStatus
 
@@ -13,7 +13,6 @@ def threads_of(*, borrower):
     return (
         Thread.objects.filter(borrower=borrower)
         .select_related("loan")
-        .annotate(post_count=Count("posts"))
         .order_by("-updated_at", "-pk")
     )
 

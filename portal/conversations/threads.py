@@ -16,13 +16,15 @@ from django.utils.translation import gettext as _
 
 from portal.audit.actors import Actor
 from portal.audit.recording import record_action, record_view
+from portal.notifications.channels.links import page_url
+from portal.notifications.models import Event
+from portal.notifications.outbox.planner import notify
 from repayment.models import Borrower, Loan
 
 from . import service_level
 from .files import CheckedFile
 from .models import About, Attachment, AuthorKind, Post, Thread, ThreadStatus
 
-SUPPORT_REPLIED = "support_replied"
 REPLY_PERMISSION = "conversations.reply_to_borrowers"
 
 
@@ -151,19 +153,6 @@ def staff_replies(*, thread: Thread, text: str, acting: Actor, close: bool = Fal
     return post
 
 
-def close_thread(*, thread: Thread, acting: Actor) -> Thread:
-    with transaction.atomic():
-        thread = Thread.objects.select_for_update(of=("self",)).get(pk=thread.pk)
-        if thread.status == ThreadStatus.CLOSED:
-            raise ConversationError(_("This conversation is closed already."))
-        thread.status = ThreadStatus.CLOSED
-        thread.save()
-        record_action(
-            acting=acting, action="conversation.closed", borrower=thread.borrower, target=thread
-        )
-    return thread
-
-
 def notification_loan(thread: Thread) -> Loan | None:
     """The loan a message about ``thread`` goes out under: the contact rules and the lender's
     name are a loan's. A general thread uses the borrower's most recent loan."""
@@ -173,11 +162,8 @@ def notification_loan(thread: Thread) -> Loan | None:
 
 
 def _tell_borrower(thread: Thread, post: Post) -> None:
-    from portal.notifications.channels.links import page_url
-    from portal.notifications.outbox.planner import notify
-
     loan = notification_loan(thread)
     if loan is None:
         return  # no loan, no rules to send under: the reply waits on the thread page
     link = page_url("conversations:thread", thread.pk, language=thread.borrower.preferred_language)
-    notify(loan=loan, event=SUPPORT_REPLIED, facts={"link": link}, tag=f"post{post.pk}")
+    notify(loan=loan, event=Event.SUPPORT_REPLIED, facts={"link": link}, tag=f"post{post.pk}")

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from portal.audit.models import Record
 from portal.conversations.models import Post, Thread, ThreadStatus
@@ -128,3 +129,14 @@ def test_a_message_once_sent_is_never_changed(borrower_client, loan):
         post.save()
     with pytest.raises(TypeError):
         Post.objects.all().delete()
+
+
+def test_the_page_for_a_new_message_speaks_the_borrowers_language(borrower_client):
+    """The files' help is worded when the page is shown, not when the form was first loaded."""
+    for language, words in (
+        ("zh-hans", "最多 3 个文件：JPEG 或 PNG 照片，或 PDF 文件，每个不超过 5 MB。"),
+        ("en", "Up to 3 files: JPEG or PNG photos, or PDF documents, 5 MB each."),
+    ):
+        with translation.override(language):
+            page = borrower_client.get(reverse("conversations:new")).content.decode()
+        assert words in page, language

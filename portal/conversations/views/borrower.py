@@ -68,16 +68,11 @@ def new_thread(request):
             return redirect("conversations:thread", pk=thread.pk)
     else:
         form = NewThreadForm(initial=_initial(request, loans), loans=loans)
+    # The hours of the lender whose service level the thread will get (threads.lender_of).
+    lender = conversations.lender_of(borrower=borrower, loan=None)
     return render(
-        request,
-        "conversations/new.html",
-        {"form": form, "hours": _hours(borrower, loans)},
+        request, "conversations/new.html", {"form": form, "hours": hours_for(lender=lender)}
     )
-
-
-def _hours(borrower, loans) -> int:
-    loan = loans.select_related("product__lender").first()
-    return hours_for(lender=loan.product.lender if loan else borrower.origin_lender)
 
 
 @borrower_required
