@@ -76,16 +76,10 @@ class LoanAnswer:
 
     @property
     def pause_offered(self) -> bool:
-        """A pause is offered only where one could help: not on a loan paid off, nor during a
-        plan or a pause (granted or asked for)."""
+        """The rule the help page offers a pause by (``Options.can_ask_pause``); on a plan the
+        answer points to the plan first, and the help page it links to offers the rest."""
         options = self.options
-        return (
-            options is not None
-            and not options.paid_off
-            and options.active_plan is None
-            and options.pause is None
-            and self.position.status != pos.PAUSED
-        )
+        return options is not None and options.can_ask_pause and options.active_plan is None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,12 @@ class Options:
         """Nothing is owed: no plan, pause or hardship option applies."""
         return self.statement.position.owes_nothing
 
+    @property
+    def can_ask_pause(self) -> bool:
+        """A pause can be asked for: something is owed and no pause is asked for or running.
+        The help page, a proposal's page and the help box offer one on this alone."""
+        return not self.paid_off and self.pause is None
+
     def offer(self, code: str) -> PlanTerms | None:
         return dict(self.offers).get(code)
 

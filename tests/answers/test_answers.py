@@ -2,6 +2,7 @@
 and the statement page, in English and Chinese; it respects the loan's state, and it answers
 only about the signed-in borrower's own loans."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from tests.factories import LoanFactory, UserFactory
 from tests.repayment.test_one_position import (
     STATES,
     disputed_fee,
+    entry,
     late,
     on_plan,
     paid_off,
@@ -374,3 +376,27 @@ def test_a_borrower_with_no_loans_is_told_so(client):
     answer = answer_part(ask(client, "how do I pay"))
 
     assert "We can't find any loans for you yet." in answer
+
+
+# -- what home says beside the figures, the answers say too ------------------------------------
+
+
+@pytest.mark.parametrize("question", ["when is my next payment", "how do I pay"])
+def test_a_questioned_fee_is_set_aside_in_the_answer_as_on_home(client, question):
+    signed_in(client, disputed_fee())
+    home = flat(client.get(reverse("borrower_home")).content.decode())
+    note = re.search(r"[^>]*that you questioned is not included[^<]*", home).group(0)
+
+    assert note in answer_part(ask(client, question))
+
+
+def test_cant_pay_with_money_in_credit_says_so_rather_than_paid_off(client):
+    loan = paid_off()
+    entry(loan, "payment", "200.00", dt.date(2026, 5, 15))
+    assert statement_for(loan=loan).position.status == "in_credit"
+    signed_in(client, loan)
+
+    answer = answer_part(ask(client, "i can't pay"))
+
+    assert "more than you owe" in answer
+    assert "paid off" not in answer
