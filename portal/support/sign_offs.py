@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import queue
+from .actions.proposals import SIGN_OFF as SIGNS_OFF
 from .models import QueueKind, SignOff, SignOffStatus
 
-SIGNS_OFF = "support.approve_beyond_policy"
 NOTE_LENGTH = 2000
 
 
@@ -111,14 +111,4 @@ def waiting_for(user) -> list[SignOff]:
         SignOff.objects.filter(supervisor=user, status=SignOffStatus.WAITING)
         .select_related("requested_by")
         .order_by("requested_at", "pk")
-    )
-
-
-def latest_for(*, kind: str, pk: int) -> SignOff | None:
-    """The item's latest sign-off request, waiting or answered."""
-    return (
-        SignOff.objects.filter(kind=kind, object_id=pk)
-        .select_related("supervisor", "requested_by")
-        .order_by("-requested_at", "-pk")
-        .first()
     )

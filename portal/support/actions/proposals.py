@@ -1,6 +1,8 @@
 """Answering a proposal that went to a person: approve it, counter it, decline it. Terms beyond
-the policy's limits need a supervisor's sign-off, and this is the one place that checks it: a
-sign-off is recorded under a code of its own, a refused attempt as a refusal."""
+the policy's limits need a supervisor's sign-off, and this is the one place that checks it: the
+supervisor answers it themselves, or signed off the asker's request for it in the queue
+(``sign_offs``). A sign-off is recorded under a code of its own, a refused attempt as a
+refusal."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from repayment.plans import reviewing
 from repayment.plans.terms import PlanTerms
 
 from .. import queue
-from ..models import QueueKind
+from ..models import QueueKind, SignOff, SignOffStatus
 
 SIGN_OFF = "support.approve_beyond_policy"
 APPROVED = "proposal.approved"
@@ -34,6 +36,22 @@ class SignOffRequired(reviewing.ReviewError):
 
 def may_sign_off(user) -> bool:
     return user is not None and can_use(user, SIGN_OFF)
+
+
+def signed_off_for(proposal: Proposal, user) -> SignOff | None:
+    """The supervisor's sign-off of ``user``'s request to go beyond the policy on this
+    proposal, if one was given."""
+    return (
+        SignOff.objects.filter(
+            kind=QueueKind.PROPOSAL,
+            object_id=proposal.pk,
+            requested_by=user,
+            status=SignOffStatus.SIGNED_OFF,
+        )
+        .select_related("supervisor")
+        .order_by("-answered_at")
+        .first()
+    )
 
 
 def do_approve_proposal(
@@ -65,7 +83,9 @@ def do_decline_proposal(proposal: Proposal, *, acting: Actor, reason: str, note:
 def _agree(review, terms: PlanTerms, code: str, *, acting: Actor, reason: str, note: str):
     proposal = review.proposal
     breaches = reviewing.breaches_of(review, terms)
-    if breaches and not may_sign_off(acting.user):
+    needs_sign_off = bool(breaches) and not may_sign_off(acting.user)
+    signed_off = signed_off_for(proposal, acting.user) if needs_sign_off else None
+    if needs_sign_off and signed_off is None:
         # Before, and outside, the answer's transaction: the attempt changes nothing.
         record_refusal(
             acting=acting,
@@ -100,6 +120,7 @@ def _agree(review, terms: PlanTerms, code: str, *, acting: Actor, reason: str, n
                 "terms": terms.as_json(),
                 "beyond_policy": [limit.code for limit in breaches],
                 "note": note,
+                **({"signed_off_by": signed_off.supervisor_id} if signed_off else {}),
             },
         )
     return answered

@@ -17,7 +17,7 @@ from portal.support.actions.proposals import (
     do_counter_proposal,
     do_decline_proposal,
 )
-from portal.support.models import Assignment
+from portal.support.models import Assignment, SignOff, SignOffStatus
 from repayment.models import ProposalStatus
 from repayment.plans import reviewing
 from repayment.plans.reviewing import ReviewError
@@ -200,3 +200,23 @@ def test_an_action_is_its_own_transaction(as_agent):
 
     with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
         do_decline_proposal(proposal, acting=as_agent, reason="r", note="n")
+
+
+def test_a_supervisors_sign_off_in_the_queue_lets_the_agent_go_beyond_policy(
+    agent, as_agent, supervisor
+):
+    proposal = queued(BEYOND)
+    taken_by(agent, proposal)
+    asked = SignOff.objects.create(
+        kind="proposal", object_id=proposal.pk, requested_by=agent, supervisor=supervisor, note="18"
+    )
+    with pytest.raises(SignOffRequired):  # asked, not yet signed off
+        do_approve_proposal(proposal, acting=as_agent, reason="Kind")
+
+    SignOff.objects.filter(pk=asked.pk).update(status=SignOffStatus.SIGNED_OFF)
+    answered = do_approve_proposal(proposal, acting=as_agent, reason="Signed off by Ana")
+
+    assert answered.status == ProposalStatus.APPROVED and answered.decided_by == agent
+    record = Record.objects.get(kind="change")
+    assert record.action == "proposal.approved_beyond_policy"
+    assert record.details["signed_off_by"] == supervisor.pk
