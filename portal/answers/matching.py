@@ -27,9 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from pypinyin import Style, pinyin
-
 from education.text_analysis import fold, terms
+from portal.core.pinyin import readings
 
 from .intents import UNKNOWN
 
@@ -190,12 +189,6 @@ def normalise(text: str) -> str:
 # Chinese typed as pinyin without tones ("huan kuan fang shi"): a question whose every word is
 # a syllable some example's characters can be read as is compared through those readings.
 _PINYIN_MARK = "~"
-
-
-@cache
-def readings(char: str) -> tuple[str, ...]:
-    """Every toneless pinyin reading of one Chinese character (还: hai, huan, fu)."""
-    return tuple(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _pinyin_features(syllables: list[list[str]]) -> list[str]:

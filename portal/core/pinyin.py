@@ -7,15 +7,16 @@ removed ("Chén Jìng", "chen2 jing4", "chen'jing" all read "chenjing").
 
 Each character takes its most common reading (pypinyin's ``lazy_pinyin``), so a family name
 read another way in names (曾 as Zeng, read Ceng elsewhere) follows pypinyin's choice.
+``readings`` gives every reading of a character, for search and the help box. pypinyin is
+imported when first needed: its tables take a noticeable time to load, and most processes that
+import this module (migrations, the console's other pages) never read pinyin.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-
-from pypinyin import lazy_pinyin
+from functools import cache, lru_cache
 
 # CJK Unified Ideographs, with extension A and the compatibility block.
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -33,9 +34,19 @@ def name_key(full_name: str) -> str:
     none."""
     if not has_han(full_name):
         return ""
+    from pypinyin import lazy_pinyin
+
     return "".join(
         syllable for syllable in lazy_pinyin(_HAN.findall(full_name)) if syllable.isalpha()
     ).lower()
+
+
+@cache
+def readings(char: str) -> tuple[str, ...]:
+    """Every toneless pinyin reading of one Chinese character (还: hai, huan)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _plain(text: str) -> str:

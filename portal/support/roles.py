@@ -1,11 +1,22 @@
 """The staff roles, as Django groups, and what each may do. A data migration makes the groups;
 this is the one list of who holds which permission, read by that migration and the tests."""
 
+from django.utils.translation import gettext_lazy as _
+
 AGENTS = "Support agents"
 SUPERVISORS = "Support supervisors"
 EDITORS = "Editors"
 REVIEWERS = "Compliance reviewers"
 ADMINISTRATORS = "Administrators"
+
+# What the console's header calls someone in each role.
+ROLE_LABELS = {
+    AGENTS: _("Support agent"),
+    SUPERVISORS: _("Support supervisor"),
+    EDITORS: _("Editor"),
+    REVIEWERS: _("Compliance reviewer"),
+    ADMINISTRATORS: _("Administrator"),
+}
 
 # Every role reads its training and takes its checks (portal.training).
 TRAINEE_PERMISSIONS = ("training.take_training",)
