@@ -22,20 +22,20 @@ def page(client, dispute) -> str:
 def test_payments_within_thirty_days_either_side_are_shown(supervisor_client):
     loan = late_loan(paid=3, late_days=45)
     entry = loan.entries.filter(kind="installment_due").order_by("effective_date")[3]
-    near_before = EntryFactory(
+    EntryFactory(
         loan=loan,
         kind="payment",
         amount=D("123.45"),
         effective_date=entry.effective_date - dt.timedelta(days=29),
         description="Cash at the branch",
     )
-    near_after = EntryFactory(
+    EntryFactory(
         loan=loan,
         kind="payment",
         amount=D("67.89"),
         effective_date=entry.effective_date + dt.timedelta(days=30),
     )
-    far = EntryFactory(
+    EntryFactory(
         loan=loan,
         kind="payment",
         amount=D("98.76"),
@@ -52,7 +52,6 @@ def test_payments_within_thirty_days_either_side_are_shown(supervisor_client):
     assert "98.76" not in section  # 31 days before: outside the window
     assert "Disputed" in section
     assert section.index("123.45") < section.index("Disputed") < section.index("67.89")
-    assert far.pk != near_before.pk != near_after.pk
 
 
 def test_no_payment_in_the_window_is_said_plainly(supervisor_client):
