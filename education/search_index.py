@@ -33,15 +33,3 @@ def index_page(page) -> None:
     LessonTerm.objects.bulk_create(
         LessonTerm(page_id=page.pk, term=term, weight=weight) for term, weight in weights.items()
     )
-
-
-def rebuild() -> int:
-    """Index every lesson page again; how many pages. For a changed analyser or a restore."""
-    from .models import LessonPage
-
-    pages = LessonPage.objects.only("id", "title", "summary", "search_text")
-    count = 0
-    for page in pages.iterator():
-        index_page(page)
-        count += 1
-    return count

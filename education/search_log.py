@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from .search_models import MAX_QUERY_LENGTH, SearchLog
@@ -107,14 +107,3 @@ def popular_lesson_keys(*, limit: int = 3) -> list[str]:
         .order_by("-opens", "opened_lesson")[:limit]
     )
     return [row["opened_lesson"] for row in rows]
-
-
-def counts(*, language: str = "") -> dict[str, int]:
-    rows = SearchLog.objects.all()
-    if language:
-        rows = rows.filter(language=language)
-    return rows.aggregate(
-        searches=Count("pk"),
-        no_result=Count("pk", filter=Q(results=0)),
-        no_click=Count("pk", filter=Q(results__gt=0, clicked=False)),
-    )

@@ -28,7 +28,6 @@ from . import intents
 from .matching import Match
 
 RECENT_DAYS = 30
-SEARCH_RESULTS = 5
 RIGHTS_TOPIC = "your-rights"
 
 
