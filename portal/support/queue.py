@@ -136,7 +136,7 @@ def _columns(kind: str) -> dict:
     }
 
 
-def _rows(kind: str, *, user, show: str):
+def _rows(kind: str, *, user, show: str, capped: bool = True):
     holders = Assignment.objects.filter(kind=kind, object_id=OuterRef("pk"))
     rows = _waiting(kind)
     if show == MINE:
@@ -170,7 +170,7 @@ def _rows(kind: str, *, user, show: str):
             "holder_first",
             "holder_last",
             "holder_username",
-        )[:PAGE]
+        )[: PAGE if capped else None]
     )
 
 
@@ -203,10 +203,11 @@ def waiting(
     due: str = ANY_TIME,
     order: str = BY_DUE,
     now: datetime | None = None,
+    capped: bool = True,
 ) -> tuple[Item, ...]:
     """What is waiting across the kinds, the soonest due first (those with no set time last),
     or the longest waiting first; ``show`` is all, mine or nobody's, ``due`` any time, overdue
-    or due by the end of today."""
+    or due by the end of today. A page's worth (``PAGE``) unless not ``capped``."""
     show = show if show in SHOWS else ALL
     now = now or timezone.now()
     items = [
@@ -222,7 +223,7 @@ def waiting(
             holder_name=_name(row["holder_first"], row["holder_last"], row["holder_username"]),
         )
         for kind in QueueKind
-        for row in _rows(kind, user=user, show=show)
+        for row in _rows(kind, user=user, show=show, capped=capped)
     ]
     if due == OVERDUE:
         items = [item for item in items if item.overdue(now)]
@@ -241,7 +242,7 @@ def waiting(
                 item.pk,
             )
         )
-    return tuple(items[:PAGE])
+    return tuple(items[:PAGE] if capped else items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +253,11 @@ class DueCounts:
 
 
 def due_counts(*, now: datetime | None = None) -> DueCounts:
-    """How many answers are overdue and how many fall due later today, across the kinds."""
+    """How many answers are overdue and how many fall due later today, across the kinds: all
+    of them, not the queue's first page."""
     now = now or timezone.now()
     end = end_of_today(now)
-    items = waiting(user=None, now=now)
+    items = waiting(user=None, now=now, capped=False)
     overdue = sum(1 for item in items if item.overdue(now))
     return DueCounts(
         overdue=overdue,

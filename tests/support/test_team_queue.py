@@ -284,3 +284,12 @@ def test_the_console_header_says_who_is_signed_in_and_their_role(client):
     boss = staff_user("supervisor", first_name="Ana", last_name="Diaz")
     html = signed_in(Client(), boss).get(reverse("support:search")).content.decode()
     assert "Signed in as Ana Diaz (Support supervisor)" in html
+
+
+def test_the_dashboard_counts_every_overdue_answer_not_the_queues_first_page(monkeypatch):
+    monkeypatch.setattr(queue, "PAGE", 2)
+    for _ in range(3):
+        waiting_pause(hours_ago=100)
+
+    assert len(queue.waiting(user=None)) == 2  # the queue shows a page
+    assert queue.due_counts().overdue == 3  # the dashboard counts them all
