@@ -8,6 +8,7 @@ message set, so writing again does not push the answer further away."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -55,28 +56,33 @@ def lender_of(*, borrower: Borrower, loan: Loan | None):
     return borrower.origin_lender
 
 
-def _save_files(post: Post, files: list[CheckedFile]) -> None:
+@contextmanager
+def _files_kept_on_commit():
+    """Files written in the block stay only if it succeeds; on any failure, the transaction's
+    included, they are removed from storage by the names kept here (no query: the rows that
+    named them are being rolled back)."""
+    written: list = []
+    try:
+        yield written
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        raise
+
+
+def _save_files(post: Post, files: list[CheckedFile], written: list) -> None:
     for checked in files:
-        checked.upload.seek(0)
         attachment = Attachment(
             post=post, name=checked.name, content_type=checked.content_type, size=checked.size
         )
         attachment.file.save(checked.name, checked.upload, save=False)
+        written.append((attachment.file.storage, attachment.file.name))
         attachment.save()
 
 
-def _delete_saved(post: Post) -> None:
-    for attachment in post.attachments.all():
-        attachment.file.storage.delete(attachment.file.name)
-
-
-def _borrower_post(thread: Thread, text: str, files: list[CheckedFile], now) -> Post:
+def _borrower_post(thread: Thread, text: str, files: list[CheckedFile], now, written) -> Post:
     post = Post.objects.create(thread=thread, author_kind=AuthorKind.BORROWER, text=text)
-    try:
-        _save_files(post, files)
-    except Exception:
-        _delete_saved(post)
-        raise
+    _save_files(post, files, written)
     if thread.status != ThreadStatus.WAITING or thread.answer_by is None:
         thread.status = ThreadStatus.WAITING
         thread.answer_by = service_level.answer_by(
@@ -97,7 +103,7 @@ def start_thread(
         raise ConversationError(_("Choose one of your own loans."))
     if new.about not in About.values:
         raise ConversationError(_("Choose what your message is about."))
-    with transaction.atomic():
+    with _files_kept_on_commit() as written, transaction.atomic():
         thread = Thread.objects.create(
             borrower=borrower,
             loan=new.loan,
@@ -105,20 +111,20 @@ def start_thread(
             subject=new.subject,
             status=ThreadStatus.WAITING,
         )
-        _borrower_post(thread, new.text, list(files), now)
+        _borrower_post(thread, new.text, list(files), now, written)
     return thread
 
 
 def borrower_writes(*, thread: Thread, text: str, files: list[CheckedFile] = (), now=None) -> Post:
     """The borrower writes again in their thread; a closed thread opens again."""
     now = now or timezone.now()
-    with transaction.atomic():
+    with _files_kept_on_commit() as written, transaction.atomic():
         thread = (
             Thread.objects.select_for_update(of=("self",))
             .select_related("borrower", "loan")
             .get(pk=thread.pk)
         )
-        return _borrower_post(thread, text, list(files), now)
+        return _borrower_post(thread, text, list(files), now, written)
 
 
 def staff_reads(*, thread: Thread, acting: Actor) -> None:

@@ -113,3 +113,19 @@ def test_files_have_no_public_address(borrower_client, loan):
     _, attachment = _thread_with_file(borrower_client, loan)
     with pytest.raises(ValueError):
         _ = attachment.file.url
+
+
+def test_when_sending_fails_after_the_files_are_stored_none_is_left(
+    borrower_client, loan, _private_files, monkeypatch
+):
+    """The thread's answer time is worked out after the files are written; if that (or the
+    commit) fails, the message is not sent and its files do not stay behind on disk."""
+
+    def broken(**_kwargs):
+        raise RuntimeError("service level unreadable")
+
+    monkeypatch.setattr("portal.conversations.service_level.answer_by", broken)
+    with pytest.raises(RuntimeError):
+        _new(borrower_client, loan, [png(), pdf()])
+
+    _nothing_written(_private_files)
