@@ -1,74 +1,42 @@
 """What a supervisor needs beside a disputed entry: the loan's ledger around it (every entry 30
-days either side, payments marked), read as the statement reads it, and for a disputed fee the
+days either side, payments marked), the statement's own lines, and for a disputed fee the
 product rule that produced it. Nothing here computes money: amounts are the ledger's, and the
 rule's figures are the product's terms."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from repayment.ledger.reading import ledger_lines
 from repayment.models import EntryKind, LedgerEntry, Loan
-from repayment.servicing import late_fees
+from repayment.servicing import late_fees, postings
+from repayment.statements.build import HistoryLine
+from repayment.statements.cache import statement_for
 
 AROUND_DAYS = 30
-# Servicing names the late fee it posts for installment n "svc:late-fee:n".
-_LATE_FEE_ID = re.compile(r"^svc:late-fee:(\d+)$")
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    pk: int
-    kind: str
-    kind_label: str
-    effective_date: date
-    amount: Decimal
-    description: str
-    disputed: bool
-    reversed: bool  # a later correction cancels it
-
-    @property
-    def is_payment(self) -> bool:
-        return self.kind == EntryKind.PAYMENT
 
 
 @dataclass(frozen=True, slots=True)
 class Around:
     start: date
     end: date
-    rows: tuple[Row, ...]
+    lines: tuple[HistoryLine, ...]  # the statement's lines, oldest first
+    disputed_id: int
 
     @property
-    def payments(self) -> tuple[Row, ...]:
-        return tuple(row for row in self.rows if row.is_payment)
+    def payments(self) -> tuple[HistoryLine, ...]:
+        return tuple(line for line in self.lines if line.kind == EntryKind.PAYMENT)
 
 
 def ledger_around(*, loan: Loan, entry: LedgerEntry, days: int = AROUND_DAYS) -> Around:
-    """The loan's entries from ``days`` before the disputed entry to ``days`` after it, oldest
-    first: one query."""
+    """The statement's history from ``days`` before the disputed entry to ``days`` after it,
+    oldest first: the lines, signs, balances and corrections the borrower reads."""
     start = entry.effective_date - timedelta(days=days)
     end = entry.effective_date + timedelta(days=days)
-    lines = ledger_lines(loan=loan, until=end)
-    reversed_ids = {line.reverses_id for line in lines if line.reverses_id}
-    labels = dict(EntryKind.choices)
-    rows = tuple(
-        Row(
-            pk=line.id,
-            kind=line.kind,
-            kind_label=str(labels.get(line.kind, line.kind)),
-            effective_date=line.effective_date,
-            amount=line.amount,
-            description=line.description,
-            disputed=line.id == entry.pk,
-            reversed=line.id in reversed_ids,
-        )
-        for line in sorted(lines, key=lambda line: (line.effective_date, line.id))
-        if line.effective_date >= start
-    )
-    return Around(start=start, end=end, rows=rows)
+    history = statement_for(loan=loan, since=start).history  # newest first
+    lines = tuple(line for line in reversed(history) if line.date <= end)
+    return Around(start=start, end=end, lines=lines, disputed_id=entry.pk)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +61,14 @@ def fee_rule(*, loan: Loan, entry: LedgerEntry) -> FeeRule | None:
     if entry.kind != EntryKind.FEE:
         return None
     product = loan.product
-    match = _LATE_FEE_ID.match(entry.external_id or "")
-    installment = int(match.group(1)) if match else None
+    installment = postings.late_fee_installment(entry.external_id)
     due_on = charged_from = None
     if installment is not None:
         due = (
             LedgerEntry.objects.filter(
                 loan=loan,
                 kind=EntryKind.INSTALLMENT_DUE,
-                external_id=f"svc:installment:{installment}",
+                external_id=postings.installment_external_id(installment),
             )
             .values_list("effective_date", flat=True)
             .first()
@@ -117,5 +84,5 @@ def fee_rule(*, loan: Loan, entry: LedgerEntry) -> FeeRule | None:
         installment=installment,
         charged_from=charged_from,
         due_on=due_on,
-        posted_by_portal=match is not None,
+        posted_by_portal=installment is not None,
     )

@@ -21,6 +21,26 @@ from repayment.servicing import product_terms as terms
 from repayment.servicing.freeze_windows import Freeze, fees_frozen_on, unfrozen_spans
 
 
+# The ids servicing gives what it posts for installment n, so that a run posts each once and
+# others (the console's dispute page) can tell which installment a fee was for.
+def installment_external_id(number: int) -> str:
+    return f"svc:installment:{number}"
+
+
+_LATE_FEE = "svc:late-fee:"
+
+
+def late_fee_external_id(number: int) -> str:
+    return f"{_LATE_FEE}{number}"
+
+
+def late_fee_installment(external_id: str | None) -> int | None:
+    """The installment number a late fee servicing posted was for; None for any other id."""
+    external_id = external_id or ""
+    number = external_id.removeprefix(_LATE_FEE)
+    return int(number) if external_id.startswith(_LATE_FEE) and number.isdigit() else None
+
+
 @dataclass(frozen=True)
 class Posting:
     external_id: str
@@ -107,7 +127,7 @@ def plan_postings(
             )
             if interest > ZERO:
                 add(Posting(interest_id, EntryKind.INTEREST, due_on, interest))
-        installment_id = f"svc:installment:{number}"
+        installment_id = installment_external_id(number)
         if installment_id not in existing:
             state = ledger.replay(ledger.lines_until(working, due_on))
             amount = loan.installment_amount
@@ -119,7 +139,7 @@ def plan_postings(
         period_start = due_on
 
         fee_on = late_fees.charge_day(due_on, grace_days=product.grace_days)
-        fee_id = f"svc:late-fee:{number}"
+        fee_id = late_fee_external_id(number)
         if (
             fee_on <= today
             and fee_id not in existing

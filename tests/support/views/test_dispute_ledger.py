@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 
 from repayment.hardship.disputes import open_dispute
+from repayment.money import format_money
+from repayment.statements.cache import statement_for
 from tests.factories import EntryFactory, LoanProductFactory
 from tests.repayment.plan_fixtures import late_loan
 
@@ -98,3 +100,20 @@ def test_an_installment_dispute_shows_no_fee_rule(supervisor_client):
     entry = loan.entries.filter(kind="installment_due").first()
     dispute = open_dispute(loan=loan, entry=entry, message="Wrong amount")
     assert "The fee rule that produced this fee" not in page(supervisor_client, dispute)
+
+
+def test_the_lines_read_as_the_borrowers_statement_reads_them(supervisor_client):
+    """Signed as the borrower sees them (a payment lowers what is owed), with the balance after
+    each line, from the same statement."""
+    loan = late_loan(paid=3, late_days=45)
+    entry = loan.entries.filter(kind="installment_due").order_by("effective_date")[3]
+    payment = EntryFactory(
+        loan=loan, kind="payment", amount=D("123.45"), effective_date=entry.effective_date
+    )
+    dispute = open_dispute(loan=loan, entry=entry, message="I paid on the due date.")
+    line = next(h for h in statement_for(loan=loan).history if h.entry_id == payment.pk)
+
+    section = page(supervisor_client, dispute).split("The ledger around the entry", 1)[1]
+
+    assert f"− {format_money(D('123.45'), loan.currency, 'en')}" in section
+    assert f"owed: {format_money(line.balance, loan.currency, 'en')}" in section
