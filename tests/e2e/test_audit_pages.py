@@ -7,6 +7,7 @@ import os
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from tests.audit.helpers import record
 from tests.e2e.helpers import check_page, scrolls_sideways, serious_accessibility_violations
@@ -83,7 +84,7 @@ def test_compliance_pages_and_the_borrower_page_fit_a_phone(live_server, page):
     _sign_in(page, live_server, borrower.user)
     page.goto(f"{live_server.url}/en/my/")
     page.get_by_role("link", name="When our staff looked at your account").click()
-    assert page.get_by_text("A loan statement").is_visible()
+    expect(page.get_by_text("A loan statement")).to_be_visible()
     check_page(page, visited, "staff views")
 
 

@@ -5,6 +5,7 @@ axe-clean; the borrower page's tables stack as cards (no scroll area a keyboard 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from portal.notifications.models import OutboundMessage
 from portal.support.demo import load_demo_queue, load_demo_staff
@@ -52,7 +53,7 @@ def test_console_pages_fit_a_phone_and_are_axe_clean(live_server, page, supervis
 
     page.get_by_label("Name, phone, e-mail or loan reference").fill("chen jing")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("link", name="陈静").is_visible()
+    expect(page.get_by_role("link", name="陈静")).to_be_visible()
     check_page(page, visited, "search results")
 
     page.goto(f"{base}/support/borrowers/{borrower.pk}/")

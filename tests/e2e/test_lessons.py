@@ -4,6 +4,7 @@ lesson and a compliance reviewer publishes it through the admin."""
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from education.demo import load
 from education.models import LessonIndexPage, LessonPage
@@ -105,7 +106,7 @@ def test_borrower_reads_a_lesson_in_chinese_answers_and_sees_progress(
     page.goto(f"{live_server.url}/zh-hans/my/loans/{loan.reference}/")
     term = page.locator("details.term", has_text="本金").first
     term.locator("summary").click()
-    assert term.get_by_text("您借的、还没还的那部分钱。").is_visible()
+    expect(term.get_by_text("您借的、还没还的那部分钱。")).to_be_visible()
     check_page(page)
     page.screenshot(path=str(tmp_path / "statement-zh.png"), full_page=True)
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portal.notifications.models import ContactPreferences, Event, OutboundMessage, Status
 from repayment.demo import DEMO_PASSWORD, load_demo
@@ -79,7 +80,7 @@ def test_borrower_sets_how_she_is_contacted_and_reads_a_message(live_server, pag
     page.get_by_label("Earliest time").select_option("09:00")
     page.get_by_label("Latest time").select_option("20:00")
     page.get_by_role("button", name="Save my choices").click()
-    assert page.get_by_text("Nothing has been saved yet.").is_visible()
+    expect(page.get_by_text("Nothing has been saved yet.")).to_be_visible()
     assert page.get_by_text("Enter a mobile number with its country code").is_visible()
     assert not ContactPreferences.objects.exists()
     check_page(page, visited, "preferences (mistake)")

@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import (
     generate_totp_secret,
 )
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from portal.audit.models import Record
 from portal.support.demo import load_demo_queue, load_demo_staff
@@ -71,7 +72,7 @@ def test_agent_approves_a_queued_proposal_and_the_borrower_confirms_it(
 
     # Her statement as she sees it, with nothing to act on.
     console.get_by_role("link", name="See the statement as the borrower sees it").click()
-    assert console.get_by_text("You are seeing what the borrower sees").is_visible()
+    expect(console.get_by_text("You are seeing what the borrower sees")).to_be_visible()
     assert console.get_by_role("link", name="Question this").count() == 0
     assert console.get_by_role("link", name="Download PDF statement").count() == 0
     axe_clean(console, "statement as the borrower")
