@@ -126,7 +126,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
     },
     BALANCE_CHANGED: {
         "en": (
-            "why did my balance go up",
             "why has my balance changed",
             "why do I owe more",
             "why is my balance higher",
@@ -398,7 +397,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
             "怎么还款",
             "如何还钱",
             "在哪里还款",
-            "还款方式有哪些",
             "我的还款参考号是什么",
             "可以用银行转账还款吗",
             "怎么在网上还款",
@@ -457,7 +455,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
             "can I pay later",
             "can I pay less",
             "I lost my job and can't pay",
-            "can I get more time to pay",
             "I need a payment plan",
             "I will miss my payment",
             "help I am struggling to pay",
@@ -579,7 +576,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
             "stop the text messages",
             "I don't want reminders",
             "how do I change my contact preferences",
-            "stop texting me",
             "too many messages",
             "stop calling me",
             "unsubscribe from reminders",
@@ -840,7 +836,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
         "zh-hans": (
             "我想找人工客服",
             "可以和人说话吗",
-            "转人工",
             "给客服发消息",
             "我要找工作人员",
             "客服电话",
@@ -944,7 +939,6 @@ BUILT_IN: dict[str, dict[str, tuple[str, ...]]] = {
             "开户",
             "存款账户",
             "忘记密码",
-            "app打不开",
             "网站进不去",
             "你好",
             "谢谢你",

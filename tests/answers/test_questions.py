@@ -62,7 +62,7 @@ def test_each_round_has_its_own_files_in_each_half():
     assert half_path("tune", "en", round_=1).name == "en.tsv"
     assert half_path("heldout", "zh-hans", round_=2).name == "zh-hans.round2.tsv"
     with pytest.raises(ValueError):
-        half_path("tune", "en", round_=3)
+        half_path("tune", "en", round_=4)
 
 
 def test_the_questions_are_kept_in_tests():
@@ -120,5 +120,5 @@ def test_help_report_prints_accuracy_per_language_and_intent(capsys):
     out = capsys.readouterr().out
     assert "en round 1: " in out and "en round 2: " in out
     assert "zh-hans round 1: " in out and "zh-hans round 2: " in out
-    assert "rounds 1, 2 together" in out
+    assert "rounds 1, 2, 3 together" in out
     assert "next_payment" in out and "unknown" in out
