@@ -161,6 +161,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# A long statement PDF is made by a task and kept this many hours for the borrower to fetch
+# (repayment/statements/pdf_requests.py); the daily clean-up deletes it after.
+STATEMENT_PDF_KEEP_HOURS = env.int("STATEMENT_PDF_KEEP_HOURS", default=24)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -307,6 +310,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = "UTC"
+# autodiscover_tasks finds each app's own tasks module; these live deeper in an app.
+CELERY_IMPORTS = ["repayment.statements.tasks"]
 CELERY_BEAT_SCHEDULE = {
     # Wagtail's scheduled publishing (and expiry) of lessons and glossary terms.
     "publish-scheduled-lessons": {
@@ -342,6 +347,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "repayment.tasks.settle_payment_reports",
         # Like promises: a payment that arrived is marked at the next run; idempotent.
         "schedule": crontab(minute=55, hour="*/6"),
+    },
+    # Long statement PDFs past their STATEMENT_PDF_KEEP_HOURS, files and rows.
+    "delete-expired-statement-pdfs": {
+        "task": "repayment.statements.tasks.delete_expired_statement_pdfs",
+        "schedule": crontab(minute=20, hour=4),
     },
     # Reminders: the planner hourly (each borrower's "today" starts at their midnight), the
     # sender every minute (quiet hours and back-off are in the rows' send times).

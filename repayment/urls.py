@@ -14,6 +14,21 @@ urlpatterns = [
     path("", statement_views.home, name="borrower_home"),
     path(loan, statement_views.statement, name="loan_statement"),
     path(f"{loan}statement.pdf", pdf_views.statement_pdf, name="loan_statement_pdf"),
+    path(
+        f"{loan}statement/pdf/<int:pk>/",
+        pdf_views.prepared_statement,
+        name="loan_statement_pdf_prepared",
+    ),
+    path(
+        f"{loan}statement/pdf/<int:pk>/statement.pdf",
+        pdf_views.prepared_statement_file,
+        name="loan_statement_pdf_file",
+    ),
+    path(
+        f"{loan}statement/pdf/<int:pk>/again/",
+        pdf_views.prepare_statement_again,
+        name="loan_statement_pdf_again",
+    ),
     path(f"{loan}paid-in-full.pdf", pdf_views.paid_in_full_pdf, name="loan_paid_in_full_pdf"),
     path(f"{loan}pay/", paying_views.pay, name="loan_pay"),
     path(f"{loan}paid/", report_views.loan_paid, name="loan_paid"),

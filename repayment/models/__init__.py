@@ -27,6 +27,7 @@ from repayment.models.plans import (
     Segment,
     StaffDecision,
 )
+from repayment.models.statement_pdfs import StatementPdf, StatementPdfStatus
 
 from .loans import (
     CURRENCY_CODE,
@@ -87,4 +88,6 @@ __all__ = [
     "ProposalStatus",
     "Segment",
     "StaffDecision",
+    "StatementPdf",
+    "StatementPdfStatus",
 ]

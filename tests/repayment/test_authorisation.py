@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 # Every borrower page, read from the URLconf: a page added later is tried here too.
 LOAN_URLS = [p.name for p in borrower_urls.urlpatterns if "reference" in p.pattern.converters]
 OTHER_URLS = [p.name for p in borrower_urls.urlpatterns if not p.pattern.converters]
-POST_ONLY = {"plan_move", "plan_payday"}
+POST_ONLY = {"plan_move", "plan_payday", "loan_statement_pdf_again"}
 # A value for every other part of a loan's addresses (an offer's code, a proposal's number).
 EXTRA_ARGS = {"code": "spread-3", "pk": 1}
 
