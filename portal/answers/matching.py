@@ -146,38 +146,49 @@ _LATIN_WORD = re.compile(r"[a-z0-9']+")
 # in the question. Groups name things, not intents: a word may say several intents' things.
 CONCEPTS = {
     "person": "person human agent operator someone somebody staff officer representative "
-    "manager advisor adviser people real 人工 真人 客服 工作人员 经理 信贷员 有人",
-    "contact": "contact reach call phone ring rang email chat whatsapp 联系 电话 打给 回电 "
-    "邮箱 聊 打电话",
-    "message": "message text sms sm reminder notification whatsapp call calling 短信 消息 "
-    "提醒 通知 微信 电话 催收",
+    "manager advisor adviser people real 人工 真人 客服 工作人员 经理 信贷员 有人 专员 坐席",
+    "contact": "contact reach call phone ring rang email chat whatsapp hotline 联系 电话 打给 "
+    "回电 邮箱 聊 打电话 热线 联系方式",
+    "message": "message text sms sm reminder notification alert whatsapp call calling 短信 "
+    "消息 提醒 通知 微信 电话 催收 催款 推送 信息",
     "stop": "stop unsubscribe quit enough cancel remove off block 退订 别 不要 停止 取消 "
-    "关掉 关闭 删掉 td",
-    "fee": "fee charge penalty fine surcharge commission deduction 费 罚 收费 扣费 滞纳金 "
-    "违约金 罚息 罚金 手续费",
-    "jail": "jail prison arrest police court sue lawsuit legal legally law 坐牢 抓 报警 "
-    "起诉 法院 告 警察 合法 法律",
+    "关掉 关闭 删掉 td 少打 少发 不打 不发 烦",
+    # Too often: said of calls and texts, not of anything else the box answers.
+    "often": "often many frequent constantly every daily 太多 频繁 天天 每天 一天 好几 老是 "
+    "总是 不停",
+    "fee": "fee charge penalty fine surcharge commission deduction cost 费 罚 收费 扣费 滞纳金 "
+    "违约金 罚息 罚金 手续费 乱收 多收",
+    "jail": "jail prison arrest police court sue lawsuit legal legally law crime criminal "
+    "坐牢 抓 报警 起诉 法院 法庭 告 警察 合法 法律 判刑 拘留 违法 犯罪 律师",
     "seize": "seize repossess garnish take confiscate property house car wage salary "
     "belongings 收走 没收 拿走 工资 房子 财产 车",
+    # Collectors at the door: 上门 is said of a visit, not of a call or a person to talk to.
+    "visit": "visit door doorstep bailiff 上门 来家 来我家 家访 找上门",
     "complain": "complain complaint report regulator ombudsman dispute 投诉 举报 申诉 监管 异议",
     "privacy": "privacy data personal information share leak shame expose 隐私 信息 泄露 曝光 公开",
-    "family": "family relative husband wife mother father boss employer neighbour neighbor "
-    "work workplace 家人 亲戚 老板 单位 领导 邻居 家里 父母 妈",
+    "family": "family relative husband wife mother mum mom father dad boss employer neighbour "
+    "neighbor colleague friend contacts work workplace 家人 亲戚 老板 单位 领导 邻居 家里 父母 "
+    "妈 爸 同事 朋友 通讯录 老公 老婆 孩子 公司",
     "broke": "broke afford unemployed jobless job sick hospital died death passed struggle "
-    "struggling hardship 没钱 还不起 还不上 失业 生病 住院 去世 手头紧 困难",
+    "struggling hardship income redundant laid 没钱 还不起 还不上 还不了 拿不出 没收入 没有收入 "
+    "没有钱 木有钱 失业 裁员 倒闭 生病 住院 去世 手头紧 困难 周转",
+    # Not able to: what a borrower who cannot pay says, whatever the words after it.
+    "unable": "can't cannot unable won't wont couldn't 还不 没法 没办法 付不起",
     "delay": "late later delay extend extension postpone skip pause defer 延期 晚 宽限 "
-    "推迟 暂停 缓 延长",
+    "推迟 暂停 缓 延长 等等 推后 拖",
     "less": "less smaller reduce lower half part partial plan 少还 一半 降低 部分 减少 计划",
     "increase": "increas rise rose jump grew grow higher bigger up more 涨 多了 增加 变多 "
     "越来越多 变高",
     "channel": "mpesa m-pesa paybill airtel mobile bank transfer card debit account "
-    "branch agent cash online app 转账 银行 账户 账号 微信 支付宝 银行卡 网点 渠道 方式",
+    "branch agent cash online app paypal wallet 转账 银行 账户 账号 微信 支付宝 银行卡 网点 "
+    "渠道 方式 云闪付 二维码 扫码 网银 柜台 现金 汇款",
     "reference": "reference ref narration 备注 参考号",
     "when": "when date day deadline due friday monday week month 几号 哪天 什么时候 日期 "
-    "还款日 到期",
+    "还款日 到期 截止 最晚 最迟 哪一天 几月",
     "remaining": "left remain remaining finish last 剩 剩下 还剩 最后 还清 几期",
     "credit": "credit score record blacklist blacklisted bureau 征信 信用 黑名单",
-    "threat": "threat threaten harass harassment insult abuse abusive shame 威胁 骚扰 辱骂 暴力",
+    "threat": "threat threaten harass harassment insult abuse abusive shame swear rude 威胁 "
+    "骚扰 辱骂 暴力 骂 恐吓 爆通讯录",
 }
 
 
