@@ -348,6 +348,12 @@ CELERY_BEAT_SCHEDULE = {
         # Like promises: a payment that arrived is marked at the next run; idempotent.
         "schedule": crontab(minute=55, hour="*/6"),
     },
+    # Kept loan positions the date alone changes (a due date comes, a pause ends), at each
+    # borrower's midnight: docs/position.md.
+    "refresh-positions": {
+        "task": "repayment.tasks.refresh_positions",
+        "schedule": crontab(minute=2),
+    },
     # Long statement PDFs past their STATEMENT_PDF_KEEP_HOURS, files and rows.
     "delete-expired-statement-pdfs": {
         "task": "repayment.statements.tasks.delete_expired_statement_pdfs",

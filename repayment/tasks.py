@@ -33,3 +33,12 @@ def settle_payment_reports(today: str | None = None) -> dict[str, int]:
     from repayment.paying.reports import settle_all
 
     return settle_all(today=date.fromisoformat(today) if today else None)
+
+
+@shared_task
+def refresh_positions() -> int:
+    """Hourly: work out again the kept positions the date alone has changed (each borrower's
+    day starts at their own midnight)."""
+    from repayment.position_table.keeping import refresh_due
+
+    return refresh_due()

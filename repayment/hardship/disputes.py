@@ -18,6 +18,7 @@ from repayment.events import tell_borrower, tell_lender
 from repayment.locking import still_in
 from repayment.models import Dispute, DisputeStatus, EntryKind, EntrySource, LedgerEntry, Loan
 from repayment.models.lender_events import LenderTopic
+from repayment.position_table.keeping import refresh_loan
 
 
 class DisputeError(Exception):
@@ -39,6 +40,7 @@ def open_dispute(*, loan: Loan, entry: LedgerEntry, message: str) -> Dispute:
     try:
         with transaction.atomic():
             dispute = Dispute.objects.create(loan=loan, entry=entry, message=message)
+            refresh_loan(loan)
             tell_lender(
                 loan=loan,
                 topic=LenderTopic.DISPUTE_OPENED,
@@ -79,6 +81,7 @@ def uphold(*, dispute: Dispute, by, note: str, today: date) -> Dispute:
             source=EntrySource.SUPPORT,
         )
         _resolve(locked, by=by, note=note, status=DisputeStatus.UPHELD)
+        refresh_loan(loan)
         _tell(
             locked,
             entry,
@@ -94,6 +97,7 @@ def reject(*, dispute: Dispute, by, note: str) -> Dispute:
     with transaction.atomic():
         locked = _locked(dispute)
         _resolve(locked, by=by, note=note, status=DisputeStatus.REJECTED)
+        refresh_loan(locked.loan_id)
         _tell(locked, LedgerEntry.objects.get(pk=locked.entry_id), outcome=DisputeStatus.REJECTED)
     return locked
 

@@ -18,6 +18,7 @@ from repayment.models.lender_events import LenderTopic
 from repayment.models.loans import UNITED_KINGDOM
 from repayment.plans.options import current_pause
 from repayment.plans.policy import policy_for
+from repayment.position_table.keeping import refresh_loan
 from repayment.statements.cache import statement_for
 
 BREATHING_SPACE_DAYS = 60
@@ -76,6 +77,7 @@ def request_pause(*, loan: Loan, reason: str, days: int, note: str, today: date)
             freezes_fees=breathing_space or policy.pause_freezes_fees,
             decided_at=timezone.now() if granted else None,
         )
+        refresh_loan(loan)
         if granted:
             _announce_granted(pause)
     return pause
@@ -110,6 +112,7 @@ def grant_pause(*, pause: Pause, by, note: str = "", today: date | None = None) 
             raise PauseError(_("The dates of this request have passed. Ask the borrower again."))
         _answer(locked, by=by, note=note, status=PauseStatus.GRANTED)
         locked.save(update_fields=_ANSWER_FIELDS)
+        refresh_loan(locked.loan_id)
         _announce_granted(locked)
     return locked
 
@@ -151,6 +154,7 @@ def end_pause(*, pause: Pause, by, today: date, note: str = "") -> Pause:
         locked.ends_on = max(locked.starts_on, today)
         _answer(locked, by=by, note=note, status=PauseStatus.ENDED)
         locked.save(update_fields=["ends_on", *_ANSWER_FIELDS])
+        refresh_loan(locked.loan_id)
         loan = locked.loan
         tell_lender(
             loan=loan,

@@ -30,6 +30,7 @@ from repayment.models.lender_events import LenderTopic
 from repayment.money import ZERO, format_money
 from repayment.plans.options import current_pause
 from repayment.plans.policy import policy_for
+from repayment.position_table.keeping import refresh_loan
 from repayment.statements.cache import statement_for
 
 
@@ -92,6 +93,7 @@ def make_promise(*, loan: Loan, amount: Decimal | str, pay_by: date, today: date
             hold_until=pay_by + timedelta(days=policy.promise_grace_days),
             made_on=today,
         )
+        refresh_loan(loan)
         tell_lender(
             loan=loan,
             topic=LenderTopic.PROMISE_MADE,
@@ -167,6 +169,7 @@ def settle(promise: Promise, *, today: date) -> str | None:
             return None
         promise.status, promise.paid, promise.settled_on = result, paid, today
         promise.save(update_fields=["status", "paid", "settled_on"])
+        refresh_loan(promise.loan_id)
         kept = result == PromiseStatus.KEPT
         tell_lender(
             loan=promise.loan,

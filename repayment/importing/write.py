@@ -18,6 +18,7 @@ from django.utils import timezone
 from portal.core.bulk import insert_rows
 from portal.core.pinyin import name_key
 from repayment.models import Borrower, EntryKind, EntrySource, LedgerEntry, Loan
+from repayment.position_table.keeping import refresh
 
 from .history import record_batch
 from .lookups import chunks
@@ -129,9 +130,9 @@ def _entry_ids(keys: set[tuple[int, str]]) -> dict[tuple[int, str], int]:
     return ids
 
 
-def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
+def insert_entries(*, entries: Sequence[CleanEntry]) -> set[int]:
     """Insert new entries: first every entry that is not a reversal, then the reversals, which
-    need the primary key of the entry they cancel."""
+    need the primary key of the entry they cancel. Returns the ids of the loans written to."""
     loan_ids = ids_by_external_id(
         model=Loan, external_ids=(entry.loan_external_id for entry in entries)
     )
@@ -146,8 +147,9 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
             if entry.kind != EntryKind.REVERSAL
         ],
     )
+    written = set(loan_ids.values())
     if not reversals:
-        return
+        return written
     new_ids = _entry_ids(
         {
             (loan_ids[entry.loan_external_id], entry.reverses_external_id)
@@ -161,6 +163,7 @@ def insert_entries(*, entries: Sequence[CleanEntry]) -> None:
         reverses_id = entry.reverses_id or new_ids[(loan_id, entry.reverses_external_id)]
         rows.append(_entry_row(entry, loan_id, reverses_id, now))
     insert_rows(LedgerEntry, ENTRY_COLUMNS, rows)
+    return written
 
 
 def write_plan(
@@ -184,5 +187,8 @@ def write_plan(
             origin=origin or BatchOrigin(FILE_IMPORT),
             lender_id=lender_id,
         )
+    touched = {loan.pk for loan in loans}
     if plan.entries:
-        insert_entries(entries=plan.entries)
+        touched |= insert_entries(entries=plan.entries)
+    # In the batch's transaction: the kept positions change with the ledger or not at all.
+    refresh(touched)

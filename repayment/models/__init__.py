@@ -27,6 +27,7 @@ from repayment.models.plans import (
     Segment,
     StaffDecision,
 )
+from repayment.models.positions import LoanPosition, LoanPositionDay
 from repayment.models.statement_pdfs import StatementPdf, StatementPdfStatus
 
 from .loans import (
@@ -69,6 +70,8 @@ __all__ = [
     "Lender",
     "LenderEvent",
     "Loan",
+    "LoanPosition",
+    "LoanPositionDay",
     "LoanProduct",
     "Pause",
     "PauseReason",

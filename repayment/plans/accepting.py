@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from repayment.events import tell_borrower, tell_lender
 from repayment.models.lender_events import LenderTopic
+from repayment.position_table.keeping import refresh_loan
 
 from ..models import Loan, Plan, PlanInstallment, PlanStatus, Proposal, ProposalStatus
 from .terms import PlanTerms
@@ -76,6 +77,7 @@ def _create(loan, terms, key, segment, today, proposal) -> Plan:
         )
         for number, item in enumerate(terms.installments, start=1)
     )
+    refresh_loan(loan)
     if proposal is not None:
         Proposal.objects.filter(pk=proposal.pk).update(status=ProposalStatus.TAKEN_UP)
     # Any other proposal still waiting on this loan is overtaken by the plan.

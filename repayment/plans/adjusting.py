@@ -26,6 +26,7 @@ from repayment.models import Frequency, Plan, PlanInstallment, PlanStatus
 from repayment.plans.keeping_on_track import progress_of
 from repayment.plans.payments_matched import PAID, Progress
 from repayment.plans.policy import policy_for
+from repayment.position_table.keeping import refresh_loan
 from repayment.servicing.product_terms import add_months
 
 # The shortest time between two payments a payday change may leave: a monthly plan's payments
@@ -95,6 +96,7 @@ def move_payment(*, plan: Plan, number: int, new_date: date, today: date) -> Pla
         item.save(update_fields=["due_date"])
         plan.moves_used += 1
         plan.save(update_fields=["moves_used"])
+        refresh_loan(plan.loan_id)
     return item
 
 
@@ -246,4 +248,5 @@ def change_payday(*, plan: Plan, day: int, today: date) -> int:
                 item.due_date = new_date
                 item.save(update_fields=["due_date"])
                 moved += 1
+        refresh_loan(plan.loan_id)
     return moved

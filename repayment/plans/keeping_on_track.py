@@ -29,6 +29,7 @@ from repayment.models import (
 from repayment.models.lender_events import LenderTopic
 from repayment.plans.payments_matched import Progress, ScheduledPayment, match, payments_since
 from repayment.plans.policy import policy_for
+from repayment.position_table.keeping import refresh_loan
 from repayment.servicing.product_terms import add_periods
 
 COMPLETED, MOVED_TO_END, BROKEN = "completed", "moved_to_end", "broken"
@@ -100,6 +101,7 @@ def _complete(plan: Plan, today: date, lines) -> None:
     plan.save(update_fields=["status", "ended_on"])
     if plan.kind == PlanKind.SETTLE and plan.discount:
         _write_off_rest(plan, today, lines)
+    refresh_loan(plan.loan_id)
     tell_lender(
         loan=plan.loan,
         topic=LenderTopic.PLAN_COMPLETED,
@@ -142,6 +144,7 @@ def _move_to_end(plan: Plan, number: int) -> None:
     missed.save(update_fields=["due_date", "original_due_date"])
     plan.moved_missed_to_end = True
     plan.save(update_fields=["moved_missed_to_end"])
+    refresh_loan(plan.loan_id)
     tell_borrower(
         loan=plan.loan,
         event="plan_payment_moved_to_end",
@@ -153,6 +156,7 @@ def _move_to_end(plan: Plan, number: int) -> None:
 def _break(plan: Plan, today: date) -> None:
     plan.status, plan.ended_on = PlanStatus.BROKEN, today
     plan.save(update_fields=["status", "ended_on"])
+    refresh_loan(plan.loan_id)
     tell_lender(
         loan=plan.loan,
         topic=LenderTopic.PLAN_BROKEN,

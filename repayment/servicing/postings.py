@@ -170,6 +170,13 @@ def _freezes_for(loan: Loan) -> Sequence[Freeze]:
     return freezes_for(loan=loan)
 
 
+def _refresh(loan: Loan) -> None:
+    # Imported here for the same reason as the freezes: the table reads plans and hardship.
+    from repayment.position_table.keeping import refresh_loan
+
+    refresh_loan(loan)
+
+
 def service_loan(*, loan: Loan, today: date, freezes: Sequence[Freeze] | None = None) -> int:
     """Post what is missing for one loan; returns how many entries were posted.
 
@@ -197,6 +204,8 @@ def service_loan(*, loan: Loan, today: date, freezes: Sequence[Freeze] | None = 
             ],
             ignore_conflicts=True,
         )
+        if postings:
+            _refresh(loan)
     return len(postings)
 
 

@@ -308,7 +308,9 @@ def test_references_are_looked_up_in_a_few_queries_however_many_payments(lender,
         ]
         with CaptureQueriesContext(connection) as captured:
             assert run(entries, lender=lender).entries_created == count
-        return len(captured)
+        # The kept positions are written in batches SQLite caps by its number of parameters:
+        # the lookups are what this counts.
+        return len([q for q in captured if "loanposition" not in q["sql"]])
 
     assert queries(40) == queries(1)
     assert Loan.objects.count() == 40

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.conversations.demo import load_demo_conversation
@@ -26,6 +27,9 @@ class Command(BaseCommand):
         # After the history: the promise and the reported payment hold the reminders from now.
         load_demo_promises()
         lender_key = load_demo_key()
+        # The demo's entries are written directly, not through a batch: the kept positions
+        # are worked out once for the whole demo book.
+        call_command("rebuild_positions", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo borrowers (password for all: {DEMO_PASSWORD})")
         )
