@@ -188,6 +188,9 @@ def write_plan(
             lender_id=lender_id,
         )
     touched = {loan.pk for loan in loans}
+    if borrowers:
+        # A borrower's time zone is their "today": their loans' positions follow it.
+        touched |= set(Loan.objects.filter(borrower__in=borrowers).values_list("pk", flat=True))
     if plan.entries:
         touched |= insert_entries(entries=plan.entries)
     # In the batch's transaction: the kept positions change with the ledger or not at all.

@@ -45,6 +45,7 @@ from repayment.models import Borrower, Loan
 from repayment.money import format_money
 from repayment.paying.methods import MethodBook, shown_methods
 from repayment.paying.reference import payment_reference
+from repayment.position_table.keeping import refresh_due
 
 # The channels the planner writes rows for (calls are made by people, not planned).
 SEND_AT = time(10, 0)  # the local time reminders aim for; the rules move them into hours
@@ -63,6 +64,9 @@ def _logical_key(due: Due) -> str:
 def plan(now: datetime | None = None) -> Counter:
     """Plan every message due today in each borrower's time zone."""
     now = now or timezone.now()
+    # The selections read the kept positions: first, those the date alone has moved since
+    # (a zone's midnight passed since the last refresh; nothing, when the daily step has run).
+    refresh_due(now=now)
     zones = (
         Borrower.objects.filter(loans__isnull=False)
         .order_by("time_zone")

@@ -3,29 +3,15 @@ of them whatever its size. See docs/reminders.md."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
-from django.db.models import Case, DecimalField, F, Max, Q, Sum, Value, When, Window
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 
 from portal.notifications.models import Event
 from repayment import position as positions
-from repayment.models import (
-    EntryKind,
-    Frequency,
-    LedgerEntry,
-    Loan,
-    Pause,
-    PauseStatus,
-    PlanInstallment,
-    PlanStatus,
-)
-from repayment.position import PauseWindow
-from repayment.servicing.product_terms import add_months, add_periods
+from repayment.models import EntryKind, LedgerEntry, LoanPosition, PlanInstallment, PlanStatus
 
 # Days past due -> the message. Kind and spaced out: a reminder, then the offer of a plan,
 # then reminders that get rarer; every one leads with what the borrower can do.
@@ -42,11 +28,6 @@ UPCOMING_DAYS = 3  # "your payment is due on Friday" three days ahead
 PLAN_REMINDER_DAYS = 2
 PAYMENT_LOOKBACK = timedelta(days=3)  # payments recorded this recently are acknowledged
 
-OBLIGATIONS = (EntryKind.INSTALLMENT_DUE, EntryKind.FEE)
-CREDITS = (EntryKind.PAYMENT, EntryKind.WAIVER)
-OWED = (EntryKind.DISBURSEMENT, EntryKind.INTEREST, EntryKind.FEE)
-MONEY = DecimalField(max_digits=16, decimal_places=2)
-
 
 @dataclass(frozen=True, slots=True)
 class Due:
@@ -61,155 +42,62 @@ class Due:
     tag: str = ""  # tells apart two messages of one event on one day (two payments)
 
 
-def _sum(condition: Q):
-    live = Q(entries__reversed_by__isnull=True)
-    return Coalesce(
-        Sum("entries__amount", filter=condition & live), Value(Decimal(0)), output_field=MONEY
-    )
-
-
 def missed(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
-    """Loans whose oldest unpaid due date is a cadence number of days ago, in one query.
+    """Loans whose days past due are a cadence number today, read from the kept positions in
+    one query: a late loan's count runs from its ``late_counted_from`` day, so the loans due a
+    reminder are those whose day is a cadence number of days ago. A paused loan's count stands
+    still (``LoanPosition.days_past_due``); the few paused rows are counted one by one.
 
-    Candidates are the zone's loans with an obligation dated on a cadence day. For each, the
-    obligations to date are numbered by a running total (in replay order: date, then the order
-    recorded); those whose running total exceeds the credits to date are unpaid, and the first
-    of them is the oldest unpaid one. The last running total less the credits is what is due."""
-    cadence_days = {today - timedelta(days=days): days for days in CADENCE}
-    live = {"reversed_by__isnull": True, "effective_date__lte": today}
-    # Paused days do not count as days late (repayment.position), so a loan paused within the
-    # cadence's reach is a candidate whatever its dates; its days late are counted below.
-    pauses = _pauses(time_zones=time_zones, today=today)
-    candidates = LedgerEntry.objects.filter(
-        Q(kind__in=OBLIGATIONS, effective_date__in=cadence_days) | Q(loan_id__in=pauses),
-        loan__borrower__time_zone__in=time_zones,
-        reversed_by__isnull=True,
-    ).values("loan_id")
-    obligation = Q(kind__in=OBLIGATIONS)
-    credit = Q(kind__in=CREDITS)
-    # One pass over each candidate's obligations and credits: the running total of the
-    # obligations, and the credits' total over the whole loan (a window with no order). A
-    # correlated subquery for the credits ran once per obligation row, half the query's time.
-    entries = (
-        LedgerEntry.objects.filter(obligation | credit, loan__in=candidates, **live)
-        .annotate(
-            running=Window(
-                Sum(Case(When(obligation, then="amount"), default=Value(Decimal(0)))),
-                partition_by=[F("loan_id")],
-                order_by=[F("effective_date").asc(), F("id").asc()],
-            ),
-            paid=Window(
-                Sum(Case(When(credit, then="amount"), default=Value(Decimal(0)))),
-                partition_by=[F("loan_id")],
-            ),
+    The facts are the contract's, as the ledger has them: what has fallen due and is unpaid,
+    since the oldest unpaid due date. The contact rules then hold what a plan, a pause or a
+    dispute holds (docs/contact-rules.md)."""
+    cadence_days = [today - timedelta(days=days) for days in CADENCE]
+    rows = (
+        LoanPosition.objects.filter(loan__borrower__time_zone__in=time_zones)
+        .filter(
+            Q(paused_from__isnull=True, late_counted_from__in=cadence_days)
+            | Q(paused_from__isnull=False, late_counted_from__isnull=False)
         )
-        .filter(running__gt=F("paid"))
-        .values_list("loan_id", "loan__borrower_id", "effective_date", "running", "paid", "kind")
+        .only(
+            "loan_id", "late_counted_from", "paused_from", "contract_due", "oldest_unpaid_due_date"
+        )
+        .annotate(borrower_id=F("loan__borrower_id"))
     )
-    # Credit rows carry the running total too; only obligations can be unpaid.
-    unpaid = (row[:5] for row in entries if row[5] in OBLIGATIONS)
-    oldest: dict[int, tuple] = {}
-    owed: dict[int, Decimal] = {}
-    for loan_id, borrower_id, day, running, paid in unpaid:
-        if loan_id not in oldest or day < oldest[loan_id][1]:
-            oldest[loan_id] = (borrower_id, day)
-        owed[loan_id] = max(owed.get(loan_id, running - paid), running - paid)
-    for loan_id, (borrower_id, day) in oldest.items():
-        days_late = (
-            positions.days_late(day, today, pauses[loan_id])
-            if loan_id in pauses
-            else cadence_days.get(day)
-        )
+    for row in rows:
+        days_late = row.days_past_due(today)
         if days_late not in CADENCE:
             continue
         yield Due(
-            borrower_id=borrower_id,
-            loan_id=loan_id,
+            borrower_id=row.borrower_id,
+            loan_id=row.loan_id,
             event=CADENCE[days_late],
             due_on=today,
-            facts={"amount": owed[loan_id], "days_late": days_late, "due_date": day},
+            facts={
+                "amount": row.contract_due,
+                "days_late": days_late,
+                "due_date": row.oldest_unpaid_due_date,
+            },
         )
-
-
-def _pauses(*, time_zones: Collection[str], today: date) -> dict[int, list[PauseWindow]]:
-    """Granted pauses that began by today and ended within the cadence's longest reach."""
-    reach = today - timedelta(days=max(CADENCE))
-    windows: dict[int, list[PauseWindow]] = {}
-    rows = Pause.objects.filter(
-        loan__borrower__time_zone__in=time_zones,
-        status__in=[PauseStatus.GRANTED, PauseStatus.ENDED],
-        starts_on__lte=today,
-        ends_on__gte=reach,
-    ).values_list("loan_id", "starts_on", "ends_on")
-    for loan_id, starts_on, ends_on in rows:
-        windows.setdefault(loan_id, []).append(PauseWindow(starts_on, ends_on))
-    return windows
-
-
-def first_due_dates_for(target: date, frequency: str, most: int) -> dict[date, int]:
-    """Every first due date whose k-th installment (k from 0) falls on ``target``, with k,
-    for k below ``most``. Monthly dates clamp to the month's end like ``add_months``."""
-    found: dict[date, int] = {}
-    for k in range(most):
-        if frequency != Frequency.MONTHLY:
-            found[add_periods(target, frequency, -k)] = k
-            continue
-        month = add_months(target.replace(day=1), -k)
-        for day in range(1, calendar.monthrange(month.year, month.month)[1] + 1):
-            first = month.replace(day=day)
-            if add_months(first, k) == target:
-                found[first] = k
-    return found
 
 
 def upcoming(*, time_zones: Collection[str], today: date) -> Iterator[Due]:
-    """Loans with an installment due in ``UPCOMING_DAYS`` days that are up to date, still
-    owe something, and have no active plan (plans remind about their own payments)."""
+    """Loans up to date whose next payment, on their own terms, falls due in ``UPCOMING_DAYS``
+    days, with the amount the statement shows for it; plans remind about their own payments."""
     target = today + timedelta(days=UPCOMING_DAYS)
-    longest = dict(
-        Loan.objects.filter(borrower__time_zone__in=time_zones)
-        .values("product__installment_frequency")
-        .annotate(most=Max("installment_count"))
-        .values_list("product__installment_frequency", "most")
-    )
-    for frequency, most in longest.items():
-        firsts = first_due_dates_for(target, frequency, most or 0)
-        if not firsts:
-            continue
-        loans = (
-            Loan.objects.filter(
-                borrower__time_zone__in=time_zones,
-                product__installment_frequency=frequency,
-                first_due_date__in=firsts,
-            )
-            .exclude(plans__status=PlanStatus.ACTIVE)
-            .annotate(
-                due=_sum(Q(entries__kind__in=OBLIGATIONS, entries__effective_date__lte=today)),
-                owed=_sum(Q(entries__kind__in=OWED, entries__effective_date__lte=today)),
-                credits=_sum(Q(entries__kind__in=CREDITS, entries__effective_date__lte=today)),
-            )
-            .filter(due__lte=F("credits"), owed__gt=F("credits"))
-            .annotate(left=F("owed") - F("credits"))
-            .values_list(
-                "pk",
-                "borrower_id",
-                "first_due_date",
-                "installment_count",
-                "installment_amount",
-                "left",
-            )
+    rows = LoanPosition.objects.filter(
+        loan__borrower__time_zone__in=time_zones,
+        status=positions.UP_TO_DATE,
+        next_due_date=target,
+        next_due_source=positions.CONTRACT,
+    ).values_list("loan_id", "loan__borrower_id", "next_due_amount")
+    for loan_id, borrower_id, amount in rows:
+        yield Due(
+            borrower_id=borrower_id,
+            loan_id=loan_id,
+            event=Event.UPCOMING_DUE,
+            due_on=today,
+            facts={"amount": amount, "due_date": target},
         )
-        for loan_id, borrower_id, first, count, amount, left in loans:
-            if firsts[first] < count:
-                # What the statement's next payment says: the last one clears what is left.
-                amount = left if firsts[first] == count - 1 else min(amount, left)
-                yield Due(
-                    borrower_id=borrower_id,
-                    loan_id=loan_id,
-                    event=Event.UPCOMING_DUE,
-                    due_on=today,
-                    facts={"amount": amount, "due_date": target},
-                )
 
 
 def plan_installments(*, time_zones: Collection[str], today: date) -> Iterator[Due]:

@@ -31,6 +31,7 @@ from repayment.models import (
     PaymentReport,
     Promise,
 )
+from repayment.position_table.keeping import refresh
 from repayment.servicing.product_terms import add_periods
 
 ZONES = {
@@ -245,10 +246,12 @@ def _apply(happening: Happening, rng: random.Random) -> None:
         entry = loan.entries.order_by("effective_date").last()
         dispute = Dispute.objects.create(loan=loan, entry=entry, message="simulated")
         Dispute.objects.filter(pk=dispute.pk).update(created_at=at)
+        refresh([loan.pk], now=at)
     elif happening.what == "dispute_resolve":
         Dispute.objects.filter(loan_id=happening.ids[0], status=DisputeStatus.OPEN).update(
             status=DisputeStatus.REJECTED, resolution="simulated", resolved_at=at
         )
+        refresh([happening.ids[0]], now=at)
 
 
 class Provider(BaseEmailBackend):

@@ -93,8 +93,11 @@ def test_rows_another_planner_wrote_meanwhile_are_skipped_and_the_rest_written(
 
 
 def test_an_open_dispute_holds_reminders_but_not_a_payment_receipt(morning):
+    # Three days late on an installment, and a fee questioned: the dispute holds every
+    # reminder about the loan, not only the fee's.
     loan = late_loan(paid=3, late_days=3)
-    Dispute.objects.create(loan=loan, entry=loan.entries.last(), message="This fee is wrong")
+    fee = EntryFactory(loan=loan, kind="fee", amount="30.00", effective_date=today_in())
+    Dispute.objects.create(loan=loan, entry=fee, message="This fee is wrong")
     EntryFactory(loan=loan, kind="payment", amount="100.00", effective_date=today_in())
     plan(morning)
     held = rows(loan)

@@ -8,19 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.notifications.models import Event
-from portal.notifications.outbox.selection import (
-    CADENCE,
-    first_due_dates_for,
-    missed,
-    payments_received,
-    upcoming,
-)
+from portal.notifications.outbox.selection import CADENCE, missed, payments_received, upcoming
 from repayment.ledger import replay as ledger
 from repayment.ledger.reading import ledger_lines
 from repayment.models import Frequency
 from repayment.servicing.product_terms import add_periods
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 from tests.hypothesis_profiles import scaled
+from tests.notifications.outbox.kept import keep_positions
+from tests.notifications.outbox.ledger_selection import first_due_dates_for
 from tests.repayment.plan_fixtures import late_loan, pay, today_in
 
 D = Decimal
@@ -28,7 +24,9 @@ ZONE = "Asia/Shanghai"
 
 
 def _missed(today=None):
-    return {(d.loan_id, d.event): d for d in missed(time_zones=[ZONE], today=today or today_in())}
+    today = today or today_in()
+    keep_positions(today)
+    return {(d.loan_id, d.event): d for d in missed(time_zones=[ZONE], today=today)}
 
 
 @pytest.mark.django_db
@@ -90,6 +88,7 @@ def test_borrowers_in_another_time_zone_are_asked_about_in_their_own():
     loan.borrower.time_zone = "America/New_York"
     loan.borrower.save()
     assert _missed() == {}
+    keep_positions(today_in())
     assert [d.loan_id for d in missed(time_zones=["America/New_York"], today=today_in())] == [
         loan.pk
     ]
@@ -126,6 +125,7 @@ def test_an_up_to_date_loan_hears_about_its_next_payment_three_days_ahead():
     done = _current_loan(today + dt.timedelta(days=3))
     pay(done, "6000.00", today)  # paid off early: nothing to remind about
     later = _current_loan(today + dt.timedelta(days=4))
+    keep_positions(today)
     found = list(upcoming(time_zones=[ZONE], today=today))
     assert [(d.loan_id, d.event) for d in found] == [(loan.pk, Event.UPCOMING_DUE)]
     assert found[0].facts == {"amount": D("550.00"), "due_date": today + dt.timedelta(days=3)}
@@ -137,6 +137,7 @@ def test_a_month_end_first_due_date_is_found_in_a_short_month():
     first = dt.date(2027, 1, 31)
     loan = _current_loan(first)
     # The second installment falls on 28 February 2027.
+    keep_positions(dt.date(2027, 2, 25))
     found = list(upcoming(time_zones=[ZONE], today=dt.date(2027, 2, 25)))
     assert [d.loan_id for d in found] == [loan.pk]
     assert found[0].facts["due_date"] == dt.date(2027, 2, 28)
@@ -146,6 +147,7 @@ def test_a_month_end_first_due_date_is_found_in_a_short_month():
 def test_no_reminder_after_the_last_installment():
     today = today_in()
     _current_loan(add_periods(today + dt.timedelta(days=3), Frequency.MONTHLY, -2), count=2)
+    keep_positions(today)
     assert list(upcoming(time_zones=[ZONE], today=today)) == []
 
 
@@ -203,6 +205,7 @@ def test_missed_agrees_with_the_ledger_replay(items, reverse_first_payment):
         )
     result = ledger.replay(ledger_lines(loan=loan))
     late = ledger.days_late(ledger.oldest_unpaid_due_date(result), today)
+    keep_positions(today, loans=[loan])
     found = [d for d in missed(time_zones=[ZONE], today=today) if d.loan_id == loan.pk]
     if late in CADENCE:
         assert [d.facts["days_late"] for d in found] == [late]

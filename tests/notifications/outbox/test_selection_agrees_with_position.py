@@ -19,6 +19,8 @@ from repayment.servicing.product_terms import add_months, due_dates
 from repayment.statements.circumstances import circumstances, hardship_rows
 from tests.factories import BorrowerFactory, EntryFactory, LoanFactory
 from tests.hypothesis_profiles import scaled
+from tests.notifications.outbox import ledger_selection as by_replay
+from tests.notifications.outbox.kept import keep_positions
 from tests.repayment.plan_fixtures import today_in
 
 D = Decimal
@@ -108,6 +110,7 @@ def position_of(loan, today):
 def test_the_planner_selects_exactly_the_loans_whose_position_is_due_a_reminder(book):
     today = today_in()
     loans = [make(spec, today) for spec in book]
+    keep_positions(today, ZONE, loans=loans)
     ids = {loan.pk for loan in loans}
     found_missed = {
         d.loan_id: d for d in missed(time_zones=[ZONE], today=today) if d.loan_id in ids
@@ -136,3 +139,30 @@ def test_the_planner_selects_exactly_the_loans_whose_position_is_due_a_reminder(
             assert due.facts["amount"] == position.next_payment.amount
     assert found_missed == {}
     assert found_upcoming == {}
+
+
+def picked(select, today, ids):
+    return sorted(
+        (due.loan_id, due.event, sorted(due.facts.items()))
+        for due in select(time_zones=[ZONE], today=today)
+        if due.loan_id in ids
+    )
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=scaled(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(book=books)
+def test_the_kept_positions_pick_what_replaying_the_ledgers_picked(book):
+    """The selections moved from replaying ledgers to the kept positions: on the same books
+    they pick the same loans for the same reminders with the same facts."""
+    today = today_in()
+    loans = [make(spec, today) for spec in book]
+    keep_positions(today, ZONE, loans=loans)
+    ids = {loan.pk for loan in loans}
+
+    assert picked(missed, today, ids) == picked(by_replay.missed, today, ids)
+    assert picked(upcoming, today, ids) == picked(by_replay.upcoming, today, ids)
