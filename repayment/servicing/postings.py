@@ -9,10 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from repayment.ledger import replay as ledger
-from repayment.ledger.reading import ledger_lines, local_today
+from repayment.ledger.reading import ledger_lines
 from repayment.ledger.replay import Line
 from repayment.models import EntryKind, EntrySource, LedgerEntry, Loan
 from repayment.money import ZERO, round_money
@@ -216,9 +215,9 @@ def serviced_loans():
 
 
 def service_all(*, today: date | None = None) -> int:
-    """Service every loan whose product asks for it, each up to its borrower's own today."""
-    now = timezone.now()
-    posted = 0
-    for loan in serviced_loans().iterator(chunk_size=500):
-        posted += service_loan(loan=loan, today=today or local_today(now, loan.borrower.time_zone))
-    return posted
+    """Service every loan whose product asks for it, each up to its borrower's own today: a
+    chunk of loans at a time (``in_bulk``), the same rule as ``service_loan``."""
+    # Imported here: the bulk path reads the kept positions, which read this module.
+    from repayment.servicing.in_bulk import service_book
+
+    return service_book(today=today)
