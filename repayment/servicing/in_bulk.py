@@ -15,9 +15,9 @@ from django.utils import timezone
 from repayment.ledger.reading import local_today
 from repayment.models import EntrySource, LedgerEntry, Loan
 from repayment.position_table.keeping import refresh
-from repayment.position_table.reading import lines_by_loan, loans_with_what_positions_read
+from repayment.position_table.reading import read_inputs
 from repayment.servicing.postings import Posting, plan_postings
-from repayment.statements.circumstances import freezes_from, rows_from
+from repayment.statements.circumstances import freezes_from
 
 CHUNK = 2000
 
@@ -27,20 +27,17 @@ def planned(
 ) -> Iterator[tuple[Loan, list[Posting]]]:
     """Each serviced loan of ``loan_ids`` with what servicing should post for it up to its
     borrower's own today at ``now`` (or ``today``). Reads only."""
-    loan_ids = list(loan_ids)
-    ledgers = lines_by_loan(loan_ids)
-    for loan in loans_with_what_positions_read(loan_ids).filter(product__servicing_enabled=True):
-        hardship = rows_from(loan, plans=loan.plans.all(), pauses=loan.pauses.all(), disputes=())
+    for inputs in read_inputs(loan_ids):
+        loan, hardship = inputs.loan, inputs.hardship
+        if not loan.product.servicing_enabled:
+            continue
         freezes = freezes_from(
             pauses=[pause[1:] for pause in hardship.pauses],  # without the id
             plans=[(starts_on, ended_on) for _pk, _s, starts_on, ended_on, _c in hardship.plans],
             freeze_fees_during_plan=hardship.freeze_fees_during_plan,
         )
         day = today or local_today(now, loan.borrower.time_zone)
-        yield (
-            loan,
-            plan_postings(loan=loan, lines=ledgers.get(loan.pk, []), today=day, freezes=freezes),
-        )
+        yield loan, plan_postings(loan=loan, lines=inputs.lines, today=day, freezes=freezes)
 
 
 def service_chunk(
