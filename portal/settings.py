@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.lender_api",
     "portal.webhooks",
     "portal.demo",
+    "portal.daily_run",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -301,7 +302,12 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 # --- Celery -------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
-CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=None)
+# The daily run's chords (portal/daily_run) need a result backend: by default the broker's
+# own Redis; in the demo (memory broker, tasks run as they are called) results stay in memory.
+CELERY_RESULT_BACKEND = env.str(
+    "CELERY_RESULT_BACKEND",
+    default=CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "cache+memory://",
+)
 # Without a broker the demo still works: tasks run in-process as they are called.
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory")
@@ -309,6 +315,9 @@ CELERY_TASK_ALWAYS_EAGER = env.bool(
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
+# The queue tasks go to unless sent elsewhere. A test's worker sets its own, so that the chunks
+# its daily run sends come back to it.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TIMEZONE = "UTC"
 # autodiscover_tasks finds each app's own tasks module; these live deeper in an app.
 CELERY_IMPORTS = ["repayment.statements.tasks"]
@@ -323,9 +332,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "education.tasks.prune_search_log",
         "schedule": crontab(minute=30, hour=3),
     },
-    "post-due-servicing-entries": {
-        "task": "repayment.tasks.post_servicing_entries",
-        # After midnight in the earliest borrower time zones; the task is idempotent per day.
+    # The daily run (portal/daily_run): servicing, then a position refresh, then reminder
+    # planning, each split into chunks of loans that every worker shares. Every six hours, as
+    # servicing was, so each time zone's dues are posted soon after its midnight; each step is
+    # idempotent. The hourly position refresh and reminder planner below stay: they catch each
+    # borrower's midnight in between.
+    "daily-run": {
+        "task": "portal.daily_run.tasks.start_daily_run",
         "schedule": crontab(minute=15, hour="*/6"),
     },
     "keep-plans-on-track": {
@@ -375,6 +388,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(),
     },
 }
+
+# Loans per chunk of the daily run: small enough that a retried chunk redoes little, large
+# enough that the queue is not flooded (a million loans make 200 chunks a step).
+DAILY_RUN_CHUNK_LOANS = env.int("DAILY_RUN_CHUNK_LOANS", default=5000)
 
 # --- REST framework -----------------------------------------------------------------------
 REST_FRAMEWORK = {

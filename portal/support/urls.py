@@ -1,13 +1,22 @@
 """Every address of the console, mounted under i18n_patterns at support/: the borrower pages
 (search, the account and the actions on it), then the work pages (the queue, the pages that
-answer a proposal, a pause or a dispute, and the dashboard). The training gate wraps them all
-(``portal.training.gate``)."""
+answer a proposal, a pause or a dispute, the dashboard, the daily run's progress). The training
+gate wraps them all (``portal.training.gate``)."""
 
 from django.urls import path
 
 from portal.training.gate import gate_patterns
 
-from .views import borrowers, dashboard, disputes, pauses, proposals, queue, settings
+from .views import (
+    borrowers,
+    daily_runs,
+    dashboard,
+    disputes,
+    pauses,
+    proposals,
+    queue,
+    settings,
+)
 
 app_name = "support"
 
@@ -39,6 +48,8 @@ urlpatterns = [
     path("pauses/<int:pk>/", pauses.pause_page, name="pause"),
     path("disputes/<int:pk>/", disputes.dispute_page, name="dispute"),
     path("dashboard/", dashboard.dashboard_page, name="dashboard"),
+    path("daily-runs/", daily_runs.runs_page, name="daily_runs"),
+    path("daily-runs/<int:pk>/", daily_runs.run_page, name="daily_run"),
     path("settings/", settings.settings_page, name="settings"),
 ]
 

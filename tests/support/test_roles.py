@@ -16,8 +16,10 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from portal.audit.models import Record, RecordKind
+from portal.daily_run.models import Run
 from portal.support import roles
 from portal.support.models import Assignment, Note, SignOff
 from repayment.models import Dispute, Pause, Proposal
@@ -38,6 +40,7 @@ class World:
     pause: object
     dispute: object
     message: object
+    run: object
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ CASES = (
     Case("support:dispute", "get", "support.resolve_disputes", lambda w: [w.dispute.pk]),
     Case("support:dispute", "post", "support.resolve_disputes", lambda w: [w.dispute.pk]),
     Case("support:dashboard", "get", "support.view_dashboard"),
+    Case("support:daily_runs", "get", "support.view_dashboard"),
+    Case("support:daily_run", "get", "support.view_dashboard", lambda w: [w.run.pk]),
     Case("support:settings", "get", "support.use_console"),
     Case("support:settings", "post", "support.use_console"),
     # An empty form gives nobody the item and asks nobody: the page says what is missing.
@@ -117,6 +122,7 @@ def test_the_table_covers_every_console_and_audit_url():
 @pytest.fixture
 def world():
     loan = late_loan()
+    now = timezone.now()
     return World(
         borrower=loan.borrower,
         loan=loan,
@@ -124,6 +130,7 @@ def world():
         pause=waiting_pause(late_loan()),
         dispute=waiting_dispute(loan),
         message=message(loan.borrower, 1, status="failed", loan=loan),
+        run=Run.objects.create(day=now.date(), as_of=now, started_at=now),
     )
 
 
