@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from portal.daily_run.tasks import start_daily_run
 from portal.notifications.models import OutboundMessage
 from portal.support.demo import load_demo_queue, load_demo_staff
 from repayment.demo import DEMO_PASSWORD, load_demo
@@ -38,6 +39,7 @@ def test_console_pages_fit_a_phone_and_are_axe_clean(live_server, page, supervis
     message(borrower, 2, loan=borrower.loans.first())
     assert OutboundMessage.objects.filter(borrower=borrower).exists()  # the table has rows
     dispute = Dispute.objects.filter(status=DisputeStatus.OPEN).first() or waiting_dispute()
+    run = start_daily_run.apply().get()  # eager: the run, its steps and chunks, done
     visited: list[str] = []
 
     page.goto(f"{base}/accounts/login/?next=/en/support/")
@@ -71,7 +73,9 @@ def test_console_pages_fit_a_phone_and_are_axe_clean(live_server, page, supervis
         ("dashboard", "/support/dashboard/"),
         ("dispute", f"/support/disputes/{dispute.pk}/"),
         ("settings", "/support/settings/"),
+        ("daily runs", "/support/daily-runs/"),
+        ("daily run", f"/support/daily-runs/{run}/"),
     ):
         page.goto(f"{base}{path}")
         check_page(page, visited, step)
-    assert len(visited) == 7
+    assert len(visited) == 9
