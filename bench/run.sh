@@ -8,6 +8,7 @@ DATABASE_URL="$BENCH_DB" .venv/bin/python bench/statement_bench.py
 DATABASE_URL="$BENCH_DB" .venv/bin/python bench/lesson_bench.py
 DATABASE_URL="${BENCH_IMPORT_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_import}" .venv/bin/python bench/import_bench.py
 DATABASE_URL="${BENCH_REMINDERS_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_reminders}" .venv/bin/python bench/reminder_bench.py
+DATABASE_URL="${BENCH_SERVICING_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_servicing}" .venv/bin/python bench/servicing_bench.py
 DATABASE_URL="${BENCH_SEARCH_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_search}" .venv/bin/python bench/support_search_bench.py
 DATABASE_URL="${BENCH_LENDER_DB:-postgres://postgres@127.0.0.1:5432/portal_bench_lender}" .venv/bin/python bench/lender_api_bench.py
 # The contact simulation writes its own book: a fresh database each time.
