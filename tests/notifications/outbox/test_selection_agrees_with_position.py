@@ -151,7 +151,7 @@ def picked(select, today, ids):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=scaled(40),
+    max_examples=scaled(15),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

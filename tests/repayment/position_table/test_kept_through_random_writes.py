@@ -125,7 +125,7 @@ class Book:
 
 @pytest.mark.django_db
 @settings(
-    max_examples=scaled(40),
+    max_examples=scaled(20),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -94,7 +94,7 @@ def one_at_a_time(loan, today):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=scaled(40),
+    max_examples=scaled(15),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
