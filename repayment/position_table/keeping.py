@@ -28,7 +28,18 @@ def refresh(loan_ids: Iterable[int], *, now: datetime | None = None) -> int:
     loan_ids = sorted(set(loan_ids))
     written = 0
     for start in range(0, len(loan_ids), CHUNK):
-        written += _write(list(position_rows(loan_ids[start : start + CHUNK], now=now)))
+        chunk = loan_ids[start : start + CHUNK]
+        with transaction.atomic():
+            # Two writes to one loan at once (a batch and a dispute) each work the row out from
+            # what they can see; without the lock, the one that commits last could write a row
+            # that misses the other's change. Locked in id order, as servicing locks them.
+            list(
+                Loan.objects.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk")
+            )
+            written += _write(list(position_rows(chunk, now=now)))
     return written
 
 
