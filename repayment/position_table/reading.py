@@ -28,7 +28,7 @@ from repayment.models import (
     PromiseStatus,
 )
 from repayment.plans.policy import policy_for
-from repayment.position import PauseWindow, position
+from repayment.position import position
 from repayment.position_table.rows import Extras, PositionRow, row_of
 from repayment.statements.circumstances import HardshipRows, circumstances
 
@@ -134,19 +134,16 @@ def row_for(inputs: LoanInputs, *, now: datetime) -> PositionRow:
     today = local_today(now, loan.borrower.time_zone)
     to_date = [line for line in inputs.lines if line.effective_date <= today]
     later = [line.effective_date for line in inputs.lines if line.effective_date > today]
+    facts = circumstances(hardship, lines=to_date, today=today)
     value = position(
-        loan=loan,
-        lines=to_date,
-        milestones=inputs.milestones,
-        today=today,
-        circumstances=circumstances(hardship, lines=to_date, today=today),
+        loan=loan, lines=to_date, milestones=inputs.milestones, today=today, circumstances=facts
     )
     amount, pay_by = inputs.promise or (None, None)
     extras = Extras(
         open_disputes=len(hardship.disputed_entry_ids),
         promised_amount=amount,
         promised_by=pay_by,
-        pauses=tuple(PauseWindow(start, end) for _pk, start, end, _i, _f in hardship.pauses),
+        pauses=facts.pauses,
         next_entry_on=min(later) if later else None,
     )
     return row_of(loan.pk, value, extras)
