@@ -17,6 +17,7 @@ from .models import (
     PaymentReport,
 )
 from .plans import admin as plans_admin  # noqa: F401
+from .position_table.keeping import terms_changed
 
 
 class MilestoneInline(admin.TabularInline):
@@ -48,6 +49,12 @@ class LoanProductAdmin(admin.ModelAdmin):
     ]
     list_filter = ["lender", "currency", "servicing_enabled", "restructuring_allowed"]
     inlines = [MilestoneInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:  # after the milestones: the rows read them too
+            terms_changed(form.instance.pk)
+
     fieldsets = [
         (None, {"fields": ["lender", "code", "name", "name_zh_hans", "currency"]}),
         (

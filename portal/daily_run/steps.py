@@ -11,8 +11,6 @@ from datetime import datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from repayment.servicing.postings import serviced_loans
-
 Work = Callable[[int | None, int | None, datetime], int]
 
 
@@ -25,19 +23,11 @@ class Step:
 
 
 def service(first_id: int | None, last_id: int | None, as_of: datetime) -> int:
-    """Post what fell due for the chunk's loans whose product asks for servicing, each up to
+    """Post what fell due for the chunk's loans whose day to be serviced has come, each up to
     its borrower's own today, in servicing's own chunks; returns the entries posted."""
-    from repayment.servicing.in_bulk import CHUNK, service_chunk
+    from repayment.servicing.in_bulk import due_loans, service_ids
 
-    ids = list(
-        serviced_loans()
-        .filter(pk__gte=first_id, pk__lte=last_id)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    return sum(
-        service_chunk(ids[start : start + CHUNK], now=as_of) for start in range(0, len(ids), CHUNK)
-    )
+    return service_ids(due_loans(now=as_of, first_id=first_id, last_id=last_id), now=as_of)
 
 
 def refresh_positions(first_id: int | None, last_id: int | None, as_of: datetime) -> int:

@@ -63,6 +63,10 @@ class LoanPosition(PositionFields):
     # The first day the row may change with no write at all (a due date comes, a pause ends,
     # a dated entry takes effect): the daily refresh works out again the rows due by then.
     changes_on = models.DateField(null=True)
+    # The first day, in the borrower's own calendar, servicing may have something to post
+    # (an installment, its interest, a late fee): the daily run services only the loans whose
+    # day has come. None: nothing is left to post.
+    services_on = models.DateField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -72,6 +76,7 @@ class LoanPosition(PositionFields):
             models.Index(fields=["changes_on"], name="position_changes_on"),
             models.Index(fields=["late_counted_from"], name="position_late_from"),
             models.Index(fields=["status"], name="position_status"),
+            models.Index(fields=["services_on"], name="position_services_on"),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from repayment.models import (
     Proposal,
     Segment,
 )
+from repayment.position_table.keeping import terms_changed
 
 SEGMENT_FIELDS = [
     "spread_segments",
@@ -43,6 +44,12 @@ class PlanPolicyForm(forms.ModelForm):
 @admin.register(PlanPolicy)
 class PlanPolicyAdmin(admin.ModelAdmin):
     form = PlanPolicyForm
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Grace days and fee freezes during a plan bear on the product's loans' rows.
+        terms_changed(obj.product_id)
+
     list_display = ["product", "min_installment", "max_plans_per_year", "auto_accept_max_months"]
     fieldsets = [
         (None, {"fields": ["product", "min_installment", "max_plans_per_year"]}),

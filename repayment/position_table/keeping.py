@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from repayment.ledger.reading import local_today
@@ -18,7 +18,7 @@ from repayment.position_table.reading import position_rows
 from repayment.position_table.rows import STANDING, PositionRow
 
 CHUNK = 2000
-_ROW_FIELDS = [*STANDING, "as_of", "changes_on"]
+_ROW_FIELDS = [*STANDING, "as_of", "changes_on", "services_on"]
 
 
 def refresh(loan_ids: Iterable[int], *, now: datetime | None = None) -> int:
@@ -76,6 +76,7 @@ def _write(rows: list[PositionRow]) -> int:
 def _day_values(row: PositionRow) -> dict:
     values = row.values()
     values.pop("changes_on")
+    values.pop("services_on")
     return values
 
 
@@ -92,3 +93,13 @@ def refresh_due(*, now: datetime | None = None, first_id: int = 0, last_id: int 
     for zone in zones:
         due |= Q(borrower__time_zone=zone, kept_position__changes_on__lte=local_today(now, zone))
     return refresh(loans.filter(due).values_list("pk", flat=True), now=now)
+
+
+def terms_changed(product_id: int) -> int:
+    """A product's terms, milestones or plan policy were edited: each of its loans' rows may
+    read differently, and servicing may owe them something. Marked to be worked out again by
+    the next daily step and read by the next servicing run (a product can hold a million
+    loans: not worked out inside the edit's request)."""
+    return LoanPosition.objects.filter(loan__product_id=product_id).update(
+        changes_on=F("as_of"), services_on=F("as_of")
+    )

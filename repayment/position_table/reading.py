@@ -30,6 +30,7 @@ from repayment.models import (
 from repayment.plans.policy import policy_for
 from repayment.position import position
 from repayment.position_table.rows import Extras, PositionRow, row_of
+from repayment.servicing.next_day import next_service_day
 from repayment.statements.circumstances import HardshipRows, circumstances
 
 
@@ -145,5 +146,10 @@ def row_for(inputs: LoanInputs, *, now: datetime) -> PositionRow:
         promised_by=pay_by,
         pauses=facts.pauses,
         next_entry_on=min(later) if later else None,
+        # Worked out whether or not the product asks for servicing now: a product switched on
+        # later finds its loans' days already known.
+        services_on=next_service_day(
+            loan=loan, lines=inputs.lines, today=today, freezes=hardship.freezes()
+        ),
     )
     return row_of(loan.pk, value, extras)

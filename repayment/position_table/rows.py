@@ -38,6 +38,7 @@ class PositionRow:
     promised_by: date | None
     paid_off_on: date | None
     changes_on: date | None
+    services_on: date | None = None
 
     def values(self) -> dict:
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -52,7 +53,7 @@ class PositionRow:
 STANDING = tuple(
     field.name
     for field in fields(PositionRow)
-    if field.name not in ("loan_id", "as_of", "changes_on")
+    if field.name not in ("loan_id", "as_of", "changes_on", "services_on")
 )
 
 
@@ -66,6 +67,8 @@ class Extras:
     pauses: tuple[PauseWindow, ...] = ()
     # The first entry dated after today: on that day the ledger the position reads grows.
     next_entry_on: date | None = None
+    # The first day servicing may post something (``servicing.next_day``).
+    services_on: date | None = None
 
 
 def row_of(loan_id: int, position: Position, extras: Extras = Extras()) -> PositionRow:
@@ -96,6 +99,7 @@ def row_of(loan_id: int, position: Position, extras: Extras = Extras()) -> Posit
         promised_by=extras.promised_by,
         paid_off_on=position.paid_off_on,
         changes_on=changes_on(position, extras),
+        services_on=extras.services_on,
     )
 
 

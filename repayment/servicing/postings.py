@@ -26,6 +26,10 @@ def installment_external_id(number: int) -> str:
     return f"svc:installment:{number}"
 
 
+def interest_external_id(number: int) -> str:
+    return f"svc:interest:{number}"
+
+
 _LATE_FEE = "svc:late-fee:"
 
 
@@ -111,7 +115,7 @@ def plan_postings(
     for number, due_on in enumerate(dates, start=1):
         if due_on > today:
             break
-        interest_id = f"svc:interest:{number}"
+        interest_id = interest_external_id(number)
         if interest_id not in existing and product.annual_interest_rate > ZERO:
             before = ledger.replay(ledger.lines_until(working, due_on))
             base = loan.principal if product.interest_method == "flat" else before.balance.principal
@@ -206,12 +210,6 @@ def service_loan(*, loan: Loan, today: date, freezes: Sequence[Freeze] | None = 
         if postings:
             _refresh(loan)
     return len(postings)
-
-
-def serviced_loans():
-    return Loan.objects.filter(product__servicing_enabled=True).select_related(
-        "product", "borrower"
-    )
 
 
 def service_all(*, today: date | None = None) -> int:

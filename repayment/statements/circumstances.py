@@ -38,6 +38,15 @@ class HardshipRows(NamedTuple):
     plan_grace_days: int
     freeze_fees_during_plan: bool
 
+    def freezes(self) -> tuple[Freeze, ...]:
+        """The windows in which servicing charges no interest or no fees, as ``freezes_for``
+        reads them for one loan."""
+        return freezes_from(
+            pauses=[pause[1:] for pause in self.pauses],  # without the id
+            plans=[(starts_on, ended_on) for _pk, _s, starts_on, ended_on, _c in self.plans],
+            freeze_fees_during_plan=self.freeze_fees_during_plan,
+        )
+
 
 def hardship_rows(loan: Loan) -> HardshipRows:
     """Read for this loan alone. A loan from ``repayment.selectors.loans_of`` comes marked with
