@@ -27,6 +27,12 @@ class LessonPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The innermost middleware: the view and its templates run inside, so one request
+        # reads the content's generation from the shared cache once.
+        with cache.one_reading():
+            return self._respond(request)
+
+    def _respond(self, request):
         usable = request.method in ("GET", "HEAD") and not request.GET and _cookieless(request)
         if usable:
             stored = cache.get(_key(request))
@@ -63,7 +69,12 @@ class LessonPageCacheMiddleware:
         page_id = catalogue.routes().get(request.path)
         if page_id is None:
             return None
-        page = LessonPage.objects.live().select_related("locale").filter(pk=page_id).first()
+        # The page as published: publishing, unpublishing, moving or deleting it starts a new
+        # generation (education.signals), so the copy this process keeps is never outdated.
+        page = cache.kept(
+            f"lesson-page:{page_id}",
+            lambda: LessonPage.objects.live().select_related("locale").filter(pk=page_id).first(),
+        )
         if page is None:
             return None
         response = page.serve(request)

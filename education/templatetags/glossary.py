@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from education import cache
 from education.glossary import glossary_for_request
 
 register = template.Library()
@@ -65,3 +66,10 @@ def glossary_links(context, html) -> SafeString:
 
     # Safe: the input was safe, and each replacement is built by format_html from it.
     return mark_safe(_TERM_MARK.sub(link, str(html)))  # noqa: S308
+
+
+@register.simple_tag
+def glossary_version() -> int:
+    """``{% glossary_version as version %}``: what a cached page part that shows glossary
+    terms names in its key, so that a published change to a term shows at once."""
+    return cache.generation()

@@ -8,6 +8,7 @@ them shows at once and nothing is invalidated by hand."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -26,14 +27,27 @@ def statement_for(
 ) -> Statement:
     """The statement of ``loan`` as it stands at ``as_of`` (now by default) in the borrower's
     own time zone. ``loan`` should come with ``product__lender`` and ``borrower`` selected."""
+    return statement_with(loan=loan, as_of=as_of, since=since)[0]
+
+
+def statement_with(
+    *,
+    loan: Loan,
+    as_of: datetime | None = None,
+    since: date | None = None,
+    also: Callable[[str], list[str]] | None = None,
+) -> tuple[Statement, dict]:
+    """``statement_for``, and the cache entries named by ``also(statement's key)`` read in the
+    same round trip: what a page keeps under the statement's key (``statements.parts``)."""
     as_of = as_of or timezone.now()
     today = local_today(as_of, loan.borrower.time_zone)
     milestones = list(loan.product.milestones.all())
     hardship = hardship_rows(loan)
     key = _cache_key(loan=loan, milestones=milestones, hardship=hardship, today=today, since=since)
-    cached = cache.get(key)
+    found = cache.get_many([key, *also(key)]) if also else {key: cache.get(key)}
+    cached = found.pop(key, None)
     if cached is not None:
-        return replace(cached, as_of=as_of)
+        return replace(cached, as_of=as_of), found
     lines = ledger_lines(loan=loan, until=today)
     statement = build_statement(
         loan=loan,
@@ -46,7 +60,7 @@ def statement_for(
     )
     statement = replace(statement, cache_key=key)
     cache.set(key, statement, CACHE_SECONDS)
-    return statement
+    return statement, found
 
 
 CACHE_SECONDS = 60 * 60 * 24
@@ -55,9 +69,13 @@ CACHE_SECONDS = 60 * 60 * 24
 def _cache_key(
     *, loan: Loan, milestones: list, hardship: HardshipRows, today: date, since: date | None
 ) -> str:
-    ledger_state = LedgerEntry.objects.filter(loan=loan, effective_date__lte=today).aggregate(
-        count=Count("id"), last=Max("id")
-    )
+    known = getattr(loan, "ledger_state", None)  # read with the loan (statements.loan_marks)
+    if known is not None and known[0] == today:
+        ledger_state = known[1]
+    else:
+        ledger_state = LedgerEntry.objects.filter(loan=loan, effective_date__lte=today).aggregate(
+            count=Count("id"), last=Max("id")
+        )
     product, lender = loan.product, loan.product.lender
     terms_read = (
         [getattr(loan, f.attname) for f in loan._meta.concrete_fields],

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from repayment import selectors
 from repayment.borrowers import borrower_required
 from repayment.borrowers_word import open_word
+from repayment.engagement.recording import mark_statement_shown
 from repayment.models import StatementPdf, StatementPdfStatus
 from repayment.statements import pdf_requests
 from repayment.statements.build import PAID_OFF
@@ -42,6 +43,7 @@ def statement_pdf(request, reference):
             question_url=question_url,
         )
         return redirect("loan_statement_pdf_prepared", loan.reference, pdf.pk)
+    mark_statement_shown(request, loan)
     pdf = render_statement_pdf(
         statement=statement,
         borrower_name=loan.borrower.full_name,

@@ -152,6 +152,20 @@ def test_statement_reads_the_glossary_once_not_per_term(late_borrower_client, le
     assert not any("education_glossaryterm" in q["sql"] for q in with_terms.captured_queries)
 
 
+def test_statement_shows_a_newly_published_definition_at_once(late_borrower_client, lessons):
+    """The statement's parts are cached with the glossary's version in their key."""
+    client, url = late_borrower_client
+    assert "The amount you borrowed that you still have to pay back." in client.get(url).text
+    term = GlossaryTerm.objects.get(slug="principal", locale__language_code="en")
+    term.short_definition = "What is left of the money you borrowed."
+    term.save_revision().publish()
+
+    html = client.get(url).text
+
+    assert "What is left of the money you borrowed." in html
+    assert "The amount you borrowed that you still have to pay back." not in html
+
+
 def test_glossary_page_lists_every_term_with_an_anchor(client, lessons):
     html = client.get("/en/lessons/glossary/").text
 
