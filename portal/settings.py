@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "portal.support.staff_zone.ConsoleTimeZoneMiddleware",
     # Who made each change (and from where) for django-auditlog's change history.
     "portal.audit.middleware.AuditlogMiddleware",
+    # Records a borrower opening a statement or reading a lesson (repayment/engagement): who,
+    # which loan, what and when. Outside the lesson middleware, which answers lessons itself.
+    "repayment.engagement.middleware.EngagementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Whole lesson pages for signed-out readers, until something is republished.
     "education.middleware.LessonPageCacheMiddleware",
@@ -165,6 +168,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # A long statement PDF is made by a task and kept this many hours for the borrower to fetch
 # (repayment/statements/pdf_requests.py); the daily clean-up deletes it after.
 STATEMENT_PDF_KEEP_HOURS = env.int("STATEMENT_PDF_KEEP_HOURS", default=24)
+# Sign-ins, statements opened, lessons read and messages opened (repayment/engagement): a year
+# and a month, so a year's pattern can be read back from any day, then deleted.
+ENGAGEMENT_KEEP_DAYS = env.int("ENGAGEMENT_KEEP_DAYS", default=395)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -223,8 +229,10 @@ TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="
 NOTIFICATIONS_SENDING_TIMEOUT_MINUTES = env.int("NOTIFICATIONS_SENDING_TIMEOUT_MINUTES", default=15)
 NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
 # Rows the sender claims per transaction: a worker that dies mid-batch leaves at most this
-# many "may have been sent" for staff; more rows per claim ask the rules fewer times.
-NOTIFICATIONS_CLAIM_BATCH = env.int("NOTIFICATIONS_CLAIM_BATCH", default=20)
+# many "may have been sent" for staff (rows on channels whose provider drops repeats are sent
+# again); more rows per claim ask the rules fewer times. At 20 a million-loan day sent about
+# 300 messages a second, at 200 about 1,040 (docs/benchmarks.md, the day bench).
+NOTIFICATIONS_CLAIM_BATCH = env.int("NOTIFICATIONS_CLAIM_BATCH", default=200)
 
 # --- Webhooks (portal/webhooks/) ----------------------------------------------------------
 # On: webhooks may go to loopback, private and link-local addresses (tests with a local
@@ -366,6 +374,11 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-positions": {
         "task": "repayment.tasks.refresh_positions",
         "schedule": crontab(minute=2),
+    },
+    # Engagement events older than ENGAGEMENT_KEEP_DAYS.
+    "forget-old-engagement-events": {
+        "task": "repayment.tasks.forget_old_engagement_events",
+        "schedule": crontab(minute=35, hour=4),
     },
     # Long statement PDFs past their STATEMENT_PDF_KEEP_HOURS, files and rows.
     "delete-expired-statement-pdfs": {

@@ -9,6 +9,7 @@ from .hardship import admin as hardship_admin  # noqa: F401
 from .models import (
     Borrower,
     ConsequenceMilestone,
+    EngagementEvent,
     LedgerEntry,
     Lender,
     LenderEvent,
@@ -180,3 +181,11 @@ class PaymentReportAdmin(ReadOnlyAdmin):
     search_fields = ["loan__reference"]
     list_select_related = ["loan"]
     date_hierarchy = "reported_on"
+
+
+@admin.register(EngagementEvent)
+class EngagementEventAdmin(ReadOnlyAdmin):
+    list_display = ["borrower", "loan", "kind", "at"]
+    list_filter = ["kind"]
+    date_hierarchy = "at"
+    raw_id_fields = ["borrower", "loan"]

@@ -42,3 +42,11 @@ def refresh_positions() -> int:
     from repayment.position_table.keeping import refresh_due
 
     return refresh_due()
+
+
+@shared_task
+def forget_old_engagement_events() -> int:
+    """Daily: delete engagement events older than ENGAGEMENT_KEEP_DAYS."""
+    from repayment.engagement.recording import forget_old
+
+    return forget_old()

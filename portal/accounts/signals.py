@@ -6,7 +6,8 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils import translation
 
-from repayment.models import Borrower
+from repayment.engagement.recording import record, remember_borrower
+from repayment.models import Borrower, EngagementKind
 
 from .staff import is_staff_member
 
@@ -39,3 +40,15 @@ def remember_staff_in_session(sender, request, user, **kwargs):
     depends on it; every gate asks the permissions themselves."""
     if request is not None and hasattr(request, "session"):
         request.session["staff_member"] = is_staff_member(user=user)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.record_borrower_sign_in")
+def record_borrower_sign_in(sender, request, user, **kwargs):
+    """A borrower's sign-in is an engagement event (a staff login records nothing). The
+    borrower's id stays in the session, so the pages that record events need no lookup."""
+    if request is not None and hasattr(request, "session"):
+        borrower_id = remember_borrower(request.session, user_id=user.pk)
+    else:
+        borrower_id = Borrower.objects.filter(user=user).values_list("pk", flat=True).first()
+    if borrower_id:
+        record(EngagementKind.SIGNED_IN, borrower_id=borrower_id)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import LANGUAGE_QUERY_PARAMETER
 
 from repayment.borrowers import borrower_of
+from repayment.engagement.recording import SESSION_KEY as ENGAGEMENT_SESSION_KEY
 from repayment.models import Borrower, Language
 
 from . import linking
@@ -62,6 +63,8 @@ def _page_to_return_to(request) -> str:
 
 
 def _linked(request, borrower: Borrower):
+    # Pages that record engagement read the borrower from the session (repayment/engagement).
+    request.session[ENGAGEMENT_SESSION_KEY] = borrower.pk
     with translation.override(borrower.preferred_language):
         messages.success(request, _("Your account is now linked to your loans."))
     return redirect(linking.home_path(borrower=borrower))

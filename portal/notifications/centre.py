@@ -7,6 +7,8 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from portal.notifications.contact_rules.rules import Channel
+from repayment.engagement.recording import record
+from repayment.models import EngagementKind
 
 from .models import OutboundMessage, Status
 
@@ -23,11 +25,20 @@ def unread_count(*, borrower_id: int) -> int:
 
 
 def mark_read(*, message: OutboundMessage) -> None:
+    """The borrower opened the message: read from now on, and an engagement event the first
+    time (opening it again is not news)."""
     if message.read_at is None:
         message.read_at = timezone.now()
-        OutboundMessage.objects.filter(pk=message.pk, read_at__isnull=True).update(
+        opened = OutboundMessage.objects.filter(pk=message.pk, read_at__isnull=True).update(
             read_at=message.read_at
         )
+        if opened:
+            record(
+                EngagementKind.MESSAGE_OPENED,
+                borrower_id=message.borrower_id,
+                loan_id=message.loan_id,
+                at=message.read_at,
+            )
 
 
 def mark_all_read(*, borrower_id: int) -> int:

@@ -2,6 +2,7 @@
 disputes built on them (``plans``)."""
 
 from portal.core.append_only import AppendOnly, AppendOnlyQuerySet
+from repayment.models.engagement import EngagementEvent, EngagementKind
 from repayment.models.hardship import (
     Dispute,
     DisputeStatus,
@@ -61,6 +62,8 @@ __all__ = [
     "Decision",
     "Dispute",
     "DisputeStatus",
+    "EngagementEvent",
+    "EngagementKind",
     "EntryKind",
     "EntrySource",
     "Frequency",

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import ngettext
@@ -88,7 +88,23 @@ def plan(now: datetime | None = None) -> Counter:
         ]
     # One write for every zone: a borrower lives in one zone, so nothing one zone's messages
     # decide depends on another's, and the rules' view of the borrowers is loaded once a run.
-    return write(dues, now=now)
+    counts = write(dues, now=now)
+    if sum(n for key, n in counts.items() if key.startswith("planned")) >= ANALYZE_AFTER:
+        _analyze_outbox()
+    return counts
+
+
+# Rows planned in one run after which the outbox's statistics are brought up to date at once:
+# with the old ones, the sender's claim sorted every due row on disk (108 ms a claim at a
+# million loans) instead of reading them from its index (4 ms), until autovacuum came round.
+ANALYZE_AFTER = 10_000
+
+
+def _analyze_outbox() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # The table's name comes from the model, quoted; ANALYZE takes no parameters.
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(OutboundMessage._meta.db_table)}")
 
 
 def notify(*, loan: Loan, event: Event, facts: dict | None = None, tag: str = "") -> Counter:

@@ -246,3 +246,23 @@ def test_the_planner_asks_the_same_number_of_queries_for_a_bigger_book(morning):
 
     small = queries_for(2)
     assert queries_for(8) == small
+
+
+def test_a_large_run_brings_the_outbox_statistics_up_to_date_and_a_small_one_does_not(
+    morning, monkeypatch
+):
+    analysed = []
+    monkeypatch.setattr(planner, "_analyze_outbox", lambda: analysed.append(True))
+    late_loan(paid=3, late_days=3)
+    monkeypatch.setattr(planner, "ANALYZE_AFTER", 10_000)
+    assert plan(morning)
+    assert analysed == []
+
+    late_loan(paid=3, late_days=3)
+    monkeypatch.setattr(planner, "ANALYZE_AFTER", 1)
+    assert plan(morning)
+    assert analysed == [True]
+
+
+def test_analysing_the_outbox_runs_on_the_database_in_use(morning):
+    planner._analyze_outbox()  # ANALYZE on PostgreSQL, nothing elsewhere: no error either way

@@ -33,13 +33,13 @@ def test_statement_page_query_count_does_not_grow_with_the_ledger(
     url = reverse("loan_statement", args=[loan.reference])
     # user, borrower, loan (marked if it has plans, open disputes or pauses: this one has
     # none, so they cost nothing), milestones, ledger fingerprint, entries, and, while cold,
-    # the glossary and the lessons link (the session is cached)
-    with django_assert_num_queries(8):
+    # the glossary and the lessons link (the session is cached), and the engagement event
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.status_code == 200
     assert loan.reference in response.content.decode()
     # Computed once: the next view reads the fingerprint, not the entries.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # with the engagement event
         assert client.get(url).status_code == 200
 
 
