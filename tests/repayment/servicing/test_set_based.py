@@ -22,7 +22,7 @@ from tests.repayment.plan_fixtures import today_in
 from tests.repayment.servicing.books import loans, make, one_at_a_time, plain
 
 DAYS = st.lists(
-    st.tuples(st.sampled_from([1, 2, 5, 11, 30]), st.booleans()), min_size=1, max_size=6
+    st.tuples(st.sampled_from([1, 2, 5, 11, 30]), st.booleans()), min_size=1, max_size=5
 )
 
 
@@ -46,7 +46,7 @@ def pay(loan, number):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=scaled(15),
+    max_examples=scaled(10),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
