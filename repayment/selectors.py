@@ -19,28 +19,31 @@ from .models import (
     PromiseStatus,
 )
 
+# What a statement's position reads besides the ledger, marked on each loan so that a loan with
+# none of it (most loans) costs no query for it (statements/circumstances.py): the mark's name,
+# the model, its statuses, and whether a row must have one of them (or none of them).
+LOAN_MARKS = (
+    ("has_active_plan", Plan, (PlanStatus.ACTIVE,), True),
+    ("has_plan", Plan, (PlanStatus.CANCELLED,), False),
+    ("has_open_dispute", Dispute, (DisputeStatus.OPEN,), True),
+    ("has_pause", Pause, (PauseStatus.GRANTED, PauseStatus.ENDED), True),
+    ("has_open_promise", Promise, (PromiseStatus.OPEN,), True),
+    ("has_open_report", PaymentReport, (PaymentReportStatus.OPEN,), True),
+)
+
 
 def loans_of(*, borrower: Borrower):
-    """The borrower's loans, each marked ``has_active_plan`` (and whether it has plans, open
-    disputes and pauses at all) so that pages fetch them only for the loans that have them."""
-    loan = OuterRef("pk")
-    plans = Plan.objects.filter(loan=loan)
+    """The borrower's loans, each marked as ``LOAN_MARKS`` says (whether it has an active plan,
+    plans, open disputes, pauses, an open promise or payment report at all) so that pages fetch
+    them only for the loans that have them."""
+    marks = {}
+    for name, model, statuses, among in LOAN_MARKS:
+        rows = model.objects.filter(loan=OuterRef("pk"))
+        rows = rows.filter(status__in=statuses) if among else rows.exclude(status__in=statuses)
+        marks[name] = Exists(rows)
     return (
         Loan.objects.filter(borrower=borrower)
-        # What a statement's position reads besides the ledger, marked so that a loan with
-        # none of it (most loans) costs no query for it (statements/circumstances.py).
-        .annotate(
-            has_active_plan=Exists(plans.filter(status=PlanStatus.ACTIVE)),
-            has_plan=Exists(plans.exclude(status=PlanStatus.CANCELLED)),
-            has_open_dispute=Exists(Dispute.objects.filter(loan=loan, status=DisputeStatus.OPEN)),
-            has_pause=Exists(
-                Pause.objects.filter(loan=loan, status__in=[PauseStatus.GRANTED, PauseStatus.ENDED])
-            ),
-            has_open_promise=Exists(Promise.objects.filter(loan=loan, status=PromiseStatus.OPEN)),
-            has_open_report=Exists(
-                PaymentReport.objects.filter(loan=loan, status=PaymentReportStatus.OPEN)
-            ),
-        )
+        .annotate(**marks)
         .select_related("product__lender", "product__plan_policy", "borrower")
         .prefetch_related("product__milestones")
         .order_by("-disbursed_on", "reference")

@@ -7,7 +7,8 @@ queries together, on every request. Here the loan is read plainly and the marks 
 SQL statement written once per process from the models' own tables and statuses. The same
 statement reads the count and highest id of the ledger's entries up to the borrower's today,
 which the statement's cache key names (``statements.cache``): one round trip for both.
-``tests/repayment/test_statement_parts.py`` checks that the marks agree with ``loans_of``.
+Both read the marks from ``selectors.LOAN_MARKS``; ``tests/repayment/statements/test_parts.py``
+checks that they agree.
 """
 
 from __future__ import annotations
@@ -19,31 +20,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from repayment.ledger.reading import local_today
-from repayment.models import (
-    Borrower,
-    Dispute,
-    DisputeStatus,
-    LedgerEntry,
-    Loan,
-    Pause,
-    PauseStatus,
-    PaymentReport,
-    PaymentReportStatus,
-    Plan,
-    PlanStatus,
-    Promise,
-    PromiseStatus,
-)
-
-# Each mark: its name, the model asked, how the status is compared, and the statuses.
-_MARKS = (
-    ("has_active_plan", Plan, "IN", (PlanStatus.ACTIVE,)),
-    ("has_plan", Plan, "NOT IN", (PlanStatus.CANCELLED,)),
-    ("has_open_dispute", Dispute, "IN", (DisputeStatus.OPEN,)),
-    ("has_pause", Pause, "IN", (PauseStatus.GRANTED, PauseStatus.ENDED)),
-    ("has_open_promise", Promise, "IN", (PromiseStatus.OPEN,)),
-    ("has_open_report", PaymentReport, "IN", (PaymentReportStatus.OPEN,)),
-)
+from repayment.models import Borrower, LedgerEntry, Loan
+from repayment.selectors import LOAN_MARKS
 
 
 @cache
@@ -51,7 +29,8 @@ def _marks_sql() -> str:
     # Names from the models' metadata, quoted; every value is a parameter.
     quote = connection.ops.quote_name
     parts = []
-    for _name, model, operator, statuses in _MARKS:
+    for _name, model, statuses, among in LOAN_MARKS:
+        operator = "IN" if among else "NOT IN"
         table = quote(model._meta.db_table)
         loan = quote(model._meta.get_field("loan").column)
         status = quote(model._meta.get_field("status").column)
@@ -70,7 +49,7 @@ def _marks_sql() -> str:
 
 def _marks_params(loan_id: int, today) -> list:
     params: list = []
-    for _name, _model, _operator, statuses in _MARKS:
+    for _name, _model, statuses, _among in LOAN_MARKS:
         params.append(loan_id)
         params.extend(str(status) for status in statuses)
     return [*params, loan_id, today, loan_id, today]
@@ -84,7 +63,7 @@ def mark(loan: Loan) -> Loan:
         cursor.execute(_marks_sql(), _marks_params(loan.pk, today))
         row = cursor.fetchone()
     *marks, count, last = row
-    for (name, *_rest), value in zip(_MARKS, marks, strict=True):
+    for (name, *_rest), value in zip(LOAN_MARKS, marks, strict=True):
         setattr(loan, name, bool(value))
     loan.ledger_state = (today, {"count": count, "last": last})
     return loan
