@@ -264,5 +264,11 @@ def test_a_large_run_brings_the_outbox_statistics_up_to_date_and_a_small_one_doe
     assert analysed == [True]
 
 
-def test_analysing_the_outbox_runs_on_the_database_in_use(morning):
-    planner._analyze_outbox()  # ANALYZE on PostgreSQL, nothing elsewhere: no error either way
+def test_analysing_the_outbox_asks_postgresql_and_nothing_else(morning):
+    with CaptureQueriesContext(connection) as captured:
+        planner._analyze_outbox()
+    statements = [query["sql"] for query in captured]
+    if connection.vendor == "postgresql":
+        assert statements == [f'ANALYZE "{OutboundMessage._meta.db_table}"']
+    else:
+        assert statements == []
